@@ -1,0 +1,48 @@
+import type { AnyEvent, CommandResult } from '../../shared/contract/index.js';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Everything the appliance needs to run; built from env + CLI flags by `loadConfig`. */
+export interface AppConfig {
+  /** Where SQLite and logs live. */
+  dataDir: string;
+  /** Console listener (headless host only). 0 = any free port. */
+  consolePort: number;
+  consoleHost: string;
+  /** Public (Twilio) listener. 0 = any free port. */
+  webhookPort: number;
+  webhookHost: string;
+  /** The https base Twilio calls (the tunnel's); null = the local webhook URL. */
+  publicUrl: string | null;
+  /** Epoch ms the clock starts at (FRONTDESK_NOW), then runs on; null = real time. */
+  pinnedNow: number | null;
+  twilio: { accountSid: string | null; authToken: string | null; apiBase: string | null };
+  logLevel: LogLevel;
+  /** The headless host serves the console over HTTP + WebSocket; the desktop host uses IPC. */
+  serveConsole: boolean;
+  /** Built renderer (index.html + assets). */
+  rendererDir: string;
+  /** Load the demo practice when the data folder has no tenant. */
+  seedDemo: boolean;
+}
+
+export interface CommandContext {
+  /** Who acts: a staff member's name, or the transport when nobody is signed in. */
+  actor: string;
+  transport: 'ipc' | 'ws' | 'cli' | 'internal';
+}
+
+export interface StartedApp {
+  consoleUrl: string | null;
+  webhookUrl: string;
+}
+
+/** The whole appliance as one object graph; hosts (Electron, headless) are thin wrappers. */
+export interface App {
+  readonly config: AppConfig;
+  start(): Promise<StartedApp>;
+  stop(): Promise<void>;
+  /** Validates `input` against the contract, runs the command, never throws. */
+  dispatch(name: string, input: unknown, context: CommandContext): Promise<CommandResult>;
+  subscribe(listener: (event: AnyEvent) => void): () => void;
+}

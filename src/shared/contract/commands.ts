@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { healthSchema, tenantSummarySchema } from './dto.js';
+import { tenantConfigSchema } from './tenant.js';
+
+/**
+ * Every console command: `domain/verb-noun` → input and output schemas. The IPC and WebSocket
+ * adapters validate input against these before anything runs; the renderer derives its types
+ * from the same map, so client and server cannot drift.
+ */
+const empty = z.object({}).strict();
+const tenantRef = z.object({ tenantId: z.string().min(1) }).strict();
+
+export const commands = {
+  'health/get': { input: empty, output: healthSchema },
+  'tenants/list': { input: empty, output: z.array(tenantSummarySchema) },
+  'tenants/get': { input: tenantRef, output: tenantConfigSchema },
+  /** `config` is validated by the tenant schema inside the handler so errors name the field. */
+  'tenants/save': { input: z.object({ config: z.unknown() }).strict(), output: tenantSummarySchema },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
+export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output']>;
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(commands, name);
+}

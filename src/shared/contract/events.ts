@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { healthSchema } from './dto.js';
+
+/** Every push event: `domain/past-tense` → payload schema. */
+export const events = {
+  'tenants/changed': z.object({ tenantIds: z.array(z.string()) }),
+  'health/changed': healthSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<N extends EventName> = z.output<Events[N]>;
+export type AnyEvent = { [N in EventName]: { name: N; payload: EventPayload<N> } }[EventName];

@@ -1,0 +1,188 @@
+import { DateTime, IANAZone } from 'luxon';
+import { z } from 'zod';
+
+/**
+ * The tenant file: one practice's whole configuration. The same schema validates the JSON file
+ * the `frontdesk tenant import` command reads, the console's settings form, and what the
+ * appliance stores, so an error always reads the same (`services[2].durationMinutes: …`).
+ * All wall-clock values (hours, dates, timeOff) are local to `timezone`.
+ */
+
+const POSITIVE_INT = 'must be a positive integer';
+const NON_NEGATIVE_INT = 'must be a whole number of minutes, 0 or more';
+
+const positiveInt = z.int({ error: POSITIVE_INT }).positive({ error: POSITIVE_INT });
+const nonNegativeInt = z.int({ error: NON_NEGATIVE_INT }).min(0, { error: NON_NEGATIVE_INT });
+
+const slug = z
+  .string({ error: 'must be a text id' })
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'must be lowercase letters, digits and dashes (e.g. "dr-lee")' });
+
+const nonEmptyText = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
+
+export const e164 = z
+  .string({ error: 'must be a phone number' })
+  .regex(/^\+[1-9]\d{6,14}$/, { error: 'must be an E.164 phone number like +15555550123' });
+
+/** "HH:MM" on a 24-hour clock; "24:00" closes a day at midnight. */
+export const clockTime = z
+  .string({ error: 'must be a time "HH:MM"' })
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: 'must be a time "HH:MM" between 00:00 and 24:00' });
+
+export const localDate = z
+  .string({ error: 'must be a date "YYYY-MM-DD"' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date "YYYY-MM-DD"' })
+  .refine((value) => DateTime.fromISO(value).isValid, { error: 'is not a real calendar date' });
+
+export const localDateTime = z
+  .string({ error: 'must be a local date and time "YYYY-MM-DDTHH:MM"' })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'must be a local date and time "YYYY-MM-DDTHH:MM"' })
+  .refine((value) => DateTime.fromISO(value).isValid, { error: 'is not a real date and time' });
+
+export const openInterval = z
+  .tuple([clockTime, clockTime], { error: 'must be a pair of times ["HH:MM", "HH:MM"]' })
+  .refine(([from, to]) => from < to, { error: 'must end after it starts' });
+
+/** The open intervals of one day, in order and not overlapping. */
+export const dayHours = z.array(openInterval, { error: 'must be a list of ["HH:MM", "HH:MM"] pairs' }).superRefine((intervals, ctx) => {
+  for (let i = 1; i < intervals.length; i++) {
+    const previous = intervals[i - 1];
+    const current = intervals[i];
+    if (previous && current && current[0] < previous[1]) {
+      ctx.addIssue({ code: 'custom', path: [i], message: 'must start after the previous interval ends' });
+    }
+  }
+});
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const weekHours = z.strictObject(
+  {
+    mon: dayHours,
+    tue: dayHours,
+    wed: dayHours,
+    thu: dayHours,
+    fri: dayHours,
+    sat: dayHours,
+    sun: dayHours,
+  },
+  { error: 'must list every weekday (mon … sun)' },
+);
+
+const reason = z.string().trim().max(200).optional();
+
+export const closure = z.union(
+  [
+    z.strictObject({ date: localDate, reason }),
+    z
+      .strictObject({ from: localDate, to: localDate, reason })
+      .refine((c) => c.from <= c.to, { error: 'must not end before it starts', path: ['to'] }),
+  ],
+  { error: 'must be { "date": "YYYY-MM-DD" } or { "from": "YYYY-MM-DD", "to": "YYYY-MM-DD" }' },
+);
+
+export const specialHours = z.strictObject({ date: localDate, hours: dayHours, reason });
+
+export const timeOff = z
+  .strictObject({ from: localDateTime, to: localDateTime, reason })
+  .refine((t) => t.from < t.to, { error: 'must end after it starts', path: ['to'] });
+
+export const bookingPolicy = z.strictObject({
+  slotStepMinutes: positiveInt,
+  minNoticeMinutes: nonNegativeInt,
+  maxAdvanceDays: positiveInt,
+  holdMinutes: positiveInt,
+});
+
+export const provider = z.strictObject({
+  id: slug,
+  name: nonEmptyText,
+  aliases: z.array(nonEmptyText).default([]),
+  hours: weekHours.nullable().default(null),
+  timeOff: z.array(timeOff).default([]),
+});
+
+export const service = z.strictObject({
+  id: slug,
+  name: nonEmptyText,
+  aliases: z.array(nonEmptyText).default([]),
+  durationMinutes: positiveInt,
+  bufferBeforeMinutes: nonNegativeInt.default(0),
+  bufferAfterMinutes: nonNegativeInt.default(0),
+  providerIds: z.array(slug).min(1, { error: 'must name at least one provider' }),
+  requiresReview: z.boolean().default(false),
+});
+
+export const reviewPolicy = z.strictObject({
+  all: z.boolean().default(false),
+  newCustomers: z.boolean().default(false),
+  minConfidence: z.number({ error: 'must be a number from 0 to 1' }).min(0).max(1).default(0.5),
+  emergencyKeywords: z.array(nonEmptyText).default([]),
+});
+
+export const faqEntry = z.strictObject({
+  question: nonEmptyText,
+  answer: nonEmptyText,
+  keywords: z.array(nonEmptyText).default([]),
+});
+
+const timezone = z
+  .string({ error: 'must be an IANA time zone like "America/New_York"' })
+  .refine((zone) => IANAZone.isValidZone(zone), { error: 'must be an IANA time zone like "America/New_York"' });
+
+export const tenantConfigSchema = z
+  .strictObject({
+    /** Lets editors find `resources/tenant.schema.json`; ignored by the appliance. */
+    $schema: z.string().optional(),
+    id: slug,
+    name: nonEmptyText,
+    timezone,
+    country: z.string().regex(/^[A-Z]{2}$/, { error: 'must be a two-letter country code like "US"' }),
+    locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { error: 'must be a locale like "en-US"' }).default('en-US'),
+    address: z.string().trim().max(300).optional(),
+    phoneNumbers: z.array(e164).default([]),
+    transferNumber: e164.nullable().default(null),
+    greeting: nonEmptyText,
+    hours: weekHours,
+    closures: z.array(closure).default([]),
+    specialHours: z.array(specialHours).default([]),
+    booking: bookingPolicy,
+    providers: z.array(provider).min(1, { error: 'must list at least one provider' }),
+    services: z.array(service).min(1, { error: 'must list at least one service' }),
+    review: reviewPolicy.default({ all: false, newCustomers: false, minConfidence: 0.5, emergencyKeywords: [] }),
+    faq: z.array(faqEntry).default([]),
+  })
+  .superRefine((tenant, ctx) => {
+    const providerIds = new Set<string>();
+    tenant.providers.forEach((p, i) => {
+      if (providerIds.has(p.id)) ctx.addIssue({ code: 'custom', path: ['providers', i, 'id'], message: `duplicates provider id "${p.id}"` });
+      providerIds.add(p.id);
+    });
+    const serviceIds = new Set<string>();
+    tenant.services.forEach((s, i) => {
+      if (serviceIds.has(s.id)) ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicates service id "${s.id}"` });
+      serviceIds.add(s.id);
+      s.providerIds.forEach((id, j) => {
+        if (!providerIds.has(id)) {
+          ctx.addIssue({ code: 'custom', path: ['services', i, 'providerIds', j], message: `names unknown provider "${id}"` });
+        }
+      });
+    });
+    const dates = new Set<string>();
+    tenant.specialHours.forEach((s, i) => {
+      if (dates.has(s.date)) ctx.addIssue({ code: 'custom', path: ['specialHours', i, 'date'], message: `lists ${s.date} twice` });
+      dates.add(s.date);
+    });
+  });
+
+/** A validated tenant, defaults filled in. */
+export type TenantConfig = z.output<typeof tenantConfigSchema>;
+/** What a tenant file may contain (defaults optional). */
+export type TenantConfigInput = z.input<typeof tenantConfigSchema>;
+export type Provider = TenantConfig['providers'][number];
+export type Service = TenantConfig['services'][number];
+export type WeekHours = z.output<typeof weekHours>;
+export type DayHours = z.output<typeof dayHours>;
+export type Closure = z.output<typeof closure>;
+export type BookingPolicy = z.output<typeof bookingPolicy>;
