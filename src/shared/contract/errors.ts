@@ -40,7 +40,10 @@ export class ContractError extends Error {
 export function formatIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const path = formatPath(issue.path);
-    return path ? `${path}: ${issue.message}` : issue.message;
+    // With `reportInput`, a missing field reads as "is required" rather than a type complaint.
+    const missing = issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined;
+    const message = missing ? 'is required' : issue.message;
+    return path ? `${path}: ${message}` : message;
   });
 }
 

@@ -1,0 +1,24 @@
+import type { Health } from '../../shared/contract/index.js';
+import type { TenantService } from '../core/tenants/index.js';
+import type { CommandHandlers } from './dispatch.js';
+import type { EventBus } from './event-bus.js';
+
+export interface HandlerDeps {
+  tenants: TenantService;
+  events: EventBus;
+  health: () => Health;
+}
+
+/** Maps each contract command to the domain service that does the work; no logic of its own. */
+export function createCommandHandlers({ tenants, events, health }: HandlerDeps): CommandHandlers {
+  return {
+    'health/get': () => health(),
+    'tenants/list': () => tenants.list().map((record) => tenants.summarize(record)),
+    'tenants/get': ({ tenantId }) => tenants.get(tenantId).config,
+    'tenants/save': ({ config }, context) => {
+      const record = tenants.save(config, context.actor);
+      events.publish({ name: 'tenants/changed', payload: { tenantIds: [record.id] } });
+      return tenants.summarize(record);
+    },
+  };
+}

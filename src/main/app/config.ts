@@ -1,0 +1,125 @@
+import { DateTime } from 'luxon';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ContractError, formatIssues } from '../../shared/contract/index.js';
+import { defaultDataDir } from '../infra/paths.js';
+import type { AppConfig } from './app-types.js';
+
+/** Each setting: its environment variable and its matching command-line flag. */
+export const SETTINGS = {
+  dataDir: { env: 'FRONTDESK_DATA_DIR', flag: 'data-dir' },
+  consolePort: { env: 'FRONTDESK_CONSOLE_PORT', flag: 'console-port' },
+  consoleHost: { env: 'FRONTDESK_CONSOLE_HOST', flag: 'console-host' },
+  webhookPort: { env: 'FRONTDESK_WEBHOOK_PORT', flag: 'webhook-port' },
+  publicUrl: { env: 'FRONTDESK_PUBLIC_URL', flag: 'public-url' },
+  now: { env: 'FRONTDESK_NOW', flag: 'now' },
+  accountSid: { env: 'TWILIO_ACCOUNT_SID', flag: 'twilio-account-sid' },
+  authToken: { env: 'TWILIO_AUTH_TOKEN', flag: 'twilio-auth-token' },
+  apiBase: { env: 'TWILIO_API_BASE', flag: 'twilio-api-base' },
+  logLevel: { env: 'FRONTDESK_LOG_LEVEL', flag: 'log-level' },
+} as const;
+
+export const DEFAULT_CONSOLE_PORT = 7410;
+export const DEFAULT_WEBHOOK_PORT = 7411;
+
+const port = z.coerce
+  .number({ error: 'must be a port number' })
+  .int({ error: 'must be a port number from 0 to 65535' })
+  .min(0, { error: 'must be a port number from 0 to 65535' })
+  .max(65535, { error: 'must be a port number from 0 to 65535' });
+
+const rawConfigSchema = z.object({
+  dataDir: z.string().min(1),
+  consolePort: port,
+  consoleHost: z.string().min(1),
+  webhookPort: port,
+  publicUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://frontdesk.example.com' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .nullable(),
+  now: z
+    .string()
+    .nullable()
+    .transform((value, ctx) => {
+      if (value === null) return null;
+      const instant = DateTime.fromISO(value, { setZone: true });
+      if (!instant.isValid || !/T/.test(value)) {
+        ctx.addIssue({ code: 'custom', message: 'must be an ISO instant such as 2026-11-23T14:00:00Z' });
+        return z.NEVER;
+      }
+      return instant.toMillis();
+    }),
+  accountSid: z.string().min(1).nullable(),
+  authToken: z.string().min(1).nullable(),
+  apiBase: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+  }),
+});
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** Where the built console and bundled resources live, relative to this compiled file. */
+export const PATHS = {
+  root: projectRoot,
+  rendererDir: join(projectRoot, 'dist', 'renderer'),
+  demoPractice: join(projectRoot, 'resources', 'demo-practice.json'),
+};
+
+/**
+ * Builds the appliance configuration from environment variables, overridden by the matching
+ * flags (`--console-port 0`). Invalid values fail with every problem named, before anything starts.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv,
+  argv: readonly string[],
+  defaults: { dataDir?: string; serveConsole?: boolean } = {},
+): AppConfig {
+  const options = Object.fromEntries(Object.values(SETTINGS).map((s) => [s.flag, { type: 'string' as const }]));
+  const { values } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true });
+  const pick = (key: keyof typeof SETTINGS): string | null => {
+    const fromFlag = values[SETTINGS[key].flag];
+    if (typeof fromFlag === 'string') return fromFlag;
+    const fromEnv = env[SETTINGS[key].env];
+    return fromEnv === undefined || fromEnv === '' ? null : fromEnv;
+  };
+  const parsed = rawConfigSchema.safeParse({
+    dataDir: pick('dataDir') ?? defaults.dataDir ?? defaultDataDir(),
+    consolePort: pick('consolePort') ?? DEFAULT_CONSOLE_PORT,
+    consoleHost: pick('consoleHost') ?? '127.0.0.1',
+    webhookPort: pick('webhookPort') ?? DEFAULT_WEBHOOK_PORT,
+    publicUrl: pick('publicUrl'),
+    now: pick('now'),
+    accountSid: pick('accountSid'),
+    authToken: pick('authToken'),
+    apiBase: pick('apiBase'),
+    logLevel: pick('logLevel') ?? 'info',
+  });
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => {
+      const key = issue.path[0] as keyof typeof SETTINGS;
+      const setting = SETTINGS[key];
+      const name = setting ? `${setting.env} (--${setting.flag})` : formatIssues(parsed.error)[0];
+      return `${name}: ${issue.message}`;
+    });
+    throw new ContractError('invalid_input', 'The configuration is not valid.', details);
+  }
+  const c = parsed.data;
+  return {
+    dataDir: resolve(c.dataDir),
+    consolePort: c.consolePort,
+    consoleHost: c.consoleHost,
+    webhookPort: c.webhookPort,
+    // Twilio reaches the appliance only through the tunnel, which forwards to loopback.
+    webhookHost: '127.0.0.1',
+    publicUrl: c.publicUrl,
+    pinnedNow: c.now,
+    twilio: { accountSid: c.accountSid, authToken: c.authToken, apiBase: c.apiBase },
+    logLevel: c.logLevel,
+    serveConsole: defaults.serveConsole ?? true,
+    rendererDir: PATHS.rendererDir,
+    seedDemo: true,
+  };
+}

@@ -1,0 +1,106 @@
+import type { Logger as PinoLogger } from 'pino';
+import type { Clock, IdGenerator } from '../core/kernel/index.js';
+import { ConsoleListener } from '../server/console/console-listener.js';
+import { createConsoleToken } from '../server/console/console-token.js';
+import { urlHost } from '../server/http-util.js';
+import { PublicListener, type WebhookRoute } from '../server/public/public-listener.js';
+import { createVoiceRoute } from '../server/public/voice-routes.js';
+import type { App, AppConfig, StartedApp } from './app-types.js';
+import { createCore } from './create-core.js';
+
+export interface AppDeps {
+  clock?: Clock;
+  ids?: IdGenerator;
+  logger?: PinoLogger;
+}
+
+/** How often the app looks for tenant edits made by other processes (the CLI). */
+const EXTERNAL_CHANGE_POLL_MS = 1_000;
+
+/** Builds the whole appliance: core + the public (Twilio) listener + the console listener when headless. */
+export function createApp(config: AppConfig, deps: AppDeps = {}): App {
+  const core = createCore(config, deps);
+  const routes = new Map<string, WebhookRoute>([['/twilio/voice', createVoiceRoute(core.tenants)]]);
+  const publicListener = new PublicListener({
+    host: config.webhookHost,
+    port: config.webhookPort,
+    routes,
+    publicUrl: () => config.publicUrl,
+    authToken: () => config.twilio.authToken,
+    now: () => core.clock.now(),
+    logger: core.logger.child({ listener: 'public' }),
+  });
+  const consoleListener = config.serveConsole
+    ? new ConsoleListener({
+        host: config.consoleHost,
+        port: config.consolePort,
+        rendererDir: config.rendererDir,
+        token: createConsoleToken(),
+        backend: {
+          dispatch: (name, input) => core.dispatch(name, input, { actor: 'desk', transport: 'ws' }),
+          subscribe: (listener) => core.events.subscribe(listener),
+        },
+        health: () => core.health(),
+        logger: core.logger.child({ listener: 'console' }),
+      })
+    : null;
+
+  core.setRuntime({
+    webhooks: () => ({
+      listening: publicListener.listening,
+      localUrl: publicListener.listening ? `${publicListener.localBaseUrl}/twilio/voice` : null,
+      publicUrl: config.publicUrl,
+      signaturesVerified: config.twilio.authToken !== null,
+    }),
+    activeCalls: () => 0,
+  });
+
+  let poll: NodeJS.Timeout | null = null;
+  let state: 'new' | 'started' | 'stopped' = 'new';
+
+  function pollExternalChanges(): void {
+    try {
+      const changed = core.tenants.refreshIfChanged();
+      if (changed.length > 0) core.events.publish({ name: 'tenants/changed', payload: { tenantIds: changed } });
+    } catch (error) {
+      core.logger.error({ err: error }, 'could not check for tenant changes');
+    }
+  }
+
+  return {
+    config,
+    async start(): Promise<StartedApp> {
+      if (state !== 'new') throw new Error(`cannot start an app that is ${state}`);
+      state = 'started';
+      if (config.seedDemo && core.seedDemoIfEmpty()) core.logger.info({}, 'loaded the demo practice into an empty data folder');
+      core.tenants.refreshIfChanged();
+      try {
+        const webhookPort = await publicListener.start();
+        const consolePort = consoleListener ? await consoleListener.start() : null;
+        poll = setInterval(pollExternalChanges, EXTERNAL_CHANGE_POLL_MS);
+        poll.unref();
+        core.events.publish({ name: 'health/changed', payload: core.health() });
+        const started: StartedApp = {
+          consoleUrl: consolePort === null ? null : `http://${urlHost(config.consoleHost)}:${consolePort}/`,
+          webhookUrl: `http://${urlHost(config.webhookHost)}:${webhookPort}/twilio/voice`,
+        };
+        core.logger.info({ ...started, publicUrl: config.publicUrl }, 'appliance started');
+        return started;
+      } catch (error) {
+        await this.stop();
+        throw error;
+      }
+    },
+    async stop(): Promise<void> {
+      if (state === 'stopped') return;
+      state = 'stopped';
+      if (poll) clearInterval(poll);
+      poll = null;
+      await Promise.allSettled([publicListener.stop(), consoleListener?.stop()]);
+      core.close();
+      core.logger.info({}, 'appliance stopped');
+    },
+    dispatch: (name, input, context) => core.dispatch(name, input, context),
+    subscribe: (listener) => core.events.subscribe(listener),
+  };
+}

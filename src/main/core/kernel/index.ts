@@ -1,0 +1,1 @@
+export type { Clock, IdGenerator, Logger } from './ports.js';

@@ -1,0 +1,18 @@
+/** The clock every piece of core reads time from (tests use a fake one; FRONTDESK_NOW pins the start). */
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+}
+
+export interface IdGenerator {
+  next(): string;
+}
+
+/** The slice of a structured logger core code needs; pino satisfies it. */
+export interface Logger {
+  child(bindings: Record<string, unknown>): Logger;
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}

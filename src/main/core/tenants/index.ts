@@ -1,0 +1,2 @@
+export { TenantService } from './tenant-service.js';
+export { PhoneNumberTakenError, type TenantRecord, type TenantRepository } from './ports.js';
