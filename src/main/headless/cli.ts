@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { TenantConfig, TenantSummary } from '../../shared/contract/index.js';
-import { createCore, loadConfig, SETTINGS, type Core } from '../app/index.js';
+// Only the core: the CLI never starts listeners, so it does not load the Twilio SDK.
+import { loadConfig, SETTINGS } from '../app/config.js';
+import { createCore, type Core } from '../app/create-core.js';
 import { EXIT, printError, printResult, toErrorShape } from './cli-output.js';
 
 /**
@@ -51,12 +53,14 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
   tenant
     .command('export')
     .argument('<id>', 'tenant id')
+    .option('--json', 'errors as JSON too')
     .description('print a practice configuration as a tenant JSON file')
-    .action((id: string) =>
+    .action((id: string, options: { json?: boolean }) =>
       openCore()
         .run('tenants/get', { tenantId: id })
         .then((result) => {
-          exitCode = printResult(result as never, true, (c: TenantConfig) => JSON.stringify(c, null, 2));
+          // The file itself is JSON either way; --json only changes how errors read.
+          exitCode = printResult(result as never, Boolean(options.json), (c: TenantConfig) => JSON.stringify(c, null, 2));
         }),
     );
   tenant

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { ContractError } from '../../../src/shared/contract/index.js';
+import { loadConfig } from '../../../src/main/app/index.js';
+
+describe('loadConfig', () => {
+  it('uses safe defaults: loopback console, real time, the OS data folder', () => {
+    const config = loadConfig({ HOME: '/home/desk' }, [], {});
+    expect(config.consoleHost).toBe('127.0.0.1');
+    expect(config.consolePort).toBe(7410);
+    expect(config.webhookPort).toBe(7411);
+    expect(config.pinnedNow).toBeNull();
+    expect(config.publicUrl).toBeNull();
+    expect(config.dataDir).toMatch(/Frontdesk$/);
+    expect(config.logLevel).toBe('info');
+  });
+
+  it('reads every documented environment variable', () => {
+    const config = loadConfig(
+      {
+        FRONTDESK_DATA_DIR: '/tmp/fd',
+        FRONTDESK_CONSOLE_PORT: '0',
+        FRONTDESK_WEBHOOK_PORT: '8080',
+        FRONTDESK_CONSOLE_HOST: '0.0.0.0',
+        FRONTDESK_PUBLIC_URL: 'https://desk.example.com/',
+        FRONTDESK_NOW: '2026-11-23T14:00:00Z',
+        TWILIO_ACCOUNT_SID: 'AC123',
+        TWILIO_AUTH_TOKEN: 'tok',
+        FRONTDESK_LOG_LEVEL: 'debug',
+      },
+      [],
+    );
+    expect(config).toMatchObject({
+      dataDir: '/tmp/fd',
+      consolePort: 0,
+      webhookPort: 8080,
+      consoleHost: '0.0.0.0',
+      publicUrl: 'https://desk.example.com',
+      pinnedNow: Date.parse('2026-11-23T14:00:00Z'),
+      twilio: { accountSid: 'AC123', authToken: 'tok', apiBase: null },
+      logLevel: 'debug',
+    });
+  });
+
+  it('lets flags override the environment', () => {
+    const config = loadConfig({ FRONTDESK_CONSOLE_PORT: '9000' }, ['--console-port', '9001', '--now=2026-03-08T06:00:00-05:00']);
+    expect(config.consolePort).toBe(9001);
+    expect(config.pinnedNow).toBe(Date.parse('2026-03-08T11:00:00Z'));
+  });
+
+  it('names every invalid setting with its variable and flag', () => {
+    let error: unknown;
+    try {
+      loadConfig({ FRONTDESK_CONSOLE_PORT: 'seventy', FRONTDESK_NOW: 'tomorrow', FRONTDESK_PUBLIC_URL: 'ftp://x', FRONTDESK_LOG_LEVEL: 'loud' }, []);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ContractError);
+    const details = (error as ContractError).details ?? [];
+    expect(details).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^FRONTDESK_CONSOLE_PORT \(--console-port\): must be a port number/),
+        expect.stringMatching(/^FRONTDESK_NOW \(--now\): must be an ISO instant/),
+        expect.stringMatching(/^FRONTDESK_PUBLIC_URL \(--public-url\): must be an http\(s\) URL/),
+        expect.stringMatching(/^FRONTDESK_LOG_LEVEL \(--log-level\): must be one of/),
+      ]),
+    );
+  });
+
+  it('refuses a port out of range', () => {
+    expect(() => loadConfig({ FRONTDESK_WEBHOOK_PORT: '70000' }, [])).toThrow(ContractError);
+  });
+});
