@@ -2,16 +2,19 @@ import type { Health } from '../../shared/contract/index.js';
 import type { TenantService } from '../core/tenants/index.js';
 import type { CommandHandlers } from './dispatch.js';
 import type { EventBus } from './event-bus.js';
+import { createSchedulingHandlers, type SchedulingHandlerDeps } from './scheduling-handlers.js';
 
-export interface HandlerDeps {
+export interface HandlerDeps extends SchedulingHandlerDeps {
   tenants: TenantService;
   events: EventBus;
   health: () => Health;
 }
 
 /** Maps each contract command to the domain service that does the work; no logic of its own. */
-export function createCommandHandlers({ tenants, events, health }: HandlerDeps): CommandHandlers {
+export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
+  const { tenants, events, health } = deps;
   return {
+    ...createSchedulingHandlers(deps),
     'health/get': () => health(),
     'tenants/list': () => tenants.list().map((record) => tenants.summarize(record)),
     'tenants/get': ({ tenantId }) => tenants.get(tenantId).config,

@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import type { Logger as PinoLogger } from 'pino';
 import type { Health } from '../../shared/contract/index.js';
 import type { Clock, IdGenerator } from '../core/kernel/index.js';
+import { AvailabilityService, BookingService, CustomerService, NO_EXTERNAL_BUSY, SlotLocks } from '../core/scheduling/index.js';
 import { TenantService } from '../core/tenants/index.js';
 import { createSystemClock } from '../infra/clock.js';
 import { openDatabase, schemaVersion, type Db } from '../infra/db/database.js';
+import { createBookingRepository } from '../infra/db/repositories/booking-repository.js';
+import { createCustomerRepository } from '../infra/db/repositories/customer-repository.js';
 import { createTenantRepository } from '../infra/db/repositories/tenant-repository.js';
 import { createRandomIds } from '../infra/ids.js';
 import { createLogger } from '../infra/logging.js';
@@ -41,6 +44,19 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   const db: Db = openDatabase(databasePath);
   const events = new EventBus();
   const tenants = new TenantService(createTenantRepository(db), clock, logger);
+  const customers = new CustomerService(createCustomerRepository(db), tenants, clock, ids);
+  const externalBusy = NO_EXTERNAL_BUSY;
+  const bookings = new BookingService({
+    bookings: createBookingRepository(db),
+    customers,
+    tenants,
+    locks: new SlotLocks(),
+    externalBusy,
+    clock,
+    ids,
+    logger: logger.child({ domain: 'scheduling' }),
+  });
+  const availability = new AvailabilityService({ tenants, bookings, externalBusy, clock });
   const startedAt = clock.now();
   let runtime: RuntimeStatus = {
     webhooks: () => ({ listening: false, localUrl: null, publicUrl: config.publicUrl, signaturesVerified: config.twilio.authToken !== null }),
@@ -66,7 +82,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     };
   }
 
-  const handlers = createCommandHandlers({ tenants, events, health });
+  const handlers = createCommandHandlers({ tenants, events, health, availability, bookings, customers, now: () => clock.now() });
   const dispatch: Dispatch = createDispatch(handlers, logger);
 
   /** Loads the demo practice into an empty data folder so a first start shows something real. */
@@ -85,6 +101,9 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     db,
     events,
     tenants,
+    customers,
+    bookings,
+    availability,
     health,
     dispatch,
     seedDemoIfEmpty,

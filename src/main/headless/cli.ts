@@ -5,6 +5,7 @@ import type { TenantConfig, TenantSummary } from '../../shared/contract/index.js
 import { loadConfig, SETTINGS } from '../app/config.js';
 import { createCore, type Core } from '../app/create-core.js';
 import { EXIT, printError, printResult, toErrorShape } from './cli-output.js';
+import { addSchedulingCommands } from './cli-scheduling.js';
 
 /**
  * `frontdesk`: the appliance's commands from a shell. It opens the same data folder as the
@@ -78,6 +79,8 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
           );
         }),
     );
+
+  addSchedulingCommands(program, openCore, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(withoutSettingFlags(argv), { from: 'user' });

@@ -5,3 +5,4 @@ export * from './events.js';
 export * from './tenant.js';
 export * from './wire.js';
 export * from './bridge.js';
+export * from './scheduling.js';

@@ -69,4 +69,54 @@ describe('migrations', () => {
       expect(() => db.prepare("INSERT INTO tenant_phone_numbers VALUES ('+15555550999', 'zzz')").run()).toThrow(/FOREIGN KEY/);
     });
   });
+
+  describe('002-bookings', () => {
+    function fresh() {
+      const db = new Database(':memory:');
+      db.pragma('foreign_keys = ON');
+      migrate(db, migrations, 2);
+      db.prepare("INSERT INTO tenants VALUES ('a', 'A', '{}', 1, 0, 0)").run();
+      return db;
+    }
+    const insert = (db: Database.Database, id: string, start: number, end: number, status = 'confirmed', provider = 'p1') =>
+      db
+        .prepare(
+          `INSERT INTO bookings (tenant_id, booking_id, service_id, provider_id, start_at, end_at, blocked_start, blocked_end, status,
+             hold_expires_at, source, created_at, created_by, updated_at, updated_by)
+           VALUES ('a', ?, 's', ?, ?, ?, ?, ?, ?, ?, 'staff', 0, 'x', 0, 'x')`,
+        )
+        .run(id, provider, start, end, start, end, status, status === 'held' ? 1 : null);
+
+    it('creates customers, bookings and their history', () => {
+      expect(tables(fresh()).sort()).toEqual(['audit_log', 'booking_history', 'bookings', 'customers', 'tenant_phone_numbers', 'tenants']);
+    });
+
+    it('refuses overlapping active bookings of a provider, on insert and on update', () => {
+      const db = fresh();
+      insert(db, 'b1', 1000, 2000);
+      expect(() => insert(db, 'b2', 1999, 3000)).toThrow('FRONTDESK_OVERLAP');
+      expect(() => insert(db, 'b3', 500, 1001, 'held')).toThrow('FRONTDESK_OVERLAP');
+      insert(db, 'b4', 2000, 3000);
+      insert(db, 'b5', 1000, 2000, 'cancelled');
+      insert(db, 'b6', 1000, 2000, 'confirmed', 'p2');
+      expect(() => db.prepare("UPDATE bookings SET status = 'pending_review' WHERE booking_id = 'b5'").run()).toThrow('FRONTDESK_OVERLAP');
+      db.prepare("UPDATE bookings SET status = 'cancelled' WHERE booking_id = 'b1'").run();
+      db.prepare("UPDATE bookings SET status = 'confirmed' WHERE booking_id = 'b5'").run();
+    });
+
+    it('refuses nonsense rows: reversed times, unknown status, a hold without expiry, one idempotency key twice', () => {
+      const db = fresh();
+      expect(() => insert(db, 'r', 2000, 1000)).toThrow(/CHECK/);
+      expect(() => insert(db, 's', 1000, 2000, 'maybe')).toThrow(/CHECK/);
+      expect(() =>
+        db.prepare("INSERT INTO bookings (tenant_id, booking_id, service_id, provider_id, start_at, end_at, blocked_start, blocked_end, status, source, created_at, created_by, updated_at, updated_by) VALUES ('a','h','s','p',1,2,1,2,'held','phone',0,'x',0,'x')").run(),
+      ).toThrow(/CHECK/);
+      db.prepare("UPDATE tenants SET name = 'A' WHERE tenant_id = 'a'").run();
+      insert(db, 'k1', 1000, 2000);
+      db.prepare("UPDATE bookings SET idempotency_key = 'key' WHERE booking_id = 'k1'").run();
+      insert(db, 'k2', 5000, 6000);
+      expect(() => db.prepare("UPDATE bookings SET idempotency_key = 'key' WHERE booking_id = 'k2'").run()).toThrow(/UNIQUE/);
+    });
+  });
 });
+

@@ -1,4 +1,5 @@
 import type { Migration } from '../migrate.js';
 import { migration001Tenants } from './001-tenants.js';
+import { migration002Bookings } from './002-bookings.js';
 
-export const migrations: readonly Migration[] = [migration001Tenants];
+export const migrations: readonly Migration[] = [migration001Tenants, migration002Bookings];

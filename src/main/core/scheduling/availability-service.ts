@@ -1,0 +1,63 @@
+import { DateTime } from 'luxon';
+import { ContractError, type TenantConfig } from '../../../shared/contract/index.js';
+import type { Clock } from '../kernel/index.js';
+import type { TenantService } from '../tenants/index.js';
+import type { BookingService } from './booking-service.js';
+import { availableSlots, suggestSlots, type Slot, type SlotWish } from './engine/index.js';
+import type { ExternalBusySource } from './ports.js';
+
+/** Availability for people: the pure engine fed with live busy time from SQLite and calendars. */
+export class AvailabilityService {
+  constructor(
+    private readonly deps: { tenants: TenantService; bookings: BookingService; externalBusy: ExternalBusySource; clock: Clock },
+  ) {}
+
+  async listSlots(query: { tenantId: string; serviceId: string; providerId?: string | null | undefined; from: string; to: string }): Promise<{ tenant: TenantConfig; slots: Slot[] }> {
+    const tenant = this.deps.tenants.get(query.tenantId).config;
+    if (query.from > query.to) throw new ContractError('invalid_input', `The range ends (${query.to}) before it starts (${query.from}).`);
+    const providerIds = this.providersFor(tenant, query.serviceId, query.providerId ?? null);
+    const from = DateTime.fromISO(query.from, { zone: tenant.timezone }).startOf('day').toMillis();
+    const to = DateTime.fromISO(query.to, { zone: tenant.timezone }).plus({ days: 1 }).startOf('day').toMillis();
+    const busy = [
+      ...this.deps.bookings.busy(tenant.id, providerIds, from, to),
+      ...(await this.deps.externalBusy.busyFor(tenant, providerIds, from, to)),
+    ];
+    const slots = availableSlots({
+      tenant,
+      serviceId: query.serviceId,
+      providerId: query.providerId ?? null,
+      fromDate: query.from,
+      toDate: query.to,
+      now: this.deps.clock.now(),
+      busy,
+    });
+    return { tenant, slots };
+  }
+
+  /** The best three options for a caller's wish, searched over the wish's range or the next `searchDays`. */
+  async suggest(query: { tenantId: string; serviceId: string; providerId?: string | null | undefined; wish: SlotWish; searchDays: number }): Promise<{ tenant: TenantConfig; slots: Slot[] }> {
+    const tenant = this.deps.tenants.get(query.tenantId).config;
+    const now = this.deps.clock.now();
+    const today = DateTime.fromMillis(now, { zone: tenant.timezone });
+    const wishStart = query.wish.fromDate ?? query.wish.date ?? today.toISODate()!;
+    const from = wishStart < today.toISODate()! ? today.toISODate()! : wishStart;
+    const lastBookable = today.plus({ days: tenant.booking.maxAdvanceDays }).toISODate()!;
+    // Look beyond the wished day too, so a full day still yields the nearest real alternatives.
+    const searchEnd = DateTime.fromISO(query.wish.toDate ?? query.wish.date ?? from).plus({ days: query.searchDays }).toISODate()!;
+    const to = searchEnd > lastBookable ? lastBookable : searchEnd;
+    if (from > to) return { tenant, slots: [] };
+    const { slots } = await this.listSlots({ tenantId: query.tenantId, serviceId: query.serviceId, providerId: query.providerId ?? null, from, to });
+    return { tenant, slots: suggestSlots(slots, { ...query.wish, providerId: query.providerId ?? query.wish.providerId ?? null }, { tenant, now }) };
+  }
+
+  private providersFor(tenant: TenantConfig, serviceId: string, providerId: string | null): string[] {
+    const service = tenant.services.find((s) => s.id === serviceId);
+    if (!service) throw new ContractError('not_found', `${tenant.name} has no service "${serviceId}".`);
+    if (providerId === null) return service.providerIds;
+    if (!service.providerIds.includes(providerId)) {
+      const known = tenant.providers.find((p) => p.id === providerId);
+      throw new ContractError('not_found', known ? `${known.name} does not offer ${service.name}.` : `${tenant.name} has no provider "${providerId}".`);
+    }
+    return [providerId];
+  }
+}

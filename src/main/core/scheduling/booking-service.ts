@@ -1,0 +1,313 @@
+import { ContractError, type BookingStatus, type TenantConfig } from '../../../shared/contract/index.js';
+import type { Clock, IdGenerator, Logger } from '../kernel/index.js';
+import type { TenantService } from '../tenants/index.js';
+import type { CustomerService } from './customer-service.js';
+import { blockedInterval, checkSlot, type BusyInterval, type SlotCheck } from './engine/index.js';
+import {
+  SlotTakenError,
+  type BookingPatch,
+  type BookingQuery,
+  type BookingRecord,
+  type BookingRepository,
+  type ExternalBusySource,
+} from './ports.js';
+import type { SlotLocks } from './slot-locks.js';
+
+/** How far around a slot we look for bookings whose buffers might reach it. */
+const NEIGHBOURHOOD_MS = 24 * 60 * 60 * 1000;
+
+export interface BookRequest {
+  tenantId: string;
+  serviceId: string;
+  providerId: string;
+  start: number;
+  /** held: kept for `holdMinutes` while a caller decides; pending_review: waits for staff. */
+  status: 'held' | 'confirmed' | 'pending_review';
+  customer?: { phone?: string | undefined; name?: string | undefined } | undefined;
+  source: 'phone' | 'staff';
+  actor: string;
+  idempotencyKey?: string | undefined;
+  callId?: string | undefined;
+  reviewReason?: string | undefined;
+  notes?: string | undefined;
+}
+
+export interface ConfirmRequest {
+  tenantId: string;
+  bookingId: string;
+  status: 'confirmed' | 'pending_review';
+  actor: string;
+  customer?: { phone?: string | undefined; name?: string | undefined } | undefined;
+  reviewReason?: string | undefined;
+}
+
+const ACTIVE: readonly BookingStatus[] = ['held', 'pending_review', 'confirmed'];
+
+/**
+ * Bookings that can never double-book. Every write goes: per-provider mutex (guard 1) → fresh
+ * external busy time → one BEGIN IMMEDIATE transaction that re-checks the slot against the rules
+ * and every active booking and writes, with no await inside (guard 2) → the database trigger
+ * refuses any overlap that slipped past (guard 3, which also covers other processes).
+ */
+export class BookingService {
+  constructor(
+    private readonly deps: {
+      bookings: BookingRepository;
+      customers: CustomerService;
+      tenants: TenantService;
+      locks: SlotLocks;
+      externalBusy: ExternalBusySource;
+      clock: Clock;
+      ids: IdGenerator;
+      logger: Logger;
+    },
+  ) {}
+
+  async book(request: BookRequest): Promise<BookingRecord> {
+    const { bookings, tenants, locks } = this.deps;
+    const tenant = tenants.get(request.tenantId).config;
+    if (request.idempotencyKey) {
+      const earlier = bookings.findByIdempotencyKey(request.tenantId, request.idempotencyKey);
+      if (earlier) return earlier;
+    }
+    return locks.run(request.tenantId, [request.providerId], async () => {
+      const external = await this.externalBusy(tenant, [request.providerId], request.start);
+      return this.write(() => {
+        const now = this.deps.clock.now();
+        bookings.expireHolds(request.tenantId, now);
+        if (request.idempotencyKey) {
+          const earlier = bookings.findByIdempotencyKey(request.tenantId, request.idempotencyKey);
+          if (earlier) return earlier;
+        }
+        const check = this.check(tenant, request.serviceId, request.providerId, request.start, now, external, null);
+        const service = this.service(tenant, request.serviceId);
+        const blocked = blockedInterval(service, check.slot.start);
+        const customer = request.customer ? this.deps.customers.findOrCreate(request.tenantId, request.customer) : null;
+        const record: BookingRecord = {
+          tenantId: request.tenantId,
+          id: this.deps.ids.next(),
+          customerId: customer?.id ?? null,
+          serviceId: request.serviceId,
+          providerId: request.providerId,
+          start: check.slot.start,
+          end: check.slot.end,
+          blockedStart: blocked.start,
+          blockedEnd: blocked.end,
+          status: request.status,
+          holdExpiresAt: request.status === 'held' ? now + tenant.booking.holdMinutes * 60_000 : null,
+          source: request.source,
+          idempotencyKey: request.idempotencyKey ?? null,
+          callId: request.callId ?? null,
+          reviewReason: request.status === 'pending_review' ? (request.reviewReason ?? null) : null,
+          notes: request.notes ?? '',
+          createdAt: now,
+          createdBy: request.actor,
+          updatedAt: now,
+          updatedBy: request.actor,
+        };
+        bookings.insert(record);
+        bookings.addHistory(record.tenantId, record.id, {
+          at: now,
+          actor: request.actor,
+          action: 'created',
+          fromStatus: null,
+          toStatus: record.status,
+          details: { start: record.start, providerId: record.providerId, source: record.source },
+        });
+        return record;
+      });
+    });
+  }
+
+  /** Turns a hold into a booking. A hold that lapsed is re-checked and kept only if still free. */
+  async confirm(request: ConfirmRequest): Promise<BookingRecord> {
+    const current = this.get(request.tenantId, request.bookingId);
+    const tenant = this.deps.tenants.get(request.tenantId).config;
+    return this.deps.locks.run(request.tenantId, [current.providerId], async () => {
+      const external = await this.externalBusy(tenant, [current.providerId], current.start);
+      return this.write(() => {
+        const now = this.deps.clock.now();
+        const booking = this.get(request.tenantId, request.bookingId);
+        if (booking.status === request.status) return booking;
+        if (booking.status !== 'held' && booking.status !== 'expired') {
+          throw new ContractError('conflict', `This booking is ${describeStatus(booking.status)} and cannot be confirmed.`);
+        }
+        this.deps.bookings.expireHolds(request.tenantId, now);
+        if (booking.status === 'expired' || (booking.holdExpiresAt ?? 0) <= now) {
+          this.check(tenant, booking.serviceId, booking.providerId, booking.start, now, external, booking.id);
+        }
+        const customer = request.customer ? this.deps.customers.findOrCreate(request.tenantId, request.customer) : null;
+        return this.transition(booking, request.status, request.actor, now, 'confirmed', {
+          holdExpiresAt: null,
+          ...(customer ? { customerId: customer.id } : {}),
+          reviewReason: request.status === 'pending_review' ? (request.reviewReason ?? null) : null,
+        });
+      });
+    });
+  }
+
+  /** Staff's review decision on a pending booking: approved → confirmed, rejected → cancelled. */
+  async decideReview(tenantId: string, bookingId: string, approve: boolean, actor: string, reason?: string): Promise<BookingRecord> {
+    return this.write(() => {
+      const now = this.deps.clock.now();
+      const booking = this.get(tenantId, bookingId);
+      if (booking.status !== 'pending_review') {
+        throw new ContractError('conflict', `This booking is ${describeStatus(booking.status)}, not waiting for review.`);
+      }
+      return this.transition(booking, approve ? 'confirmed' : 'cancelled', actor, now, approve ? 'approved' : 'rejected', {
+        reviewReason: booking.reviewReason,
+      }, reason ? { reason } : {});
+    });
+  }
+
+  async cancel(tenantId: string, bookingId: string, actor: string, reason?: string): Promise<BookingRecord> {
+    return this.write(() => {
+      const now = this.deps.clock.now();
+      const booking = this.get(tenantId, bookingId);
+      if (booking.status === 'cancelled') return booking;
+      if (!ACTIVE.includes(booking.status)) {
+        throw new ContractError('conflict', `This booking is ${describeStatus(booking.status)} and cannot be cancelled.`);
+      }
+      return this.transition(booking, 'cancelled', actor, now, 'cancelled', { holdExpiresAt: null }, reason ? { reason } : {});
+    });
+  }
+
+  /**
+   * Moves a booking in one transaction: the new time is checked against everything but the
+   * booking itself and the row is updated in place, so the new slot is secured in the same
+   * commit that releases the old one — there is no moment with neither, or both.
+   */
+  async reschedule(tenantId: string, bookingId: string, start: number, actor: string, providerId?: string): Promise<BookingRecord> {
+    const current = this.get(tenantId, bookingId);
+    const tenant = this.deps.tenants.get(tenantId).config;
+    const targetProvider = providerId ?? current.providerId;
+    return this.deps.locks.run(tenantId, [current.providerId, targetProvider], async () => {
+      const external = await this.externalBusy(tenant, [targetProvider], start);
+      return this.write(() => {
+        const now = this.deps.clock.now();
+        const booking = this.get(tenantId, bookingId);
+        if (booking.status !== 'confirmed' && booking.status !== 'pending_review') {
+          throw new ContractError('conflict', `This booking is ${describeStatus(booking.status)} and cannot be moved.`);
+        }
+        this.deps.bookings.expireHolds(tenantId, now);
+        const check = this.check(tenant, booking.serviceId, targetProvider, start, now, external, booking.id);
+        const blocked = blockedInterval(this.service(tenant, booking.serviceId), check.slot.start);
+        const patch: BookingPatch = {
+          providerId: targetProvider,
+          start: check.slot.start,
+          end: check.slot.end,
+          blockedStart: blocked.start,
+          blockedEnd: blocked.end,
+          updatedAt: now,
+          updatedBy: actor,
+        };
+        this.deps.bookings.update(tenantId, bookingId, patch);
+        this.deps.bookings.addHistory(tenantId, bookingId, {
+          at: now,
+          actor,
+          action: 'rescheduled',
+          fromStatus: booking.status,
+          toStatus: booking.status,
+          details: { fromStart: booking.start, toStart: check.slot.start, fromProviderId: booking.providerId, toProviderId: targetProvider },
+        });
+        return this.get(tenantId, bookingId);
+      });
+    });
+  }
+
+  async recordOutcome(tenantId: string, bookingId: string, outcome: 'completed' | 'no_show', actor: string): Promise<BookingRecord> {
+    return this.write(() => {
+      const now = this.deps.clock.now();
+      const booking = this.get(tenantId, bookingId);
+      if (booking.status === outcome) return booking;
+      if (booking.status !== 'confirmed') {
+        throw new ContractError('conflict', `Only a confirmed booking can be marked ${outcome === 'completed' ? 'completed' : 'a no-show'}.`);
+      }
+      if (booking.start > now) throw new ContractError('conflict', 'This appointment has not started yet.');
+      return this.transition(booking, outcome, actor, now, outcome, {});
+    });
+  }
+
+  get(tenantId: string, bookingId: string): BookingRecord {
+    this.deps.tenants.get(tenantId);
+    const booking = this.deps.bookings.get(tenantId, bookingId);
+    if (!booking) throw new ContractError('not_found', `There is no booking "${bookingId}".`);
+    return booking;
+  }
+
+  list(tenantId: string, query: BookingQuery): BookingRecord[] {
+    this.deps.tenants.get(tenantId);
+    return this.deps.bookings.list(tenantId, query);
+  }
+
+  history(tenantId: string, bookingId: string) {
+    return this.deps.bookings.history(tenantId, bookingId);
+  }
+
+  /** Busy intervals of these providers around [from, to), for availability. */
+  busy(tenantId: string, providerIds: readonly string[], from: number, to: number): BusyInterval[] {
+    return this.deps.bookings.busyIntervals(tenantId, providerIds, from - NEIGHBOURHOOD_MS, to + NEIGHBOURHOOD_MS, this.deps.clock.now());
+  }
+
+  private transition(
+    booking: BookingRecord,
+    to: BookingStatus,
+    actor: string,
+    now: number,
+    action: string,
+    patch: Omit<BookingPatch, 'updatedAt' | 'updatedBy' | 'status'>,
+    details: Record<string, unknown> = {},
+  ): BookingRecord {
+    this.deps.bookings.update(booking.tenantId, booking.id, { ...patch, status: to, updatedAt: now, updatedBy: actor });
+    this.deps.bookings.addHistory(booking.tenantId, booking.id, { at: now, actor, action, fromStatus: booking.status, toStatus: to, details });
+    return this.get(booking.tenantId, booking.id);
+  }
+
+  /** Guard 2: the re-check and the write share one IMMEDIATE transaction; guard 3's refusal becomes a conflict. */
+  private write<T>(fn: () => T): T {
+    try {
+      return this.deps.bookings.exclusive(fn);
+    } catch (error) {
+      if (error instanceof SlotTakenError) {
+        throw new ContractError('conflict', 'That time was just taken. Please choose another time.');
+      }
+      throw error;
+    }
+  }
+
+  private check(
+    tenant: TenantConfig,
+    serviceId: string,
+    providerId: string,
+    start: number,
+    now: number,
+    external: readonly BusyInterval[],
+    excludeBookingId: string | null,
+  ): Extract<SlotCheck, { ok: true }> {
+    const stored = this.deps.bookings.busyIntervals(tenant.id, [providerId], start - NEIGHBOURHOOD_MS, start + NEIGHBOURHOOD_MS, now, excludeBookingId);
+    const result = checkSlot({ tenant, serviceId, providerId, start, now, busy: [...stored, ...external] });
+    if (!result.ok) {
+      const code =
+        result.reason === 'busy' ? 'conflict'
+        : result.reason === 'provider_not_offering' ? 'invalid_input'
+        : result.reason.startsWith('unknown') ? 'not_found'
+        : 'outside_rules';
+      throw new ContractError(code, result.message);
+    }
+    return result;
+  }
+
+  private service(tenant: TenantConfig, serviceId: string) {
+    const service = tenant.services.find((s) => s.id === serviceId);
+    if (!service) throw new ContractError('not_found', `There is no service "${serviceId}".`);
+    return service;
+  }
+
+  private async externalBusy(tenant: TenantConfig, providerIds: readonly string[], around: number): Promise<BusyInterval[]> {
+    return this.deps.externalBusy.busyFor(tenant, providerIds, around - NEIGHBOURHOOD_MS, around + NEIGHBOURHOOD_MS);
+  }
+}
+
+export function describeStatus(status: BookingStatus): string {
+  return { held: 'on hold', pending_review: 'waiting for review', confirmed: 'confirmed', cancelled: 'cancelled', completed: 'completed', no_show: 'marked as a no-show', expired: 'an expired hold' }[status];
+}

@@ -1,0 +1,31 @@
+import { MINUTE_MS, MINUTES_PER_DAY } from './local-time.js';
+import type { OpenSpan } from './schedule-rules.js';
+
+/**
+ * Visits, in increasing order, every candidate start in `span` (wall-clock times anchor + k·step,
+ * see zone-calendar.ts for the DST rules) whose visit of `durationMs` fits inside the span and
+ * which is not before `notBefore`. A callback rather than an array: this is the engine's hot loop.
+ */
+export function forEachGridStart(
+  span: OpenSpan,
+  stepMinutes: number,
+  durationMs: number,
+  notBefore: number,
+  visit: (start: number) => void,
+): void {
+  const { day } = span;
+  if (day.uniform) {
+    // One offset all day: wall-clock steps are real-time steps, no conversion per candidate.
+    const stepMs = stepMinutes * MINUTE_MS;
+    let start = span.start;
+    if (notBefore > start) start += Math.ceil((notBefore - start) / stepMs) * stepMs;
+    for (; start + durationMs <= span.end; start += stepMs) visit(start);
+    return;
+  }
+  for (let minute = span.anchorMinute; minute < MINUTES_PER_DAY; minute += stepMinutes) {
+    const start = day.wallInstant(minute);
+    if (start === null) continue; // skipped by the spring-forward gap
+    if (start + durationMs > span.end) break; // wall instants only grow with the wall time
+    if (start >= span.start && start >= notBefore) visit(start);
+  }
+}

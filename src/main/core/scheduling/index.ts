@@ -1,0 +1,19 @@
+export { AvailabilityService } from './availability-service.js';
+export { toBookingDto, toCustomerDto, toHistoryDto, toSlotDto } from './booking-dto.js';
+export { BookingService, describeStatus, type BookRequest, type ConfirmRequest } from './booking-service.js';
+export { CustomerService } from './customer-service.js';
+export * from './engine/index.js';
+export { normalizePhone } from './phone-numbers.js';
+export {
+  NO_EXTERNAL_BUSY,
+  SlotTakenError,
+  type BookingHistoryRecord,
+  type BookingPatch,
+  type BookingQuery,
+  type BookingRecord,
+  type BookingRepository,
+  type CustomerRecord,
+  type CustomerRepository,
+  type ExternalBusySource,
+} from './ports.js';
+export { SlotLocks } from './slot-locks.js';

@@ -1,0 +1,98 @@
+import type { BookingStatus, TenantConfig } from '../../../shared/contract/index.js';
+import type { BusyInterval } from './engine/index.js';
+
+export interface BookingRecord {
+  tenantId: string;
+  id: string;
+  customerId: string | null;
+  serviceId: string;
+  providerId: string;
+  start: number;
+  end: number;
+  blockedStart: number;
+  blockedEnd: number;
+  status: BookingStatus;
+  holdExpiresAt: number | null;
+  source: 'phone' | 'staff';
+  idempotencyKey: string | null;
+  callId: string | null;
+  reviewReason: string | null;
+  notes: string;
+  createdAt: number;
+  createdBy: string;
+  updatedAt: number;
+  updatedBy: string;
+}
+
+export interface BookingHistoryRecord {
+  at: number;
+  actor: string;
+  action: string;
+  fromStatus: BookingStatus | null;
+  toStatus: BookingStatus | null;
+  details: Record<string, unknown>;
+}
+
+export interface BookingQuery {
+  from?: number;
+  to?: number;
+  statuses?: readonly BookingStatus[];
+  providerId?: string;
+  customerId?: string;
+}
+
+export type BookingPatch = Partial<
+  Pick<BookingRecord, 'status' | 'providerId' | 'start' | 'end' | 'blockedStart' | 'blockedEnd' | 'holdExpiresAt' | 'customerId' | 'reviewReason' | 'notes'>
+> & { updatedAt: number; updatedBy: string };
+
+/** Thrown by a repository when the database's overlap guard refuses a write. */
+export class SlotTakenError extends Error {
+  constructor() {
+    super('another booking of this provider overlaps that time');
+    this.name = 'SlotTakenError';
+  }
+}
+
+/**
+ * Bookings storage. Synchronous on purpose: `exclusive` runs its function inside one
+ * BEGIN IMMEDIATE transaction, and nothing inside may await.
+ */
+export interface BookingRepository {
+  exclusive<T>(fn: () => T): T;
+  /** Marks holds past their expiry as 'expired' so they stop blocking; returns their ids. */
+  expireHolds(tenantId: string, now: number): string[];
+  /** Blocked intervals of active bookings of these providers overlapping [from, to), unexpired holds only. */
+  busyIntervals(tenantId: string, providerIds: readonly string[], from: number, to: number, now: number, excludeBookingId?: string | null): BusyInterval[];
+  insert(record: BookingRecord): void;
+  update(tenantId: string, bookingId: string, patch: BookingPatch): void;
+  get(tenantId: string, bookingId: string): BookingRecord | null;
+  findByIdempotencyKey(tenantId: string, key: string): BookingRecord | null;
+  list(tenantId: string, query: BookingQuery): BookingRecord[];
+  addHistory(tenantId: string, bookingId: string, entry: BookingHistoryRecord): void;
+  history(tenantId: string, bookingId: string): BookingHistoryRecord[];
+}
+
+export interface CustomerRecord {
+  tenantId: string;
+  id: string;
+  phone: string | null;
+  name: string | null;
+  notes: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface CustomerRepository {
+  get(tenantId: string, customerId: string): CustomerRecord | null;
+  findByPhone(tenantId: string, phone: string): CustomerRecord | null;
+  insert(record: CustomerRecord): void;
+  update(tenantId: string, customerId: string, patch: Partial<Pick<CustomerRecord, 'name' | 'notes' | 'phone'>> & { updatedAt: number }): void;
+  search(tenantId: string, text: string, phoneDigits: string | null, limit: number): CustomerRecord[];
+}
+
+/** Busy time from outside the building (calendars); the calendar issue implements it. */
+export interface ExternalBusySource {
+  busyFor(tenant: TenantConfig, providerIds: readonly string[], from: number, to: number): Promise<BusyInterval[]>;
+}
+
+export const NO_EXTERNAL_BUSY: ExternalBusySource = { busyFor: async () => [] };

@@ -1,0 +1,76 @@
+import type { ReactNode } from 'react';
+import type { Health } from '../../../shared/contract/dto.js';
+import { InlineError } from '../../components/inline-error.js';
+import { Panel } from '../../components/panel.js';
+import { StatusPill } from '../../components/status-pill.js';
+import { formatDateTime } from './format.js';
+import type { Loadable } from './overview-store.js';
+
+export function HealthPanel({ health, onRetry }: { health: Loadable<Health | null>; onRetry: () => void }) {
+  const data = health.data;
+  return (
+    <Panel title="Appliance health" className="health-panel" actions={data ? <OverallPill health={data} /> : null}>
+      {health.status === 'loading' ? (
+        <p className="loading">Checking the appliance…</p>
+      ) : !data ? (
+        <InlineError message={`Couldn't check the appliance: ${health.error ?? 'unknown error'}`} onRetry={onRetry} />
+      ) : (
+        <>
+          {health.error ? <p className="stale-note">Couldn't refresh just now; showing the last report.</p> : null}
+          <dl className="health-list">
+            <HealthRow label="Webhook listener">
+              {data.webhooks.listening ? <StatusPill tone="ok">Up</StatusPill> : <StatusPill tone="bad">Down</StatusPill>}
+              {data.webhooks.localUrl ? <span className="mono detail">{data.webhooks.localUrl}</span> : null}
+            </HealthRow>
+            <HealthRow label="Public URL">
+              {data.webhooks.publicUrl ? (
+                <span className="mono detail">{data.webhooks.publicUrl}</span>
+              ) : (
+                <>
+                  <StatusPill tone="warn">Not set</StatusPill>
+                  <span className="detail muted">Twilio can only reach this appliance through a public URL.</span>
+                </>
+              )}
+            </HealthRow>
+            <HealthRow label="Twilio signatures">
+              {data.webhooks.signaturesVerified ? (
+                <StatusPill tone="ok">Verified</StatusPill>
+              ) : (
+                <>
+                  <StatusPill tone="warn">Not verified</StatusPill>
+                  <span className="detail muted">No Twilio auth token configured</span>
+                </>
+              )}
+            </HealthRow>
+            <HealthRow label="Storage">
+              {data.storage.ok ? <StatusPill tone="ok">OK</StatusPill> : <StatusPill tone="bad">Error</StatusPill>}
+              <span className="detail inline">Schema version {data.storage.schemaVersion}</span>
+              {data.storage.error ? <span className="detail error-text">{data.storage.error}</span> : null}
+              <span className="mono detail path" title={data.storage.path}>
+                {data.storage.path}
+              </span>
+            </HealthRow>
+          </dl>
+          <p className="panel-footnote">
+            Frontdesk {data.version} · running since {formatDateTime(data.startedAt)}
+          </p>
+        </>
+      )}
+    </Panel>
+  );
+}
+
+function HealthRow({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="health-row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function OverallPill({ health }: { health: Health }) {
+  if (!health.webhooks.listening || !health.storage.ok) return <StatusPill tone="bad">Needs attention</StatusPill>;
+  if (!health.webhooks.publicUrl || !health.webhooks.signaturesVerified) return <StatusPill tone="warn">Setup incomplete</StatusPill>;
+  return <StatusPill tone="ok">All good</StatusPill>;
+}

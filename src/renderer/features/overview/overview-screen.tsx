@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { useConsoleClient } from '../../app/console-client-context.js';
+import { HealthPanel } from './health-panel.js';
+import { LiveCallsBoard } from './live-calls-board.js';
+import { createOverviewStore } from './overview-store.js';
+import { PracticesPanel } from './practices-panel.js';
+import { useApplianceNow } from './use-appliance-now.js';
+
+export function OverviewScreen() {
+  const client = useConsoleClient();
+  const [store] = useState(() => createOverviewStore(client));
+  useEffect(() => store.getState().start(), [store]);
+
+  const practices = useStore(store, (s) => s.practices);
+  const health = useStore(store, (s) => s.health);
+  const clockOffsetMs = useStore(store, (s) => s.clockOffsetMs);
+  const refreshPractices = useStore(store, (s) => s.refreshPractices);
+  const refreshHealth = useStore(store, (s) => s.refreshHealth);
+  const now = useApplianceNow(clockOffsetMs);
+
+  return (
+    <div className="screen overview">
+      <h1 className="screen-title">Overview</h1>
+      <div className="overview-grid">
+        <LiveCallsBoard activeCalls={health.data ? health.data.activeCalls : null} />
+        <div className="overview-side">
+          <PracticesPanel practices={practices} now={now} onRetry={() => void refreshPractices()} />
+          <HealthPanel health={health} onRetry={() => void refreshHealth()} />
+        </div>
+      </div>
+    </div>
+  );
+}

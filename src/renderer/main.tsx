@@ -1,0 +1,20 @@
+// Must stay the first import: it configures zod before any contract schema is built.
+import './zod-config.js';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createConsoleClient } from './api/create-console-client.js';
+import { App } from './app/app.js';
+import './styles/base.css';
+import './styles/components.css';
+import './styles/overview.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element.');
+
+const client = createConsoleClient(window);
+
+createRoot(container).render(
+  <StrictMode>
+    <App client={client} />
+  </StrictMode>,
+);
