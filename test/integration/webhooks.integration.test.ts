@@ -45,14 +45,22 @@ describe('the public (Twilio) listener', () => {
     expect(res.status).toBe(403);
   });
 
-  it('answers a signed call to a known number with TwiML: the greeting, then the front desk', async () => {
+  it('answers a signed call to a known number with TwiML: the greeting inside a speech gather', async () => {
     const { webhookUrl } = await start();
     const res = await postSignedWebhook({ targetUrl: webhookUrl, signedUrl: webhookUrl, authToken: TEST_AUTH_TOKEN, params: incoming });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/xml/);
     const twiml = await res.text();
-    expect(twiml).toContain('<Say>Thanks for calling Bright Smiles Dental. How can I help you today?</Say>');
-    expect(twiml).toMatch(/<Dial[^>]*>\+15555550100<\/Dial>/);
+    expect(twiml).toMatch(/<Gather [^>]*input="speech dtmf"[^>]*actionOnEmptyResult="true"/);
+    expect(twiml).toContain('Thanks for calling Bright Smiles Dental.');
+    expect(twiml).toMatch(/action="http:\/\/127\.0\.0\.1:\d+\/twilio\/gather"/);
+  });
+
+  it('answers a malformed webhook (no CallSid) with a polite sentence, not an error', async () => {
+    const { webhookUrl } = await start();
+    const res = await postSignedWebhook({ targetUrl: webhookUrl, signedUrl: webhookUrl, authToken: TEST_AUTH_TOKEN, params: { To: '+15555550123' } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/<Say[^>]*>Sorry, something went wrong with this call.*<Hangup\/>/);
   });
 
   it('tells a caller of an unknown number politely and hangs up', async () => {

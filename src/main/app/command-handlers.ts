@@ -2,9 +2,10 @@ import type { Health } from '../../shared/contract/index.js';
 import type { TenantService } from '../core/tenants/index.js';
 import type { CommandHandlers } from './dispatch.js';
 import type { EventBus } from './event-bus.js';
+import { createCallHandlers, type CallHandlerDeps } from './call-handlers.js';
 import { createSchedulingHandlers, type SchedulingHandlerDeps } from './scheduling-handlers.js';
 
-export interface HandlerDeps extends SchedulingHandlerDeps {
+export interface HandlerDeps extends SchedulingHandlerDeps, CallHandlerDeps {
   tenants: TenantService;
   events: EventBus;
   health: () => Health;
@@ -15,6 +16,7 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
   const { tenants, events, health } = deps;
   return {
     ...createSchedulingHandlers(deps),
+    ...createCallHandlers(deps),
     'health/get': () => health(),
     'tenants/list': () => tenants.list().map((record) => tenants.summarize(record)),
     'tenants/get': ({ tenantId }) => tenants.get(tenantId).config,

@@ -1,18 +1,13 @@
-import type { Logger as PinoLogger } from 'pino';
-import type { Clock, IdGenerator } from '../core/kernel/index.js';
 import { ConsoleListener } from '../server/console/console-listener.js';
 import { createConsoleToken } from '../server/console/console-token.js';
 import { urlHost } from '../server/http-util.js';
 import { PublicListener, type WebhookRoute } from '../server/public/public-listener.js';
-import { createVoiceRoute } from '../server/public/voice-routes.js';
+import { createTwilioRoutes } from '../server/public/twilio-routes.js';
+import { createWebhookReplayRepository } from '../infra/db/repositories/webhook-replay-repository.js';
 import type { App, AppConfig, StartedApp } from './app-types.js';
-import { createCore } from './create-core.js';
+import { createCore, type CoreDeps } from './create-core.js';
 
-export interface AppDeps {
-  clock?: Clock;
-  ids?: IdGenerator;
-  logger?: PinoLogger;
-}
+export type AppDeps = CoreDeps;
 
 /** How often the app looks for tenant edits made by other processes (the CLI). */
 const EXTERNAL_CHANGE_POLL_MS = 1_000;
@@ -20,8 +15,15 @@ const EXTERNAL_CHANGE_POLL_MS = 1_000;
 /** Builds the whole appliance: core + the public (Twilio) listener + the console listener when headless. */
 export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const core = createCore(config, deps);
-  const routes = new Map<string, WebhookRoute>([['/twilio/voice', createVoiceRoute(core.tenants)]]);
-  const publicListener = new PublicListener({
+  // Action URLs in TwiML point at the public URL, or at this listener once it knows its port.
+  const routes: Map<string, WebhookRoute> = createTwilioRoutes({
+    flow: core.callFlow,
+    replay: createWebhookReplayRepository(core.db),
+    baseUrl: () => config.publicUrl ?? publicListener.localBaseUrl,
+    now: () => core.clock.now(),
+    logger: core.logger.child({ listener: 'public' }),
+  });
+  const publicListener: PublicListener = new PublicListener({
     host: config.webhookHost,
     port: config.webhookPort,
     routes,
@@ -52,7 +54,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       publicUrl: config.publicUrl,
       signaturesVerified: config.twilio.authToken !== null,
     }),
-    activeCalls: () => 0,
+    activeCalls: () => core.calls.activeCount(),
   });
 
   let poll: NodeJS.Timeout | null = null;

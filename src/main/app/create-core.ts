@@ -3,11 +3,23 @@ import { join } from 'node:path';
 import type { Logger as PinoLogger } from 'pino';
 import type { Health } from '../../shared/contract/index.js';
 import type { Clock, IdGenerator } from '../core/kernel/index.js';
-import { AvailabilityService, BookingService, CustomerService, NO_EXTERNAL_BUSY, SlotLocks } from '../core/scheduling/index.js';
+import { CallFlow, CallService } from '../core/calls/index.js';
+import { createActionRouter, RulesBrain, understand, type Brain } from '../core/conversation/index.js';
+import {
+  AvailabilityService,
+  BookingService,
+  CustomerService,
+  NO_EXTERNAL_BUSY,
+  SlotLocks,
+  type ExternalBusySource,
+} from '../core/scheduling/index.js';
 import { TenantService } from '../core/tenants/index.js';
 import { createSystemClock } from '../infra/clock.js';
 import { openDatabase, schemaVersion, type Db } from '../infra/db/database.js';
+import { createActionLogRepository } from '../infra/db/repositories/action-log-repository.js';
 import { createBookingRepository } from '../infra/db/repositories/booking-repository.js';
+import { createCallRepository } from '../infra/db/repositories/call-repository.js';
+import { createMessageRepository } from '../infra/db/repositories/message-repository.js';
 import { createCustomerRepository } from '../infra/db/repositories/customer-repository.js';
 import { createTenantRepository } from '../infra/db/repositories/tenant-repository.js';
 import { createRandomIds } from '../infra/ids.js';
@@ -30,6 +42,10 @@ export interface CoreDeps {
   clock?: Clock;
   ids?: IdGenerator;
   logger?: PinoLogger;
+  /** Busy time from calendars; none until calendar sync is configured. */
+  externalBusy?: ExternalBusySource;
+  /** The receptionist; the offline rules brain by default. */
+  brain?: Brain;
 }
 
 /**
@@ -45,7 +61,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   const events = new EventBus();
   const tenants = new TenantService(createTenantRepository(db), clock, logger);
   const customers = new CustomerService(createCustomerRepository(db), tenants, clock, ids);
-  const externalBusy = NO_EXTERNAL_BUSY;
+  const externalBusy = deps.externalBusy ?? NO_EXTERNAL_BUSY;
   const bookings = new BookingService({
     bookings: createBookingRepository(db),
     customers,
@@ -57,10 +73,31 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     logger: logger.child({ domain: 'scheduling' }),
   });
   const availability = new AvailabilityService({ tenants, bookings, externalBusy, clock });
+  const actionLog = createActionLogRepository(db);
+  const calls = new CallService({
+    calls: createCallRepository(db),
+    messages: createMessageRepository(db),
+    actionLog,
+    tenants,
+    events,
+    clock,
+    ids,
+  });
+  const actions = createActionRouter({
+    availability,
+    bookings,
+    customers,
+    messages: { take: (message) => calls.takeMessage(message) },
+    audit: { record: (entry) => actionLog.append(entry) },
+    clock,
+    logger: logger.child({ domain: 'conversation' }),
+  });
+  const brain: Brain = deps.brain ?? new RulesBrain({ understand });
+  const callFlow = new CallFlow({ calls, tenants, customers, brain, actions, clock, logger: logger.child({ domain: 'calls' }) });
   const startedAt = clock.now();
   let runtime: RuntimeStatus = {
     webhooks: () => ({ listening: false, localUrl: null, publicUrl: config.publicUrl, signaturesVerified: config.twilio.authToken !== null }),
-    activeCalls: () => 0,
+    activeCalls: () => calls.activeCount(),
   };
 
   function health(): Health {
@@ -82,7 +119,17 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     };
   }
 
-  const handlers = createCommandHandlers({ tenants, events, health, availability, bookings, customers, now: () => clock.now() });
+  const handlers = createCommandHandlers({
+    tenants,
+    events,
+    health,
+    availability,
+    bookings,
+    customers,
+    calls,
+    understand: (text, tenantId, now) => understand(text, { tenant: tenants.get(tenantId).config, now }),
+    now: () => clock.now(),
+  });
   const dispatch: Dispatch = createDispatch(handlers, logger);
 
   /** Loads the demo practice into an empty data folder so a first start shows something real. */
@@ -104,6 +151,8 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     customers,
     bookings,
     availability,
+    calls,
+    callFlow,
     health,
     dispatch,
     seedDemoIfEmpty,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { healthSchema, tenantSummarySchema } from './dto.js';
+import { callCommands } from './calls.js';
 import { schedulingCommands } from './scheduling.js';
 import { tenantConfigSchema } from './tenant.js';
 
@@ -18,6 +19,7 @@ export const commands = {
   /** `config` is validated by the tenant schema inside the handler so errors name the field. */
   'tenants/save': { input: z.object({ config: z.unknown() }).strict(), output: tenantSummarySchema },
   ...schedulingCommands,
+  ...callCommands,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Commands = typeof commands;

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { callEvents } from './calls.js';
 import { healthSchema } from './dto.js';
 
 /** Every push event: `domain/past-tense` → payload schema. */
 export const events = {
   'tenants/changed': z.object({ tenantIds: z.array(z.string()) }),
   'health/changed': healthSchema,
+  ...callEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

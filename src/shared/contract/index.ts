@@ -6,3 +6,4 @@ export * from './tenant.js';
 export * from './wire.js';
 export * from './bridge.js';
 export * from './scheduling.js';
+export * from './calls.js';

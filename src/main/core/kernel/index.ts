@@ -1,1 +1,1 @@
-export type { Clock, IdGenerator, Logger } from './ports.js';
+export type { Clock, EventPublisher, IdGenerator, Logger } from './ports.js';

@@ -1,3 +1,5 @@
+import type { AnyEvent } from '../../../shared/contract/index.js';
+
 /** The clock every piece of core reads time from (tests use a fake one; FRONTDESK_NOW pins the start). */
 export interface Clock {
   /** Epoch milliseconds. */
@@ -15,4 +17,9 @@ export interface Logger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
+}
+
+/** Pushes contract events to whoever listens (the console transports). */
+export interface EventPublisher {
+  publish(event: AnyEvent): void;
 }

@@ -177,7 +177,14 @@ export class BookingService {
    * booking itself and the row is updated in place, so the new slot is secured in the same
    * commit that releases the old one — there is no moment with neither, or both.
    */
-  async reschedule(tenantId: string, bookingId: string, start: number, actor: string, providerId?: string): Promise<BookingRecord> {
+  async reschedule(
+    tenantId: string,
+    bookingId: string,
+    start: number,
+    actor: string,
+    providerId?: string,
+    options: { releaseHoldId?: string | undefined } = {},
+  ): Promise<BookingRecord> {
     const current = this.get(tenantId, bookingId);
     const tenant = this.deps.tenants.get(tenantId).config;
     const targetProvider = providerId ?? current.providerId;
@@ -190,6 +197,9 @@ export class BookingService {
           throw new ContractError('conflict', `This booking is ${describeStatus(booking.status)} and cannot be moved.`);
         }
         this.deps.bookings.expireHolds(tenantId, now);
+        // A hold the caller placed on the new time is released in this same commit that moves
+        // the booking into it, so nobody can take the slot in between.
+        if (options.releaseHoldId) this.releaseHold(tenantId, options.releaseHoldId, actor, now);
         const check = this.check(tenant, booking.serviceId, targetProvider, start, now, external, booking.id);
         const blocked = blockedInterval(this.service(tenant, booking.serviceId), check.slot.start);
         const patch: BookingPatch = {
@@ -226,6 +236,14 @@ export class BookingService {
       if (booking.start > now) throw new ContractError('conflict', 'This appointment has not started yet.');
       return this.transition(booking, outcome, actor, now, outcome, {});
     });
+  }
+
+  private releaseHold(tenantId: string, holdId: string, actor: string, now: number): void {
+    const hold = this.get(tenantId, holdId);
+    if (hold.status !== 'held' && hold.status !== 'expired') {
+      throw new ContractError('conflict', 'That hold is no longer available.');
+    }
+    this.transition(hold, 'cancelled', actor, now, 'released', { holdExpiresAt: null }, { reason: 'converted into a reschedule' });
   }
 
   get(tenantId: string, bookingId: string): BookingRecord {

@@ -1,0 +1,197 @@
+import type { TenantConfig } from '../../../shared/contract/index.js';
+import type { ActionRouter, Brain, CallerInfo, TurnResult, Utterance } from '../conversation/index.js';
+import type { Clock, Logger } from '../kernel/index.js';
+import type { CustomerService } from '../scheduling/index.js';
+import type { TenantService } from '../tenants/index.js';
+import type { CallService } from './call-service.js';
+import { KeyedLock } from './keyed-lock.js';
+import type { CallRecord, CallState } from './ports.js';
+import { CALLER_LIMIT, SlidingWindowLimiter, TENANT_LIMIT } from './rate-limiter.js';
+
+/** What the telephony layer should do next; the public listener renders it as TwiML. */
+export type VoiceReply =
+  | { kind: 'refuse'; say: string }
+  | {
+      kind: 'turn';
+      tenant: TenantConfig;
+      callId: string;
+      say: string[];
+      next: 'listen' | 'transfer' | 'hangup';
+      transferTo: string | null;
+      hints: string[];
+    };
+
+export const WORDS = {
+  unknownNumber: "Sorry, this number isn't set up with our answering service. Please check the number and call again. Goodbye.",
+  busy: "We're receiving a lot of calls right now. Please try again in a few minutes. Goodbye.",
+  unknownCall: "Sorry, I lost track of this call. Please call us back. Goodbye.",
+  fallbackStart:
+    "I'm sorry, I'm having trouble on my end right now. Please tell me your name, the best number to reach you, and a short message, and the team will call you back.",
+  fallbackTaken: "Thank you. We've got your message and someone will call you back soon. Goodbye.",
+  fallbackSilence: "I didn't hear a message. Please call us back a little later. Goodbye.",
+  dialFailed: "Sorry, nobody at the front desk could take your call just now.",
+} as const;
+
+/** Twilio waits 15 s for an answer; a brain turn that takes longer than this is abandoned for the fallback. */
+const TURN_DEADLINE_MS = 8_000;
+
+/**
+ * A call from first ring to hang-up: picks the practice by the number dialled, runs each turn
+ * through the brain with the same action router, keeps the record, and makes sure the caller
+ * always hears a sentence — if the brain fails or stalls, a built-in message taker has the call.
+ */
+export class CallFlow {
+  private readonly callLocks = new KeyedLock();
+  private readonly callerLimiter: SlidingWindowLimiter;
+  private readonly tenantLimiter: SlidingWindowLimiter;
+
+  constructor(
+    private readonly deps: {
+      calls: CallService;
+      tenants: TenantService;
+      customers: CustomerService;
+      brain: Brain;
+      actions: ActionRouter;
+      clock: Clock;
+      logger: Logger;
+      turnDeadlineMs?: number;
+    },
+  ) {
+    this.callerLimiter = new SlidingWindowLimiter(CALLER_LIMIT, deps.clock);
+    this.tenantLimiter = new SlidingWindowLimiter(TENANT_LIMIT, deps.clock);
+  }
+
+  async incoming(input: { callSid: string; from: string | null; to: string }): Promise<VoiceReply> {
+    const tenant = this.deps.tenants.findByPhoneNumber(input.to);
+    if (!tenant) {
+      this.deps.logger.warn({ to: input.to, callSid: input.callSid }, 'call to a number no practice owns');
+      return { kind: 'refuse', say: WORDS.unknownNumber };
+    }
+    const existing = this.deps.calls.findBySid(input.callSid);
+    if (!existing) {
+      const callerKey = `${tenant.id}:${input.from ?? 'unknown'}`;
+      if (!this.tenantLimiter.allow(tenant.id) || (input.from && !this.callerLimiter.allow(callerKey))) {
+        this.deps.logger.warn({ tenantId: tenant.id, callSid: input.callSid }, 'call refused by rate limit');
+        return { kind: 'refuse', say: WORDS.busy };
+      }
+    }
+    const customer = input.from ? this.deps.customers.recognize(tenant.id, input.from) : null;
+    const { call } = this.deps.calls.open({
+      tenantId: tenant.id,
+      callSid: input.callSid,
+      from: input.from,
+      to: input.to,
+      customerId: customer?.id ?? null,
+      callerName: customer?.name ?? null,
+      brain: this.deps.brain.name,
+      state: { brain: this.deps.brain.initialState(), fallback: null },
+    });
+    return this.turn(call.callSid, { kind: 'start' });
+  }
+
+  async gather(input: { callSid: string; speech: string; confidence: number | null; digits: string }): Promise<VoiceReply> {
+    const utterance: Utterance = input.speech.trim()
+      ? { kind: 'speech', text: input.speech.trim(), confidence: input.confidence ?? 0 }
+      : input.digits.trim()
+        ? { kind: 'dtmf', digits: input.digits.trim() }
+        : { kind: 'none' };
+    return this.turn(input.callSid, utterance);
+  }
+
+  /** The front desk did not pick up a transfer: the caller can still leave a message. */
+  async dialEnded(input: { callSid: string; dialStatus: string }): Promise<VoiceReply> {
+    return this.callLocks.run(input.callSid, async () => {
+      const call = this.deps.calls.findBySid(input.callSid);
+      if (!call) return { kind: 'refuse', say: WORDS.unknownCall };
+      const tenant = this.deps.tenants.get(call.tenantId).config;
+      if (input.dialStatus === 'completed' || input.dialStatus === 'answered') {
+        this.deps.calls.setOutcome(call, 'transferred');
+        return { kind: 'turn', tenant, callId: call.id, say: [], next: 'hangup', transferTo: null, hints: [] };
+      }
+      return this.startFallback(call, tenant, [WORDS.dialFailed]);
+    });
+  }
+
+  status(input: { callSid: string; status: string; sequence: number | null }): void {
+    this.deps.calls.applyStatus(input.callSid, input.status, input.sequence);
+  }
+
+  private async turn(callSid: string, utterance: Utterance): Promise<VoiceReply> {
+    return this.callLocks.run(callSid, async () => {
+      const call = this.deps.calls.findBySid(callSid);
+      if (!call) return { kind: 'refuse', say: WORDS.unknownCall };
+      const tenant = this.deps.tenants.get(call.tenantId).config;
+      if (call.state.fallback === 'message') return this.fallbackTurn(call, tenant, utterance);
+
+      const callerText = describeUtterance(utterance);
+      let result: TurnResult<unknown>;
+      try {
+        result = await this.withDeadline(
+          this.deps.brain.turn({
+            state: call.state.brain,
+            utterance,
+            tenant,
+            caller: this.callerInfo(call),
+            callId: call.id,
+            turn: call.turn,
+            now: this.deps.clock.now(),
+            actions: this.deps.actions,
+          }),
+        );
+      } catch (error) {
+        this.deps.logger.error({ tenantId: tenant.id, callId: call.id, err: error }, 'brain turn failed; the message taker takes the call');
+        return this.startFallback(call, tenant, [], callerText);
+      }
+      const say = result.say.length > 0 || result.next === 'hangup' ? result.say : ['Sorry, could you say that again?'];
+      const outcome = result.next === 'transfer' && result.transferTo ? (result.outcome ?? 'transferred') : result.outcome;
+      this.deps.calls.recordTurn(call, { caller: callerText, replies: say, state: { brain: result.state, fallback: null }, outcome, summary: result.summary });
+      return {
+        kind: 'turn',
+        tenant,
+        callId: call.id,
+        say,
+        next: result.next === 'transfer' && !result.transferTo ? 'hangup' : result.next,
+        transferTo: result.transferTo ?? null,
+        hints: result.hints ?? [],
+      };
+    });
+  }
+
+  private startFallback(call: CallRecord, tenant: TenantConfig, before: string[], callerText: { text: string; confidence: number | null } | null = null): VoiceReply {
+    const say = [...before, WORDS.fallbackStart];
+    const state: CallState = { brain: call.state.brain, fallback: 'message' };
+    this.deps.calls.recordTurn(call, { caller: callerText, replies: say, state });
+    return { kind: 'turn', tenant, callId: call.id, say, next: 'listen', transferTo: null, hints: [] };
+  }
+
+  private fallbackTurn(call: CallRecord, tenant: TenantConfig, utterance: Utterance): VoiceReply {
+    const callerText = describeUtterance(utterance);
+    if (utterance.kind !== 'speech') {
+      this.deps.calls.recordTurn(call, { caller: callerText, replies: [WORDS.fallbackSilence], state: call.state, outcome: call.outcome ?? 'abandoned' });
+      return { kind: 'turn', tenant, callId: call.id, say: [WORDS.fallbackSilence], next: 'hangup', transferTo: null, hints: [] };
+    }
+    this.deps.calls.takeMessage({ tenantId: tenant.id, callId: call.id, callerName: call.callerName, callbackNumber: call.from, reason: utterance.text, urgent: false });
+    this.deps.calls.recordTurn(call, { caller: callerText, replies: [WORDS.fallbackTaken], state: call.state, outcome: 'message' });
+    return { kind: 'turn', tenant, callId: call.id, say: [WORDS.fallbackTaken], next: 'hangup', transferTo: null, hints: [] };
+  }
+
+  private callerInfo(call: CallRecord): CallerInfo {
+    return { phone: call.from, customer: call.customerId ? { id: call.customerId, name: call.callerName } : null };
+  }
+
+  private withDeadline<T>(promise: Promise<T>): Promise<T> {
+    const ms = this.deps.turnDeadlineMs ?? TURN_DEADLINE_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`brain turn took longer than ${ms} ms`)), ms);
+      timer.unref();
+    });
+    return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+  }
+}
+
+function describeUtterance(utterance: Utterance): { text: string; confidence: number | null } | null {
+  if (utterance.kind === 'speech') return { text: utterance.text, confidence: utterance.confidence };
+  if (utterance.kind === 'dtmf') return { text: `(pressed ${utterance.digits})`, confidence: null };
+  return null;
+}

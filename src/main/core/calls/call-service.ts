@@ -1,0 +1,188 @@
+import { ContractError, type CallDetailDto, type CallSummaryDto, type MessageDto, type TenantConfig } from '../../../shared/contract/index.js';
+import { formatInstant } from '../../../shared/lib/time.js';
+import type { CallOutcome } from '../conversation/index.js';
+import type { Clock, EventPublisher, IdGenerator } from '../kernel/index.js';
+import type { TenantService } from '../tenants/index.js';
+import { toCallSummary, toMessageDto, toTurnDto } from './call-dto.js';
+import type { ActionLogRepository, CallPatch, CallRecord, CallRepository, CallState, MessageRepository, Speaker } from './ports.js';
+
+/** Twilio call statuses after which the call is over. */
+const TERMINAL_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
+
+/**
+ * Calls on record: the call row, its transcript, what it was about and how it ended, and the
+ * live events the console shows. Writes are small synchronous transactions; events go out after
+ * the commit so a console never sees something the database does not hold.
+ */
+export class CallService {
+  constructor(
+    private readonly deps: {
+      calls: CallRepository;
+      messages: MessageRepository;
+      actionLog: ActionLogRepository;
+      tenants: TenantService;
+      events: EventPublisher;
+      clock: Clock;
+      ids: IdGenerator;
+    },
+  ) {}
+
+  findBySid(callSid: string): CallRecord | null {
+    return this.deps.calls.findBySid(callSid);
+  }
+
+  /** Opens the call record; a second webhook for the same CallSid gets the same record. */
+  open(input: { tenantId: string; callSid: string; from: string | null; to: string; customerId: string | null; callerName: string | null; brain: string; state: CallState }): { call: CallRecord; created: boolean } {
+    const created = this.deps.calls.exclusive(() => {
+      const existing = this.deps.calls.findBySid(input.callSid);
+      if (existing) return null;
+      const record: CallRecord = {
+        ...input,
+        id: this.deps.ids.next(),
+        startedAt: this.deps.clock.now(),
+        endedAt: null,
+        twilioStatus: 'in-progress',
+        statusSequence: -1,
+        outcome: null,
+        summary: null,
+        turn: 0,
+        mode: 'receptionist',
+      };
+      this.deps.calls.insert(record);
+      return record;
+    });
+    const call = created ?? this.deps.calls.findBySid(input.callSid)!;
+    if (created) this.publishSummary('call/started', call);
+    return { call, created: created !== null };
+  }
+
+  /**
+   * Records one turn atomically: what the caller said, what we answered, the brain's new state,
+   * and any outcome. Then tells the console.
+   */
+  recordTurn(
+    call: CallRecord,
+    turn: {
+      caller?: { text: string; confidence: number | null } | null;
+      replies: string[];
+      speaker?: Speaker;
+      state: CallState;
+      outcome?: CallOutcome | undefined;
+      summary?: string | undefined;
+      callerName?: string | null | undefined;
+    },
+  ): CallRecord {
+    const at = this.deps.clock.now();
+    const appended = this.deps.calls.exclusive(() => {
+      const turns = [];
+      if (turn.caller && turn.caller.text.trim()) {
+        turns.push(this.deps.calls.appendTurn(call.tenantId, call.id, { at, speaker: 'caller', text: turn.caller.text, confidence: turn.caller.confidence }));
+      }
+      for (const text of turn.replies) {
+        turns.push(this.deps.calls.appendTurn(call.tenantId, call.id, { at, speaker: turn.speaker ?? 'receptionist', text, confidence: null }));
+      }
+      const patch: CallPatch = { state: turn.state, turn: call.turn + 1 };
+      if (turn.outcome) patch.outcome = turn.outcome;
+      if (turn.summary) patch.summary = turn.summary;
+      if (turn.callerName && !call.callerName) patch.callerName = turn.callerName;
+      this.deps.calls.update(call.tenantId, call.id, patch);
+      return turns;
+    });
+    const tenant = this.tenant(call.tenantId);
+    for (const t of appended) {
+      this.deps.events.publish({ name: 'call/transcript-appended', payload: { tenantId: call.tenantId, callId: call.id, turn: toTurnDto(t, tenant) } });
+    }
+    const updated = this.deps.calls.get(call.tenantId, call.id)!;
+    if (updated.outcome !== call.outcome || updated.summary !== call.summary || updated.callerName !== call.callerName) {
+      this.publishSummary('call/updated', updated);
+    }
+    return updated;
+  }
+
+  setOutcome(call: CallRecord, outcome: CallOutcome): void {
+    this.deps.calls.update(call.tenantId, call.id, { outcome });
+    this.publishSummary('call/updated', this.deps.calls.get(call.tenantId, call.id)!);
+  }
+
+  /**
+   * A Twilio status callback. They can arrive out of order; `SequenceNumber` says which is newer,
+   * so an old "ringing" never reopens a completed call.
+   */
+  applyStatus(callSid: string, status: string, sequence: number | null): CallRecord | null {
+    const result = this.deps.calls.exclusive(() => {
+      const call = this.deps.calls.findBySid(callSid);
+      if (!call) return null;
+      const seq = sequence ?? call.statusSequence + 1;
+      if (seq <= call.statusSequence) return { call, ended: false };
+      const patch: CallPatch = { twilioStatus: status, statusSequence: seq };
+      const ends = TERMINAL_STATUSES.has(status) && call.endedAt === null;
+      if (ends) {
+        patch.endedAt = this.deps.clock.now();
+        if (!call.outcome) patch.outcome = 'abandoned';
+      }
+      this.deps.calls.update(call.tenantId, call.id, patch);
+      return { call: this.deps.calls.get(call.tenantId, call.id)!, ended: ends };
+    });
+    if (result?.ended) this.publishSummary('call/ended', result.call);
+    return result?.call ?? null;
+  }
+
+  takeMessage(input: { tenantId: string; callId: string | null; callerName: string | null; callbackNumber: string | null; reason: string; urgent: boolean }): string {
+    const id = this.deps.ids.next();
+    const record = { ...input, id, status: 'new' as const, createdAt: this.deps.clock.now(), handledAt: null, handledBy: null };
+    this.deps.messages.insert(record);
+    this.deps.events.publish({ name: 'messages/taken', payload: toMessageDto(record, this.tenant(input.tenantId)) });
+    return id;
+  }
+
+  markMessageHandled(tenantId: string, messageId: string, actor: string): MessageDto {
+    const tenant = this.tenant(tenantId);
+    const message = this.deps.messages.get(tenantId, messageId);
+    if (!message) throw new ContractError('not_found', 'There is no such message.');
+    if (message.status !== 'handled') this.deps.messages.markHandled(tenantId, messageId, this.deps.clock.now(), actor);
+    return toMessageDto(this.deps.messages.get(tenantId, messageId)!, tenant);
+  }
+
+  listMessages(tenantId: string, options: { status?: 'new' | 'handled' | undefined; limit: number }): MessageDto[] {
+    const tenant = this.tenant(tenantId);
+    return this.deps.messages.list(tenantId, { ...(options.status ? { status: options.status } : {}), limit: options.limit }).map((m) => toMessageDto(m, tenant));
+  }
+
+  listActive(): CallSummaryDto[] {
+    return this.deps.calls
+      .listActive()
+      .flatMap((call) => {
+        const tenant = this.deps.tenants.find(call.tenantId);
+        return tenant ? [toCallSummary(call, tenant.config)] : [];
+      });
+  }
+
+  activeCount(): number {
+    return this.deps.calls.listActive().length;
+  }
+
+  listRecent(tenantId: string, options: { limit: number; search?: string | undefined }): CallSummaryDto[] {
+    const tenant = this.tenant(tenantId);
+    return this.deps.calls.listRecent(tenantId, { limit: options.limit, ...(options.search ? { search: options.search } : {}) }).map((c) => toCallSummary(c, tenant));
+  }
+
+  detail(tenantId: string, callId: string): CallDetailDto {
+    const tenant = this.tenant(tenantId);
+    const call = this.deps.calls.get(tenantId, callId);
+    if (!call) throw new ContractError('not_found', 'There is no such call.');
+    return {
+      ...toCallSummary(call, tenant),
+      transcript: this.deps.calls.transcript(tenantId, callId).map((t) => toTurnDto(t, tenant)),
+      actions: this.deps.actionLog.list(tenantId, callId).map((a) => ({ at: formatInstant(a.at, tenant.timezone), action: a.action, ok: a.ok, args: a.args, result: a.result, durationMs: a.durationMs })),
+      messages: this.deps.messages.list(tenantId, { callId, limit: 50 }).map((m) => toMessageDto(m, tenant)),
+    };
+  }
+
+  private publishSummary(name: 'call/started' | 'call/updated' | 'call/ended', call: CallRecord): void {
+    this.deps.events.publish({ name, payload: toCallSummary(call, this.tenant(call.tenantId)) });
+  }
+
+  private tenant(tenantId: string): TenantConfig {
+    return this.deps.tenants.get(tenantId).config;
+  }
+}

@@ -1,0 +1,3 @@
+export { CallFlow, WORDS, type VoiceReply } from './call-flow.js';
+export { CallService } from './call-service.js';
+export type { ActionLogEntry, ActionLogRepository, CallPatch, CallRecord, CallRepository, CallState, MessageRecord, MessageRepository, Speaker, TranscriptTurnRecord } from './ports.js';

@@ -1,0 +1,89 @@
+import type { CallOutcome } from '../conversation/index.js';
+
+export type Speaker = 'caller' | 'receptionist' | 'staff';
+
+export interface CallRecord {
+  tenantId: string;
+  id: string;
+  callSid: string;
+  from: string | null;
+  to: string;
+  customerId: string | null;
+  callerName: string | null;
+  startedAt: number;
+  endedAt: number | null;
+  twilioStatus: string;
+  statusSequence: number;
+  outcome: CallOutcome | null;
+  summary: string | null;
+  brain: string;
+  /** The brain's own JSON state plus the call flow's (fallback mode). */
+  state: CallState;
+  turn: number;
+  mode: 'receptionist' | 'staff';
+}
+
+export interface CallState {
+  brain: unknown;
+  /** Set when the brain failed and the built-in message taker has the call. */
+  fallback?: 'message' | null;
+}
+
+export interface TranscriptTurnRecord {
+  id: number;
+  at: number;
+  speaker: Speaker;
+  text: string;
+  confidence: number | null;
+}
+
+export type CallPatch = Partial<Pick<CallRecord, 'customerId' | 'callerName' | 'endedAt' | 'twilioStatus' | 'statusSequence' | 'outcome' | 'summary' | 'state' | 'turn' | 'mode'>>;
+
+export interface CallRepository {
+  exclusive<T>(fn: () => T): T;
+  findBySid(callSid: string): CallRecord | null;
+  get(tenantId: string, callId: string): CallRecord | null;
+  insert(record: CallRecord): void;
+  update(tenantId: string, callId: string, patch: CallPatch): void;
+  appendTurn(tenantId: string, callId: string, turn: Omit<TranscriptTurnRecord, 'id'>): TranscriptTurnRecord;
+  transcript(tenantId: string, callId: string): TranscriptTurnRecord[];
+  listActive(): CallRecord[];
+  listRecent(tenantId: string, options: { limit: number; before?: number; search?: string }): CallRecord[];
+}
+
+export interface MessageRecord {
+  tenantId: string;
+  id: string;
+  callId: string | null;
+  callerName: string | null;
+  callbackNumber: string | null;
+  reason: string;
+  urgent: boolean;
+  status: 'new' | 'handled';
+  createdAt: number;
+  handledAt: number | null;
+  handledBy: string | null;
+}
+
+export interface MessageRepository {
+  insert(record: MessageRecord): void;
+  list(tenantId: string, options: { status?: 'new' | 'handled'; callId?: string; limit: number }): MessageRecord[];
+  get(tenantId: string, messageId: string): MessageRecord | null;
+  markHandled(tenantId: string, messageId: string, at: number, by: string): void;
+}
+
+export interface ActionLogEntry {
+  tenantId: string;
+  callId: string | null;
+  at: number;
+  action: string;
+  args: unknown;
+  ok: boolean;
+  result: unknown;
+  durationMs: number;
+}
+
+export interface ActionLogRepository {
+  append(entry: ActionLogEntry): void;
+  list(tenantId: string, callId: string): ActionLogEntry[];
+}

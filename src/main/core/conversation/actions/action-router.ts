@@ -1,0 +1,204 @@
+import { ContractError, type TenantConfig } from '../../../../shared/contract/index.js';
+import type { Clock, Logger } from '../../kernel/index.js';
+import { reviewReasons } from '../../review/index.js';
+import type { AvailabilityService, BookingRecord, BookingService, CustomerService } from '../../scheduling/index.js';
+import { formatHours } from './hours-sentence.js';
+import type { ActionAudit, MessageSink } from './ports.js';
+import { providerName, sayWhen, serviceName } from './spoken.js';
+import {
+  actionArgs,
+  type ActionContext,
+  type ActionName,
+  type ActionResult,
+  type ActionResults,
+  type ActionRouter,
+  type AppointmentSummary,
+  type OfferedSlot,
+} from './types.js';
+
+type Failure = Extract<ActionResult<ActionName>, { ok: false }>;
+
+export interface ActionRouterDeps {
+  availability: AvailabilityService;
+  bookings: BookingService;
+  customers: CustomerService;
+  messages: MessageSink;
+  audit: ActionAudit;
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * The one door both brains use to act: arguments validated by schema, everything scoped to the
+ * call's tenant, each call audited (arguments, result, duration), and every failure turned into
+ * a sentence the caller can hear instead of an exception.
+ */
+export function createActionRouter(deps: ActionRouterDeps): ActionRouter {
+  const handlers = createHandlers(deps);
+  return {
+    async run(name, rawArgs, context) {
+      const started = performance.now();
+      let result: ActionResult<typeof name>;
+      const parsed = actionArgs[name].safeParse(rawArgs);
+      if (!parsed.success) {
+        result = { ok: false, code: 'invalid_arguments', say: "Sorry, I didn't get all the details I need for that." };
+      } else {
+        try {
+          const handler = handlers[name] as (args: unknown, context: ActionContext) => Promise<ActionResults[typeof name]>;
+          result = { ok: true, data: await handler(parsed.data, context) };
+        } catch (error) {
+          result = toFailure(error, deps.logger, name, context);
+        }
+      }
+      deps.audit.record({
+        tenantId: context.tenant.id,
+        callId: context.callId,
+        at: deps.clock.now(),
+        action: name,
+        args: rawArgs,
+        ok: result.ok,
+        result: result.ok ? result.data : { code: result.code, say: result.say },
+        durationMs: performance.now() - started,
+      });
+      return result;
+    },
+  };
+}
+
+function toFailure(error: unknown, logger: Logger, action: ActionName, context: ActionContext): Failure {
+  if (error instanceof ContractError) {
+    const code = error.code === 'conflict' ? 'conflict' : error.code === 'not_found' ? 'not_found' : error.code === 'outside_rules' ? 'outside_rules' : error.code === 'invalid_input' ? 'invalid_arguments' : 'unavailable';
+    const say = code === 'conflict' ? 'Sorry, that time was just taken.' : error.message;
+    return { ok: false, code, say };
+  }
+  logger.error({ tenantId: context.tenant.id, callId: context.callId, action, err: error }, 'action failed');
+  return { ok: false, code: 'internal', say: "I'm sorry, I'm having trouble with that right now." };
+}
+
+type Handlers = { [N in ActionName]: (args: ReturnType<(typeof actionArgs)[N]['parse']>, context: ActionContext) => Promise<ActionResults[N]> };
+
+function createHandlers(deps: ActionRouterDeps): Handlers {
+  const { availability, bookings, customers, messages, clock } = deps;
+  const offered = (tenant: TenantConfig, serviceId: string, providerId: string, start: number): OfferedSlot => ({
+    serviceId,
+    providerId,
+    start,
+    spoken: `${sayWhen(start, tenant, clock.now())} with ${providerName(tenant, providerId)}`,
+  });
+  const summary = (tenant: TenantConfig, b: BookingRecord): AppointmentSummary => ({
+    bookingId: b.id,
+    serviceId: b.serviceId,
+    providerId: b.providerId,
+    start: b.start,
+    status: b.status as AppointmentSummary['status'],
+    spoken: `your ${serviceName(tenant, b.serviceId).toLowerCase()} on ${sayWhen(b.start, tenant, clock.now())} with ${providerName(tenant, b.providerId)}`,
+  });
+  /** A booking made on a call belongs to that call's tenant and, when it matters, to that caller. */
+  const ownBooking = (context: ActionContext, bookingId: string): BookingRecord => {
+    const booking = bookings.get(context.tenant.id, bookingId);
+    return booking;
+  };
+
+  return {
+    async check_availability({ serviceId, providerId, wish }, { tenant }) {
+      const { slots } = await availability.suggest({ tenantId: tenant.id, serviceId, providerId: providerId ?? null, wish, searchDays: 14 });
+      return { slots: slots.map((s) => offered(tenant, serviceId, s.providerId, s.start)) };
+    },
+    async hold_slot({ serviceId, providerId, start }, context) {
+      const hold = await bookings.book({
+        tenantId: context.tenant.id,
+        serviceId,
+        providerId,
+        start,
+        status: 'held',
+        source: 'phone',
+        actor: 'receptionist',
+        callId: context.callId,
+        idempotencyKey: `${context.callId}:hold:${context.turn}:${providerId}:${start}`,
+        customer: context.callerPhone ? { phone: context.callerPhone } : undefined,
+      });
+      return { holdId: hold.id, slot: offered(context.tenant, serviceId, providerId, start), expiresAt: hold.holdExpiresAt ?? start };
+    },
+    async book_appointment(args, context) {
+      const { tenant } = context;
+      const customerInput = { phone: context.callerPhone ?? undefined, name: args.customerName ?? undefined };
+      const existing = context.callerPhone ? customers.recognize(tenant.id, context.callerPhone) : null;
+      let target: { serviceId: string; providerId: string; start: number };
+      if (args.holdId) {
+        const hold = ownBooking(context, args.holdId);
+        target = hold;
+      } else if (args.serviceId && args.providerId && args.start !== undefined) {
+        target = { serviceId: args.serviceId, providerId: args.providerId, start: args.start };
+      } else {
+        throw new ContractError('invalid_input', 'Which time would you like?');
+      }
+      const service = tenant.services.find((s) => s.id === target.serviceId);
+      if (!service) throw new ContractError('not_found', `We don't offer that service.`);
+      const reasons = reviewReasons({ tenant, service, isNewCustomer: !existing || existing.createdAt >= clock.now(), signals: args.signals });
+      const status = reasons.length > 0 ? 'pending_review' : 'confirmed';
+      const booking = args.holdId
+        ? await bookings.confirm({ tenantId: tenant.id, bookingId: args.holdId, status, reviewReason: reasons.join('; ') || undefined, actor: 'receptionist', customer: customerInput })
+        : await bookings.book({
+            tenantId: tenant.id,
+            ...target,
+            status,
+            reviewReason: reasons.join('; ') || undefined,
+            source: 'phone',
+            actor: 'receptionist',
+            callId: context.callId,
+            idempotencyKey: `${context.callId}:book:${context.turn}`,
+            customer: customerInput,
+          });
+      const spoken = `your ${service.name.toLowerCase()} on ${sayWhen(booking.start, tenant, clock.now())} with ${providerName(tenant, booking.providerId)}`;
+      return { bookingId: booking.id, status: booking.status === 'pending_review' ? 'pending_review' : 'confirmed', reviewReasons: reasons, spoken };
+    },
+    async find_appointments({ phone, name }, context) {
+      const { tenant } = context;
+      const lookupPhone = phone ?? context.callerPhone;
+      const found = new Map<string, BookingRecord>();
+      const now = clock.now();
+      const upcomingOf = (customerId: string) =>
+        bookings.list(tenant.id, { customerId, from: now, statuses: ['confirmed', 'pending_review'] }).forEach((b) => found.set(b.id, b));
+      if (lookupPhone) {
+        const customer = customers.recognize(tenant.id, lookupPhone);
+        if (customer) upcomingOf(customer.id);
+      }
+      if (name && name.trim().length >= 3) {
+        for (const customer of customers.search(tenant.id, name, 5)) upcomingOf(customer.id);
+      }
+      return { appointments: [...found.values()].sort((a, b) => a.start - b.start).map((b) => summary(tenant, b)) };
+    },
+    async cancel_appointment({ bookingId }, context) {
+      const booking = await bookings.cancel(context.tenant.id, ownBooking(context, bookingId).id, 'receptionist', `cancelled by caller on call ${context.callId}`);
+      return { bookingId: booking.id, spoken: summary(context.tenant, booking).spoken };
+    },
+    async reschedule_appointment({ bookingId, holdId, start, providerId }, context) {
+      const { tenant } = context;
+      const current = ownBooking(context, bookingId);
+      let target = { start: start ?? current.start, providerId: providerId ?? current.providerId };
+      if (holdId) {
+        const hold = ownBooking(context, holdId);
+        target = { start: hold.start, providerId: hold.providerId };
+      }
+      const moved = await bookings.reschedule(tenant.id, current.id, target.start, 'receptionist', target.providerId, { releaseHoldId: holdId });
+      return { bookingId: moved.id, status: moved.status === 'pending_review' ? 'pending_review' : 'confirmed', spoken: summary(tenant, moved).spoken };
+    },
+    async answer_question({ faqIndex, topic }, { tenant }) {
+      if (topic === 'hours') return { answer: formatHours(tenant, clock.now()) };
+      if (topic === 'location') {
+        return { answer: tenant.address ? `We're at ${tenant.address}.` : `I don't have the address on hand, but the front desk can help with directions.` };
+      }
+      const entry = faqIndex === null || faqIndex === undefined ? undefined : tenant.faq[faqIndex];
+      if (!entry) throw new ContractError('not_found', "I'm not sure about that one. I can take a message and someone will get back to you.");
+      return { answer: entry.answer };
+    },
+    async take_message({ reason, callerName, callbackNumber, urgent }, context) {
+      const number = callbackNumber ? customers.normalize(context.tenant.id, callbackNumber) : context.callerPhone;
+      const messageId = messages.take({ tenantId: context.tenant.id, callId: context.callId, callerName: callerName ?? null, callbackNumber: number, reason, urgent });
+      return { messageId, urgent };
+    },
+    async transfer_to_staff(_args, { tenant }) {
+      return { number: tenant.transferNumber };
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import type { TenantConfig } from '../../../../shared/contract/index.js';
+
+/** The front-desk actions both brains call, through one router. */
+export const ACTION_NAMES = [
+  'check_availability',
+  'hold_slot',
+  'book_appointment',
+  'find_appointments',
+  'cancel_appointment',
+  'reschedule_appointment',
+  'answer_question',
+  'take_message',
+  'transfer_to_staff',
+] as const;
+export type ActionName = (typeof ACTION_NAMES)[number];
+
+const hhmm = z.string().regex(/^\d{2}:\d{2}$/);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const actionArgs = {
+  check_availability: z.object({
+    serviceId: z.string(),
+    providerId: z.string().nullish(),
+    wish: z
+      .object({
+        date: date.nullish(),
+        time: hhmm.nullish(),
+        partOfDay: z.enum(['morning', 'afternoon', 'evening']).nullish(),
+        after: hhmm.nullish(),
+        before: hhmm.nullish(),
+        earliest: z.boolean().optional(),
+        fromDate: date.nullish(),
+        toDate: date.nullish(),
+      })
+      .default({}),
+  }),
+  hold_slot: z.object({ serviceId: z.string(), providerId: z.string(), start: z.number().int() }),
+  book_appointment: z.object({
+    /** Confirms an earlier hold… */
+    holdId: z.string().optional(),
+    /** …or books directly. */
+    serviceId: z.string().optional(),
+    providerId: z.string().optional(),
+    start: z.number().int().optional(),
+    customerName: z.string().trim().min(1).max(120).nullish(),
+    /** Signals the review policy looks at. */
+    signals: z
+      .object({ lowConfidence: z.boolean().default(false), clarifications: z.int().min(0).default(0), emergency: z.boolean().default(false) })
+      .default({ lowConfidence: false, clarifications: 0, emergency: false }),
+  }),
+  find_appointments: z.object({ phone: z.string().nullish(), name: z.string().nullish() }),
+  cancel_appointment: z.object({ bookingId: z.string() }),
+  reschedule_appointment: z.object({
+    bookingId: z.string(),
+    /** A hold on the new time (from hold_slot), released in the same commit that moves the booking. */
+    holdId: z.string().optional(),
+    start: z.number().int().optional(),
+    providerId: z.string().optional(),
+  }),
+  answer_question: z.object({ faqIndex: z.int().min(0).nullish(), topic: z.enum(['hours', 'location', 'faq']).default('faq'), question: z.string().max(500).optional() }),
+  take_message: z.object({
+    reason: z.string().trim().min(1).max(1000),
+    callerName: z.string().trim().max(120).nullish(),
+    callbackNumber: z.string().nullish(),
+    urgent: z.boolean().default(false),
+  }),
+  transfer_to_staff: z.object({ reason: z.string().max(300).default('caller asked for a person') }),
+} as const satisfies Record<ActionName, z.ZodType>;
+
+export type ActionArgs<N extends ActionName> = z.input<(typeof actionArgs)[N]>;
+
+/** A slot as offered to a caller: machine fields plus the words to say. */
+export interface OfferedSlot {
+  serviceId: string;
+  providerId: string;
+  start: number;
+  /** "Tuesday, November 24 at 3:00 PM with Dr. Emily Lee" */
+  spoken: string;
+}
+
+export interface AppointmentSummary {
+  bookingId: string;
+  serviceId: string;
+  providerId: string;
+  start: number;
+  status: 'held' | 'pending_review' | 'confirmed';
+  /** "your teeth cleaning on Tuesday, November 24 at 3:00 PM with Maria Gomez" */
+  spoken: string;
+}
+
+export interface ActionResults {
+  check_availability: { slots: OfferedSlot[] };
+  hold_slot: { holdId: string; slot: OfferedSlot; expiresAt: number };
+  book_appointment: { bookingId: string; status: 'confirmed' | 'pending_review'; reviewReasons: string[]; spoken: string };
+  find_appointments: { appointments: AppointmentSummary[] };
+  cancel_appointment: { bookingId: string; spoken: string };
+  reschedule_appointment: { bookingId: string; status: 'confirmed' | 'pending_review'; spoken: string };
+  answer_question: { answer: string };
+  take_message: { messageId: string; urgent: boolean };
+  transfer_to_staff: { number: string | null };
+}
+
+/**
+ * Failures come back as values with a sentence the caller can hear (`say`), never as throws,
+ * so a brain can always keep talking.
+ */
+export type ActionResult<N extends ActionName> =
+  | { ok: true; data: ActionResults[N] }
+  | { ok: false; code: 'invalid_arguments' | 'not_found' | 'conflict' | 'outside_rules' | 'unavailable' | 'internal'; say: string };
+
+export interface ActionContext {
+  tenant: TenantConfig;
+  callId: string;
+  /** The caller's number from caller ID (E.164), when known. */
+  callerPhone: string | null;
+  /** Turn number within the call: with the call id it makes idempotency keys. */
+  turn: number;
+}
+
+export interface ActionRouter {
+  run<N extends ActionName>(name: N, args: ActionArgs<N>, context: ActionContext): Promise<ActionResult<N>>;
+}

@@ -1,0 +1,54 @@
+import type { TenantConfig } from '../../../shared/contract/index.js';
+import type { ActionRouter } from './actions/types.js';
+
+/** What the caller did this turn. `none`: silence (no input); `start`: the call just connected. */
+export type Utterance =
+  | { kind: 'start' }
+  | { kind: 'none' }
+  | { kind: 'speech'; text: string; confidence: number }
+  | { kind: 'dtmf'; digits: string };
+
+export interface CallerInfo {
+  phone: string | null;
+  /** A returning customer recognized by caller ID. */
+  customer: { id: string; name: string | null } | null;
+}
+
+export interface TurnInput<S> {
+  state: S;
+  utterance: Utterance;
+  tenant: TenantConfig;
+  caller: CallerInfo;
+  callId: string;
+  turn: number;
+  now: number;
+  actions: ActionRouter;
+}
+
+export type CallOutcome = 'booked' | 'rescheduled' | 'cancelled' | 'answered' | 'message' | 'transferred' | 'abandoned';
+
+export interface TurnResult<S> {
+  state: S;
+  /** Sentences for the caller, in order. Never empty unless `next` is 'hangup' after a goodbye already said. */
+  say: string[];
+  /** listen: wait for the caller; transfer: put the call through to `transferTo`; hangup: end the call. */
+  next: 'listen' | 'transfer' | 'hangup';
+  transferTo?: string | null;
+  /** Set when the call reached an outcome this turn (the last one set wins). */
+  outcome?: CallOutcome;
+  /** What the caller wants, for the live board ("book a cleaning"). */
+  summary?: string;
+  /** Words the speech recognizer should expect next (service and provider names…). */
+  hints?: string[];
+}
+
+/**
+ * A brain turns one utterance into words and actions. The rules brain and the LLM brain both
+ * implement it, call the same actions, and never know whether the call is in gather or stream mode.
+ * State is plain JSON: it is stored with the call between webhooks.
+ */
+export interface Brain<S = unknown> {
+  readonly name: string;
+  initialState(): S;
+  turn(input: TurnInput<S>): Promise<TurnResult<S>>;
+}

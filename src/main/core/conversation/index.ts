@@ -1,0 +1,7 @@
+export { createActionRouter, type ActionRouterDeps } from './actions/action-router.js';
+export { formatHours, sayClock } from './actions/hours-sentence.js';
+export type { ActionAudit, MessageSink } from './actions/ports.js';
+export * from './actions/types.js';
+export type { Brain, CallerInfo, CallOutcome, TurnInput, TurnResult, Utterance } from './brain.js';
+export { RulesBrain, type RulesState } from './rules-brain/index.js';
+export { understand, type Understanding, type UnderstandContext } from './understanding/index.js';

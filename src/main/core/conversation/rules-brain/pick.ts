@@ -1,0 +1,72 @@
+import type { TenantConfig } from '../../../../shared/contract/index.js';
+import type { OfferedSlot } from '../actions/types.js';
+import type { Understanding } from '../understanding/types.js';
+import { capitalize, clockWords, dayLabel, listWords, localClock, localDate, shortWhen } from './words.js';
+
+/** Offered slots and found appointments are both picked by position, day, time or service. */
+interface Pickable {
+  start: number;
+  serviceId: string;
+}
+
+export type Picked<T> = { kind: 'one'; item: T } | { kind: 'several'; items: T[] } | { kind: 'none' };
+
+/** "03:00" ↔ "15:00": "the 3 o'clock" may come back on either half of the clock. */
+function otherHalf(hhmm: string): string {
+  const h = Number(hhmm.slice(0, 2));
+  return `${String((h + 12) % 24).padStart(2, '0')}${hhmm.slice(2)}`;
+}
+
+function partOf(instant: number, tenant: TenantConfig): 'morning' | 'afternoon' | 'evening' {
+  const h = Number(localClock(instant, tenant).slice(0, 2));
+  return h < 12 ? 'morning' : h < 17 ? 'afternoon' : 'evening';
+}
+
+/**
+ * Which of the items the caller meant: "the second one", "the 2:30", "Wednesday", "the exam".
+ * `none` when the utterance names nothing among them (it may be a new wish instead).
+ */
+export function resolvePick<T extends Pickable>(items: readonly T[], u: Understanding, tenant: TenantConfig): Picked<T> {
+  if (u.choice !== null) {
+    const item = items[u.choice - 1];
+    return item ? { kind: 'one', item } : { kind: 'none' };
+  }
+  let matches = [...items];
+  let narrowed = false;
+  if (u.date !== null) {
+    matches = matches.filter((i) => localDate(i.start, tenant) === u.date);
+    narrowed = true;
+  }
+  if (u.time !== null) {
+    const times = [u.time, otherHalf(u.time)];
+    matches = matches.filter((i) => times.includes(localClock(i.start, tenant)));
+    narrowed = true;
+  } else if (u.partOfDay !== null) {
+    matches = matches.filter((i) => partOf(i.start, tenant) === u.partOfDay);
+    narrowed = true;
+  }
+  // Naming a service picks among appointments; among slots (all one service) it is a new wish.
+  if (u.serviceId !== null && !items.every((i) => i.serviceId === u.serviceId)) {
+    matches = matches.filter((i) => i.serviceId === u.serviceId);
+    narrowed = true;
+  }
+  if (!narrowed) return { kind: 'none' };
+  const [first] = matches;
+  if (matches.length === 1 && first) return { kind: 'one', item: first };
+  return matches.length > 1 ? { kind: 'several', items: matches } : { kind: 'none' };
+}
+
+/** "I have Tuesday at 9 AM, Tuesday at 2:30 PM, or Wednesday at 10 AM." — one day is said once. */
+export function optionsSentence(slots: readonly OfferedSlot[], tenant: TenantConfig, now: number): string {
+  const [first] = slots;
+  if (!first) return '';
+  if (slots.length === 1) return `I have ${shortWhen(first.start, tenant, now)}.`;
+  const days = new Set(slots.map((s) => localDate(s.start, tenant)));
+  if (days.size === 1) {
+    const label = dayLabel(localDate(first.start, tenant), tenant, now);
+    const times = listWords(slots.map((s) => clockWords(s.start, tenant)));
+    if (label === 'today' || label === 'tomorrow') return `${capitalize(label)} I have ${times}.`;
+    return `On ${label}${label.includes(',') ? ',' : ''} I have ${times}.`;
+  }
+  return `I have ${listWords(slots.map((s) => shortWhen(s.start, tenant, now)))}.`;
+}

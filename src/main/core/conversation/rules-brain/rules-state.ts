@@ -1,0 +1,155 @@
+import type { AppointmentSummary, OfferedSlot } from '../actions/types.js';
+import type { Expectation } from '../understanding/types.js';
+import { emptyWish, type Wish } from './wish.js';
+
+/** What the caller is doing with us right now. `idle`: between requests. */
+export type Flow = 'idle' | 'book' | 'reschedule' | 'cancel' | 'check' | 'message';
+
+/**
+ * The question we just asked, so the next utterance is read in its light (and a silence can
+ * re-ask it). Each kind has exactly one handler in the dialog.
+ */
+export type PendingKind =
+  | 'intent'
+  | 'anything_else'
+  | 'service'
+  | 'when'
+  | 'pick_slot'
+  | 'confirm_slot'
+  | 'name'
+  | 'confirm_name'
+  | 'lookup'
+  | 'pick_appointment'
+  | 'confirm_cancel'
+  | 'confirm_reschedule'
+  | 'message_reason'
+  | 'callback_confirm'
+  | 'callback_number'
+  | 'confirm_callback'
+  | 'offer_help'
+  | 'offer_message';
+
+export interface Pending {
+  kind: PendingKind;
+  /** The question as first asked. */
+  question: string;
+  /** A rephrasing for when the caller was silent or not understood. */
+  reprompt: string;
+  /** Failed answers to this very question (names and numbers give up after two). */
+  attempts: number;
+  /** A critical answer heard with low confidence was already re-asked once. */
+  rechecked: boolean;
+  /** The value waiting for "did you say …?" (a name or an E.164 number). */
+  candidate: string | null;
+  /** For offer_help: what "one" and "two" mean, in the order the options were spoken. */
+  choices: ('message' | 'person')[];
+}
+
+export interface RulesState {
+  v: 1;
+  flow: Flow;
+  pending: Pending | null;
+  /** The caller's wish for a booking or a new time, built up over turns. */
+  wish: Wish;
+  /** The options last read out, so "the second one" or "the 2:30" can be resolved. */
+  offered: OfferedSlot[];
+  /** The slot held while the caller decides. A newer hold simply supersedes it (holds expire). */
+  hold: { holdId: string; slot: OfferedSlot } | null;
+  /** Appointments found for cancel / reschedule / check. */
+  appointments: AppointmentSummary[];
+  /** The appointment being cancelled, moved or read back. */
+  target: AppointmentSummary | null;
+  /** How many name / number look-ups were tried after caller ID found nothing. */
+  lookups: number;
+  /** A name the caller told us (wins over the caller-ID name: they may book for someone else). */
+  name: string | null;
+  /** The caller could not give a name after two tries: carry on without one. */
+  nameSkipped: boolean;
+  message: { reason: string | null; urgent: boolean; callback: string | null; callbackSettled: boolean };
+  counters: {
+    /** Silences in a row. */
+    noInput: number;
+    /** Utterances in a row we could not use. */
+    misunderstood: number;
+    /** Re-asks and misunderstandings in the current flow: a review signal. */
+    clarifications: number;
+  };
+  /** Some utterance in the current booking flow was heard below the tenant's confidence floor. */
+  lowConfidence: boolean;
+  /** The caller described an emergency during this call. */
+  emergency: boolean;
+  /** For the live board: "book a teeth cleaning". */
+  summary: string | null;
+}
+
+export function initialRulesState(): RulesState {
+  return {
+    v: 1,
+    flow: 'idle',
+    pending: null,
+    wish: emptyWish(),
+    offered: [],
+    hold: null,
+    appointments: [],
+    target: null,
+    lookups: 0,
+    name: null,
+    nameSkipped: false,
+    message: { reason: null, urgent: false, callback: null, callbackSettled: false },
+    counters: { noInput: 0, misunderstood: 0, clarifications: 0 },
+    lowConfidence: false,
+    emergency: false,
+    summary: null,
+  };
+}
+
+/** State comes back from storage between webhooks; anything unrecognizable starts over rather than crashing. */
+export function isRulesState(value: unknown): value is RulesState {
+  if (typeof value !== 'object' || value === null) return false;
+  const s = value as Partial<RulesState>;
+  return s.v === 1 && typeof s.flow === 'string' && typeof s.wish === 'object' && typeof s.counters === 'object' && typeof s.message === 'object';
+}
+
+export function newPending(kind: PendingKind, question: string, reprompt: string): Pending {
+  return { kind, question, reprompt, attempts: 0, rechecked: false, candidate: null, choices: [] };
+}
+
+const EXPECT: Record<PendingKind, Expectation | null> = {
+  intent: null,
+  anything_else: null,
+  service: null,
+  when: 'date',
+  pick_slot: 'choice',
+  confirm_slot: 'yes_no',
+  name: 'name',
+  confirm_name: 'yes_no',
+  lookup: 'name',
+  pick_appointment: 'choice',
+  confirm_cancel: 'yes_no',
+  confirm_reschedule: 'yes_no',
+  message_reason: null,
+  callback_confirm: 'yes_no',
+  callback_number: 'phone',
+  confirm_callback: 'yes_no',
+  offer_help: 'choice',
+  offer_message: 'yes_no',
+};
+
+/** What the next utterance is most likely to be, given the question just asked. */
+export function expectationFor(kind: PendingKind): Expectation | null {
+  return EXPECT[kind];
+}
+
+/** How many options the pending question offered, so "the last one" can be numbered. */
+export function optionCountFor(state: RulesState): number | null {
+  switch (state.pending?.kind) {
+    case 'pick_slot':
+      return state.offered.length;
+    case 'pick_appointment':
+      return state.appointments.length;
+    case 'offer_help':
+      return state.pending.choices.length;
+    default:
+      return null;
+  }
+}

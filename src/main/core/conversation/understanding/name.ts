@@ -1,0 +1,106 @@
+import type { Mention } from './mentions.js';
+import type { Expectation } from './types.js';
+import type { Workspace } from './workspace.js';
+
+/**
+ * The caller's own name: "my name is John Smith", "this is Ann Lee", "it's Maria Garcia calling",
+ * "name's Bob", "I'm Sarah Jones", "John Smith here". After "my name is" nearly any words are a
+ * name; after the weaker "I'm" / "this is" / "it's" the words must look like a name (not "I'm
+ * calling to…", "this is about…", "it's urgent"). With `expect: 'name'` a short answer of one to
+ * three name-like words is the name. Title-cased on the way out ("o'brien" → "O'Brien").
+ */
+
+const MAX_WORDS = 3;
+/** "my name is not…": never a name even after the strongest trigger. */
+const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'not', 'is', 'and', 'my', 'your', 'this', 'that', 'it', 'for', 'to', 'of', 'in', 'on', 'at', 'so']);
+
+/** Words that are not (the start of) a name, whatever follows "I'm" or "this is". */
+const NOT_NAMES = new Set(
+  `a an the my your his her our their this that these those it its i me you he she we they who what when where why how which
+  is am are was were be been being do does did have has had will would can could should may might must shall not no yes yeah yep
+  yup nope ok okay sure fine good great well very really just so also too still already only even about for from with without to
+  of in on at by as into onto over under out up down off back here there now then again soon later early late today tomorrow
+  tonight yesterday morning afternoon evening night noon week weekend month year calling looking trying wondering hoping
+  interested new patient returning existing regular free available busy open closed sorry afraid glad happy able unable ready
+  done going gonna gotta supposed due allergic pregnant scared nervous worried concerned confused sick ill hurt hurting bleeding
+  swelling pain painful urgent emergency fine alright right correct wrong sure thanks thank please hello hi hey bye goodbye
+  appointment appointments booking booked book schedule scheduled reschedule cancel cancelling canceling calling call calls
+  message voicemail question questions number phone cell mobile home work office dentist dr doctor hygienist nurse receptionist
+  mom mother dad father son daughter wife husband child kid kids children parent friend someone somebody anyone anybody everyone
+  nobody nothing something anything everything one two three four five six seven eight nine ten just only monday tuesday
+  wednesday thursday friday saturday sunday january february march july september october november december
+  cleaning exam checkup filling whitening insurance there all set in interested sure positive certain sorry running stuck
+  outside inside home away abroad traveling travelling visiting moving new old young little big bit lot more most less least
+  and or but if because since until unless though although whether either neither both each every any some many much few
+  several such own same other another next last first second third mister miss mrs mr ms the calling speaking here`.split(/\s+/),
+);
+
+/** After these a name may follow: name-likeness is still checked for the weak ones. */
+const STRONG_TRIGGER = /\b(?:my (?:full |first |last )?name is|(?:the )?name is|names is|my names|you can call me|call me|this is (?=(?:[a-z'-]+ ){1,3}(?:calling|speaking|here)\b)|it is (?=(?:[a-z'-]+ ){1,3}(?:calling|speaking|here)\b))\s+/g;
+const WEAK_TRIGGER = /\b(?:this is|it is|i am|here is|speaking with|with you is)\s+/g;
+const NAME_HERE = /^(?:(?:hi|hello|hey|yes|yeah)\s+)?([a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}) (?:here|speaking)\b/;
+const NOT_AFTER_CALL_ME = /^(?:back|at|on|tomorrow|today|later|when|if|after|before|anytime|any time|about|with|please|\d)/;
+/** What may surround a bare name answer: "um, John Smith, thanks". */
+const ANSWER_FILLER = /^(?:(?:yes|yeah|sure|okay|ok|it is|this is|i am|name is|my name is|its|that is|oh|hi|hello|no|i said)\s+)+|(?:\s+(?:thanks|thank you|please|here|speaking|calling))+$/g;
+
+export function titleCase(name: string): string {
+  return name
+    .split(' ')
+    .map((word) =>
+      word
+        .split(/(['-])/)
+        .map((part, i, parts) => (part === "'" || part === '-' || (i > 0 && parts[i - 1] === "'" && part.length <= 1) ? part : part.charAt(0).toUpperCase() + part.slice(1)))
+        .join(''),
+    )
+    .join(' ');
+}
+
+function nameLike(word: string): boolean {
+  return /^[a-z][a-z'-]*$/.test(word) && word.length >= 2 && !NOT_NAMES.has(word);
+}
+
+/** Up to three name-like words from `at`; stops at the first word that is not. */
+function wordsFrom(text: string, at: number, strict: boolean): { name: string; end: number } | null {
+  const rest = text.slice(at);
+  const words = rest.split(' ');
+  const taken: string[] = [];
+  for (const word of words) {
+    if (taken.length === MAX_WORDS) break;
+    if (!/^[a-z][a-z'-]*$/.test(word)) break;
+    if (NOT_NAMES.has(word) && (strict || taken.length > 0 || word.length < 2)) break;
+    if (!strict && taken.length === 0 && /(?:ing|ed)$/.test(word)) return null;
+    taken.push(word);
+  }
+  if (taken.length === 0) return null;
+  const name = taken.join(' ');
+  return { name, end: at + name.length };
+}
+
+export function findName(work: Workspace, expect: Expectation | null): Mention<string> | null {
+  const text = work.text;
+  for (const m of text.matchAll(STRONG_TRIGGER)) {
+    const at = m.index + m[0].length;
+    if (/call me\s+$/.test(m[0]) && NOT_AFTER_CALL_ME.test(text.slice(at))) continue;
+    const found = wordsFrom(text, at, false);
+    if (found && !FUNCTION_WORDS.has(found.name.split(' ')[0] as string)) return { value: titleCase(found.name), start: at, end: found.end };
+  }
+  const here = NAME_HERE.exec(text);
+  if (here && here[1]?.split(' ').every(nameLike)) {
+    const start = text.indexOf(here[1]);
+    return { value: titleCase(here[1]), start, end: start + here[1].length };
+  }
+  for (const m of text.matchAll(WEAK_TRIGGER)) {
+    const at = m.index + m[0].length;
+    const found = wordsFrom(text, at, true);
+    if (found) return { value: titleCase(found.name), start: at, end: found.end };
+  }
+  if (expect === 'name') {
+    const answer = work.masked.replace(/\s+/g, ' ').trim().replace(ANSWER_FILLER, '').trim();
+    const words = answer.split(' ');
+    if (answer !== '' && words.length <= MAX_WORDS && words.every(nameLike)) {
+      const start = text.indexOf(answer);
+      return { value: titleCase(answer), start: Math.max(0, start), end: Math.max(0, start) + answer.length };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,112 @@
+import { blankUnderstanding } from './blank-understanding.js';
+import type { TenantConfig } from '../../../../shared/contract/index.js';
+import type { PartOfDay } from '../../scheduling/index.js';
+import { matchCatalog } from './catalog-match.js';
+import { findChoice } from './choice.js';
+import { findDates } from './dates.js';
+import { matchEmergency } from './emergency.js';
+import { matchFaq } from './faq-match.js';
+import { classify } from './intent.js';
+import { CORRECTION_CUE } from './intent-patterns.js';
+import { localToday } from './local-calendar.js';
+import type { Mention } from './mentions.js';
+import { pick } from './mentions.js';
+import { findName } from './name.js';
+import { normalize } from './normalize.js';
+import { findPhones } from './phone.js';
+import { vocabularyOf } from './tenant-vocabulary.js';
+import { findTimes, type TimeRole, type TimeValue } from './times.js';
+import { tokenize } from './tokens.js';
+import type { RejectedEntities, UnderstandContext, Understanding } from './types.js';
+import { Workspace } from './workspace.js';
+
+/** Closing pleasantries whose words look like entities: "have a good morning", "that's all for today". */
+const CLOSING_NOISE = /\bhave a (?:good|nice|great|wonderful|lovely) (?:day|one|night|evening|weekend|afternoon|morning)\b|\b(?:that is (?:it|all)|nothing else|all set|i am done) for (?:now|today)\b/g;
+
+/** Regions that write "12/3" month first. */
+const MONTH_FIRST_REGIONS = new Set(['US', 'CA', 'PH', 'FM', 'MH', 'PW']);
+
+function monthFirst(tenant: TenantConfig): boolean {
+  const region = tenant.locale.split('-')[1] ?? tenant.country;
+  return MONTH_FIRST_REGIONS.has(region);
+}
+
+
+function clocksWith(times: readonly Mention<TimeValue>[], role: TimeRole): Mention<string>[] {
+  return times.filter((t) => t.value.role === role).map((t) => ({ value: t.value.clock, start: t.start, end: t.end }));
+}
+
+/**
+ * One caller utterance → intent and entities, relative to `ctx.now` in the practice's zone.
+ * Pure and synchronous; the tenant's vocabulary is built once per tenant object.
+ */
+export function understand(raw: string, ctx: UnderstandContext): Understanding {
+  const { tenant } = ctx;
+  const expect = ctx.expect ?? null;
+  const { text, question } = normalize(raw);
+  const result = blankUnderstanding();
+  if (text === '') return result;
+
+  const vocabulary = vocabularyOf(tenant);
+  const work = new Workspace(text);
+  const preferLast = CORRECTION_CUE.test(text);
+  work.scan(CLOSING_NOISE, () => true);
+
+  const phones = findPhones(work, tenant.country);
+  const name = findName(work, expect);
+  if (name) work.mask(name.start, name.end);
+
+  const allTokens = tokenize(text);
+  const emergency = matchEmergency(vocabulary.emergency, allTokens, text);
+  const faq = matchFaq(vocabulary.faq, allTokens);
+
+  const catalogTokens = tokenize(work.masked);
+  const services = matchCatalog(vocabulary.services, catalogTokens);
+  const providers = matchCatalog(vocabulary.providers, catalogTokens);
+  for (const m of [...services, ...providers]) work.mask(m.start, m.end);
+
+  const dates = findDates(work, { today: localToday(tenant.timezone, ctx.now), now: ctx.now, zone: tenant.timezone, monthFirst: monthFirst(tenant), expect });
+  const times = findTimes(work, expect, dates.partOfDay);
+  const choice = findChoice(work, expect, ctx.optionCount ?? null);
+
+  const date = pick(dates.dates, text, preferLast);
+  const range = pick(dates.ranges, text, preferLast);
+  const at = pick(clocksWith(times.times, 'at'), text, preferLast);
+  const after = pick(clocksWith(times.times, 'after'), text, preferLast);
+  const before = pick(clocksWith(times.times, 'before'), text, preferLast);
+  const part = pick<PartOfDay>(times.partOfDay, text, preferLast);
+  const service = pick(services, text, preferLast);
+  const provider = pick(providers, text, preferLast);
+  const phone = pick(phones, text, preferLast);
+
+  result.date = date.value;
+  result.range = range.value && !(date.value && date.value >= range.value.from && date.value <= range.value.to) ? range.value : null;
+  result.time = at.value;
+  result.after = after.value;
+  result.before = before.value;
+  result.partOfDay = part.value ?? dates.partOfDay;
+  result.earliest = times.earliest;
+  result.serviceId = service.value;
+  result.providerId = provider.value;
+  result.phone = phone.value;
+  result.name = name?.value ?? null;
+  result.choice = choice?.value ?? null;
+
+  const rejected: RejectedEntities = { date: date.rejected, time: at.rejected, providerId: provider.rejected, serviceId: service.rejected };
+  if (rejected.date !== null || rejected.time !== null || rejected.providerId !== null || rejected.serviceId !== null) result.rejected = rejected;
+
+  const hasWhen = result.date !== null || result.range !== null || result.time !== null || result.after !== null || result.before !== null || result.partOfDay !== null || result.earliest;
+  const hasEntity = hasWhen || result.serviceId !== null || result.providerId !== null || result.name !== null || result.phone !== null || result.choice !== null;
+  const replacedValue =
+    (date.rejected !== null && date.value !== null) ||
+    (at.rejected !== null && at.value !== null) ||
+    (provider.rejected !== null && provider.value !== null) ||
+    (service.rejected !== null && service.value !== null);
+
+  const intent = classify({ text, question, emergency: emergency !== null, faq, serviceFound: service.value !== null, providerFound: provider.value !== null, earliest: result.earliest, hasEntity, hasWhen, replacedValue });
+  result.intent = intent.intent;
+  result.confidence = intent.confidence;
+  result.faqIndex = faq !== null && (intent.faqStrong || intent.intent === 'faq') ? faq.index : null;
+  result.emergencyKeyword = emergency?.keyword ?? null;
+  return result;
+}

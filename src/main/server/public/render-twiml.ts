@@ -1,0 +1,52 @@
+import type { VoiceReply } from '../../core/calls/index.js';
+import { VoiceResponse } from '../../infra/twilio/twiml.js';
+
+export interface TwimlUrls {
+  gather: string;
+  dial: string;
+}
+
+/** How long Twilio waits for the caller to start speaking before it reports no input. */
+const GATHER_TIMEOUT_SECONDS = 6;
+
+/**
+ * A call-flow reply as TwiML. Listening is a <Gather> with the sentences inside it (so a caller
+ * can barge in on Twilio's speech) that posts to our gather route even on silence, so the
+ * receptionist decides what to say next. A <Redirect> after it is the safety net Twilio follows
+ * if the gather ever falls through.
+ */
+export function renderReply(reply: VoiceReply, urls: TwimlUrls): string {
+  const response = new VoiceResponse();
+  if (reply.kind === 'refuse') {
+    response.say(reply.say);
+    response.hangup();
+    return response.toString();
+  }
+  const language = reply.tenant.locale as 'en-US';
+  if (reply.next === 'listen') {
+    const gather = response.gather({
+      input: ['speech', 'dtmf'],
+      action: urls.gather,
+      method: 'POST',
+      timeout: GATHER_TIMEOUT_SECONDS,
+      speechTimeout: 'auto',
+      actionOnEmptyResult: true,
+      language,
+      ...(reply.hints.length > 0 ? { hints: reply.hints.slice(0, 50).join(', ') } : {}),
+    });
+    for (const sentence of reply.say) gather.say({ language }, sentence);
+    response.redirect({ method: 'POST' }, urls.gather);
+    return response.toString();
+  }
+  for (const sentence of reply.say) response.say({ language }, sentence);
+  if (reply.next === 'transfer' && reply.transferTo) {
+    response.dial({ action: urls.dial, method: 'POST', timeout: 25 }, reply.transferTo);
+    return response.toString();
+  }
+  response.hangup();
+  return response.toString();
+}
+
+export function emptyTwiml(): string {
+  return new VoiceResponse().toString();
+}
