@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCallHarness, PRACTICE_NUMBER, PUBLIC_URL, type CallHarness } from '../support/call-harness.js';
 import { twilioSignature } from '../support/twilio-signer.js';
-import { TEST_AUTH_TOKEN } from '../support/test-config.js';
 
 let h: CallHarness;
 afterEach(async () => h?.stop());
