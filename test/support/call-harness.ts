@@ -14,10 +14,12 @@ export const PRACTICE_NUMBER = '+15555550123';
  * The running appliance (real HTTP, real SQLite) with a simulated Twilio signing as Twilio does
  * over the public URL, a hand-moved clock, and every contract event recorded.
  */
-export async function startCallHarness(options: { now?: string; deps?: AppDeps } = {}) {
+export async function startCallHarness(options: { now?: string; deps?: AppDeps; apiBase?: string } = {}) {
   const { dir, cleanup } = makeTempDir();
   const clock = FakeClock.at(options.now ?? '2026-11-23T14:00:00Z');
-  const app: App = createApp(testConfig(dir, { publicUrl: PUBLIC_URL, serveConsole: false }), { clock, ...options.deps });
+  const config = testConfig(dir, { publicUrl: PUBLIC_URL, serveConsole: false });
+  config.twilio = { accountSid: ACCOUNT_SID, authToken: TEST_AUTH_TOKEN, apiBase: options.apiBase ?? null };
+  const app: App = createApp(config, { clock, ...options.deps });
   const events: AnyEvent[] = [];
   app.subscribe((e) => events.push(e));
   const { webhookUrl } = await app.start();
@@ -45,6 +47,19 @@ export async function startCallHarness(options: { now?: string; deps?: AppDeps }
         else await call.say(line.say, { confidence: line.confidence });
       }
       return call;
+    },
+    /** Resolves at the first event that matches (events already seen count too). */
+    nextEvent<N extends AnyEvent['name']>(name: N, match: (payload: Extract<AnyEvent, { name: N }>['payload']) => boolean = () => true) {
+      const seen = events.find((e) => e.name === name && match(e.payload as never));
+      if (seen) return Promise.resolve(seen.payload as Extract<AnyEvent, { name: N }>['payload']);
+      return new Promise<Extract<AnyEvent, { name: N }>['payload']>((resolve) => {
+        const off = app.subscribe((e) => {
+          if (e.name === name && match(e.payload as never)) {
+            off();
+            resolve(e.payload as never);
+          }
+        });
+      });
     },
     async stop() {
       await app.stop();

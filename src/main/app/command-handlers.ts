@@ -3,9 +3,10 @@ import type { TenantService } from '../core/tenants/index.js';
 import type { CommandHandlers } from './dispatch.js';
 import type { EventBus } from './event-bus.js';
 import { createCallHandlers, type CallHandlerDeps } from './call-handlers.js';
+import { createDeskHandlers, type DeskHandlerDeps } from './desk-handlers.js';
 import { createSchedulingHandlers, type SchedulingHandlerDeps } from './scheduling-handlers.js';
 
-export interface HandlerDeps extends SchedulingHandlerDeps, CallHandlerDeps {
+export interface HandlerDeps extends SchedulingHandlerDeps, CallHandlerDeps, DeskHandlerDeps {
   tenants: TenantService;
   events: EventBus;
   health: () => Health;
@@ -17,6 +18,7 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
   return {
     ...createSchedulingHandlers(deps),
     ...createCallHandlers(deps),
+    ...createDeskHandlers(deps),
     'health/get': () => health(),
     'tenants/list': () => tenants.list().map((record) => tenants.summarize(record)),
     'tenants/get': ({ tenantId }) => tenants.get(tenantId).config,

@@ -11,6 +11,7 @@ export type AppDeps = CoreDeps;
 
 /** How often the app looks for tenant edits made by other processes (the CLI). */
 const EXTERNAL_CHANGE_POLL_MS = 1_000;
+const OUTBOX_POLL_MS = 1_000;
 
 /** Builds the whole appliance: core + the public (Twilio) listener + the console listener when headless. */
 export function createApp(config: AppConfig, deps: AppDeps = {}): App {
@@ -57,7 +58,11 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     activeCalls: () => core.calls.activeCount(),
   });
 
+  core.setWebhookBase(() => config.publicUrl ?? publicListener.localBaseUrl);
+
   let poll: NodeJS.Timeout | null = null;
+  let outboxTimer: NodeJS.Timeout | null = null;
+  let delivery: Promise<unknown> = Promise.resolve();
   let state: 'new' | 'started' | 'stopped' = 'new';
 
   function pollExternalChanges(): void {
@@ -81,6 +86,11 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         const consolePort = consoleListener ? await consoleListener.start() : null;
         poll = setInterval(pollExternalChanges, EXTERNAL_CHANGE_POLL_MS);
         poll.unref();
+        // Due texts go out within a second; what failed waits for its backoff, across restarts too.
+        outboxTimer = setInterval(() => {
+          delivery = core.outbox.deliverDue().catch((error: unknown) => core.logger.error({ err: error }, 'outbox pass failed'));
+        }, OUTBOX_POLL_MS);
+        outboxTimer.unref();
         core.events.publish({ name: 'health/changed', payload: core.health() });
         const started: StartedApp = {
           consoleUrl: consolePort === null ? null : `http://${urlHost(config.consoleHost)}:${consolePort}/`,
@@ -97,7 +107,10 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       if (state === 'stopped') return;
       state = 'stopped';
       if (poll) clearInterval(poll);
+      if (outboxTimer) clearInterval(outboxTimer);
       poll = null;
+      outboxTimer = null;
+      await delivery;
       await Promise.allSettled([publicListener.stop(), consoleListener?.stop()]);
       core.close();
       core.logger.info({}, 'appliance stopped');

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { Logger as PinoLogger } from 'pino';
 import type { Health } from '../../shared/contract/index.js';
 import type { Clock, IdGenerator } from '../core/kernel/index.js';
-import { CallFlow, CallService } from '../core/calls/index.js';
+import { CallFlow, CallService, DeskControl, Rehearsals, type CallControl } from '../core/calls/index.js';
+import { OutboxService, type MessagingPort } from '../core/notifications/index.js';
+import { ReviewService } from '../core/review/index.js';
 import { createActionRouter, RulesBrain, understand, type Brain } from '../core/conversation/index.js';
 import {
   AvailabilityService,
@@ -20,6 +22,10 @@ import { createActionLogRepository } from '../infra/db/repositories/action-log-r
 import { createBookingRepository } from '../infra/db/repositories/booking-repository.js';
 import { createCallRepository } from '../infra/db/repositories/call-repository.js';
 import { createMessageRepository } from '../infra/db/repositories/message-repository.js';
+import { createOutboxRepository } from '../infra/db/repositories/outbox-repository.js';
+import { createTwilioCallControl } from '../infra/twilio/twilio-call-control.js';
+import { createTwilioMessaging } from '../infra/twilio/twilio-messaging.js';
+import { createTwilioRestClient, type TwilioRestClient } from '../infra/twilio/twilio-rest-client.js';
 import { createCustomerRepository } from '../infra/db/repositories/customer-repository.js';
 import { createTenantRepository } from '../infra/db/repositories/tenant-repository.js';
 import { createRandomIds } from '../infra/ids.js';
@@ -46,6 +52,10 @@ export interface CoreDeps {
   externalBusy?: ExternalBusySource;
   /** The receptionist; the offline rules brain by default. */
   brain?: Brain;
+  /** Texts; Twilio's Messages API by default. */
+  messaging?: MessagingPort;
+  /** Live-call steering; Twilio's Calls API by default. */
+  callControl?: CallControl;
 }
 
 /**
@@ -62,6 +72,8 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   const tenants = new TenantService(createTenantRepository(db), clock, logger);
   const customers = new CustomerService(createCustomerRepository(db), tenants, clock, ids);
   const externalBusy = deps.externalBusy ?? NO_EXTERNAL_BUSY;
+  // Filled in below once the services that react to booking changes exist.
+  let onBookingsChanged: (tenantId: string, ids: string[]) => void = () => {};
   const bookings = new BookingService({
     bookings: createBookingRepository(db),
     customers,
@@ -71,6 +83,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     clock,
     ids,
     logger: logger.child({ domain: 'scheduling' }),
+    onChanged: (tenantId, ids) => onBookingsChanged(tenantId, ids),
   });
   const availability = new AvailabilityService({ tenants, bookings, externalBusy, clock });
   const actionLog = createActionLogRepository(db);
@@ -94,6 +107,33 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   });
   const brain: Brain = deps.brain ?? new RulesBrain({ understand });
   const callFlow = new CallFlow({ calls, tenants, customers, brain, actions, clock, logger: logger.child({ domain: 'calls' }) });
+
+  // Twilio's REST API is built on first use: the CLI and the demo never need it.
+  let twilioClient: TwilioRestClient | null | undefined;
+  const twilioRest = () => (twilioClient === undefined ? (twilioClient = createTwilioRestClient(config.twilio)) : twilioClient);
+  let webhookBase = () => config.publicUrl ?? 'http://127.0.0.1';
+  const outbox = new OutboxService({
+    outbox: createOutboxRepository(db),
+    messaging: deps.messaging ?? createTwilioMessaging(twilioRest),
+    tenants,
+    events,
+    clock,
+    ids,
+    logger: logger.child({ domain: 'notifications' }),
+  });
+  const review = new ReviewService({ bookings, customers, tenants, outbox, transcripts: calls, clock });
+  const desk = new DeskControl({
+    flow: callFlow,
+    calls,
+    tenants,
+    control: deps.callControl ?? createTwilioCallControl({ client: twilioRest, baseUrl: () => webhookBase() }),
+    logger: logger.child({ domain: 'calls' }),
+  });
+  const rehearsals = new Rehearsals({ flow: callFlow, calls, tenants, ids });
+  onBookingsChanged = (tenantId, ids) => {
+    events.publish({ name: 'bookings/changed', payload: { tenantId, bookingIds: ids } });
+    events.publish({ name: 'review/changed', payload: { tenantId, pending: review.pendingCount(tenantId) } });
+  };
   const startedAt = clock.now();
   let runtime: RuntimeStatus = {
     webhooks: () => ({ listening: false, localUrl: null, publicUrl: config.publicUrl, signaturesVerified: config.twilio.authToken !== null }),
@@ -127,6 +167,10 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     bookings,
     customers,
     calls,
+    desk,
+    rehearsals,
+    review,
+    outbox,
     understand: (text, tenantId, now) => understand(text, { tenant: tenants.get(tenantId).config, now }),
     now: () => clock.now(),
   });
@@ -153,11 +197,17 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     availability,
     calls,
     callFlow,
+    outbox,
+    review,
     health,
     dispatch,
     seedDemoIfEmpty,
     setRuntime(next: RuntimeStatus) {
       runtime = next;
+    },
+    /** The base URL Twilio reaches us at, for the URLs live-call changes point the call to. */
+    setWebhookBase(base: () => string) {
+      webhookBase = base;
     },
     run(name: string, input: unknown, context: CommandContext = { actor: 'cli', transport: 'cli' }) {
       return dispatch(name, input, context);

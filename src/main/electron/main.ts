@@ -9,6 +9,7 @@ import { registerAppSchemePrivileged, serveAppProtocol } from './app-protocol-ha
 import { hardenWebContents } from './harden-web-contents.js';
 import { resolveHostPaths } from './host-paths.js';
 import { registerIpcAdapter } from './ipc-adapter.js';
+import { notifyOnReview } from './review-notifier.js';
 import { createMainWindow, revealWindow } from './main-window.js';
 import { createQuitGate } from './quit-gate.js';
 import { secureSession } from './session-security.js';
@@ -114,6 +115,20 @@ function runDesktop(): void {
         }).show();
       },
       log: warn,
+    });
+
+    const names = new Map<string, string>();
+    disposers.push(
+      core.subscribe((event) => {
+        if (event.name === 'tenants/changed') names.clear();
+      }),
+      notifyOnReview(core, {
+        practiceName: (tenantId) => names.get(tenantId) ?? null,
+        onClick: showConsole,
+      }),
+    );
+    void core.dispatch('tenants/list', {}, { actor: 'desk', transport: 'internal' }).then((result) => {
+      if (result.ok) for (const t of result.output as { id: string; name: string }[]) names.set(t.id, t.name);
     });
 
     if (shouldCheckForUpdates({ isPackaged: app.isPackaged, env: process.env })) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { healthSchema, tenantSummarySchema } from './dto.js';
 import { callCommands } from './calls.js';
+import { deskCommands } from './desk.js';
 import { schedulingCommands } from './scheduling.js';
 import { tenantConfigSchema } from './tenant.js';
 
@@ -20,6 +21,7 @@ export const commands = {
   'tenants/save': { input: z.object({ config: z.unknown() }).strict(), output: tenantSummarySchema },
   ...schedulingCommands,
   ...callCommands,
+  ...deskCommands,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Commands = typeof commands;

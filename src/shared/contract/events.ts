@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { callEvents } from './calls.js';
+import { deskEvents } from './desk.js';
 import { healthSchema } from './dto.js';
 
 /** Every push event: `domain/past-tense` → payload schema. */
@@ -7,6 +8,7 @@ export const events = {
   'tenants/changed': z.object({ tenantIds: z.array(z.string()) }),
   'health/changed': healthSchema,
   ...callEvents,
+  ...deskEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -7,3 +7,4 @@ export * from './wire.js';
 export * from './bridge.js';
 export * from './scheduling.js';
 export * from './calls.js';
+export * from './desk.js';

@@ -19,6 +19,8 @@ export type VoiceReply =
       next: 'listen' | 'transfer' | 'hangup';
       transferTo: string | null;
       hints: string[];
+      /** Who listens for the caller's next words: the receptionist (brain) or staff who took the call. */
+      listener?: 'receptionist' | 'staff';
     };
 
 export const WORDS = {
@@ -29,6 +31,8 @@ export const WORDS = {
     "I'm sorry, I'm having trouble on my end right now. Please tell me your name, the best number to reach you, and a short message, and the team will call you back.",
   fallbackTaken: "Thank you. We've got your message and someone will call you back soon. Goodbye.",
   fallbackSilence: "I didn't hear a message. Please call us back a little later. Goodbye.",
+  staffHold: 'One moment please.',
+  handedBack: 'Thanks for waiting.',
   dialFailed: "Sorry, nobody at the front desk could take your call just now.",
 } as const;
 
@@ -61,14 +65,14 @@ export class CallFlow {
     this.tenantLimiter = new SlidingWindowLimiter(TENANT_LIMIT, deps.clock);
   }
 
-  async incoming(input: { callSid: string; from: string | null; to: string }): Promise<VoiceReply> {
-    const tenant = this.deps.tenants.findByPhoneNumber(input.to);
+  async incoming(input: { callSid: string; from: string | null; to: string; tenantId?: string; rehearsal?: boolean }): Promise<VoiceReply> {
+    const tenant = input.tenantId ? this.deps.tenants.find(input.tenantId) : this.deps.tenants.findByPhoneNumber(input.to);
     if (!tenant) {
       this.deps.logger.warn({ to: input.to, callSid: input.callSid }, 'call to a number no practice owns');
       return { kind: 'refuse', say: WORDS.unknownNumber };
     }
     const existing = this.deps.calls.findBySid(input.callSid);
-    if (!existing) {
+    if (!existing && !input.rehearsal) {
       const callerKey = `${tenant.id}:${input.from ?? 'unknown'}`;
       if (!this.tenantLimiter.allow(tenant.id) || (input.from && !this.callerLimiter.allow(callerKey))) {
         this.deps.logger.warn({ tenantId: tenant.id, callSid: input.callSid }, 'call refused by rate limit');
@@ -112,6 +116,55 @@ export class CallFlow {
     });
   }
 
+  /** Serializes everything that touches one call's state (webhooks, desk actions). */
+  withCall<T>(callSid: string, fn: () => Promise<T>): Promise<T> {
+    return this.callLocks.run(callSid, fn);
+  }
+
+  /**
+   * Twilio asks what to do while staff have the call: speak the lines they typed (after a first
+   * "one moment"), then listen, recording what the caller says for the desk to read.
+   */
+  async staffTurn(input: { callSid: string; speech: string; confidence: number | null }): Promise<VoiceReply> {
+    return this.callLocks.run(input.callSid, async () => {
+      const call = this.deps.calls.findBySid(input.callSid);
+      if (!call) return { kind: 'refuse', say: WORDS.unknownCall };
+      const tenant = this.deps.tenants.get(call.tenantId).config;
+      if (call.mode !== 'staff') return this.resumeReply(call, tenant);
+      const queue = call.state.staffQueue ?? [];
+      const say = call.state.staffGreeted ? queue : [WORDS.staffHold, ...queue];
+      const caller = input.speech.trim() ? { text: input.speech.trim(), confidence: input.confidence } : null;
+      // Staff lines were put in the transcript when typed; only the hold phrase is new here.
+      this.deps.calls.recordTurn(call, {
+        caller,
+        replies: call.state.staffGreeted ? [] : [WORDS.staffHold],
+        state: { ...call.state, staffQueue: [], staffGreeted: true },
+      });
+      return { kind: 'turn', tenant, callId: call.id, say, next: 'listen', transferTo: null, hints: [], listener: 'staff' };
+    });
+  }
+
+  /** Twilio asks for the receptionist again after staff handed the call back. */
+  async resume(callSid: string): Promise<VoiceReply> {
+    return this.callLocks.run(callSid, async () => {
+      const call = this.deps.calls.findBySid(callSid);
+      if (!call) return { kind: 'refuse', say: WORDS.unknownCall };
+      const tenant = this.deps.tenants.get(call.tenantId).config;
+      if (call.mode === 'staff') return this.staffHoldReply(call, tenant);
+      return this.resumeReply(call, tenant);
+    });
+  }
+
+  private resumeReply(call: CallRecord, tenant: TenantConfig): VoiceReply {
+    const say = [WORDS.handedBack, ...(call.state.lastSay?.length ? call.state.lastSay.slice(-1) : ['How can I help you?'])];
+    this.deps.calls.recordTurn(call, { replies: say, state: call.state });
+    return { kind: 'turn', tenant, callId: call.id, say, next: 'listen', transferTo: null, hints: [] };
+  }
+
+  private staffHoldReply(call: CallRecord, tenant: TenantConfig): VoiceReply {
+    return { kind: 'turn', tenant, callId: call.id, say: [], next: 'listen', transferTo: null, hints: [], listener: 'staff' };
+  }
+
   status(input: { callSid: string; status: string; sequence: number | null }): void {
     this.deps.calls.applyStatus(input.callSid, input.status, input.sequence);
   }
@@ -122,6 +175,12 @@ export class CallFlow {
       if (!call) return { kind: 'refuse', say: WORDS.unknownCall };
       const tenant = this.deps.tenants.get(call.tenantId).config;
       if (call.state.fallback === 'message') return this.fallbackTurn(call, tenant, utterance);
+      if (call.mode === 'staff') {
+        // A gather the receptionist started before staff took over: keep the words, let staff answer.
+        const caller = describeUtterance(utterance);
+        if (caller) this.deps.calls.recordTurn(call, { caller, replies: [], state: call.state });
+        return this.staffHoldReply(call, tenant);
+      }
 
       const callerText = describeUtterance(utterance);
       let result: TurnResult<unknown>;
@@ -144,7 +203,7 @@ export class CallFlow {
       }
       const say = result.say.length > 0 || result.next === 'hangup' ? result.say : ['Sorry, could you say that again?'];
       const outcome = result.next === 'transfer' && result.transferTo ? (result.outcome ?? 'transferred') : result.outcome;
-      this.deps.calls.recordTurn(call, { caller: callerText, replies: say, state: { brain: result.state, fallback: null }, outcome, summary: result.summary });
+      this.deps.calls.recordTurn(call, { caller: callerText, replies: say, state: { ...call.state, brain: result.state, fallback: null, lastSay: say }, outcome, summary: result.summary });
       return {
         kind: 'turn',
         tenant,

@@ -31,6 +31,23 @@ export class CallService {
     return this.deps.calls.findBySid(callSid);
   }
 
+  get(tenantId: string, callId: string): CallRecord {
+    this.tenant(tenantId);
+    const call = this.deps.calls.get(tenantId, callId);
+    if (!call) throw new ContractError('not_found', 'There is no such call.');
+    return call;
+  }
+
+  summary(call: CallRecord): CallSummaryDto {
+    return toCallSummary(call, this.tenant(call.tenantId));
+  }
+
+  /** Recent caller and receptionist turns, for a review item's context. */
+  excerpt(tenantId: string, callId: string, turns: number) {
+    const tenant = this.tenant(tenantId);
+    return this.deps.calls.transcript(tenantId, callId).slice(-turns).map((t) => toTurnDto(t, tenant));
+  }
+
   /** Opens the call record; a second webhook for the same CallSid gets the same record. */
   open(input: { tenantId: string; callSid: string; from: string | null; to: string; customerId: string | null; callerName: string | null; brain: string; state: CallState }): { call: CallRecord; created: boolean } {
     const created = this.deps.calls.exclusive(() => {
@@ -70,6 +87,7 @@ export class CallService {
       outcome?: CallOutcome | undefined;
       summary?: string | undefined;
       callerName?: string | null | undefined;
+      mode?: CallRecord['mode'] | undefined;
     },
   ): CallRecord {
     const at = this.deps.clock.now();
@@ -85,6 +103,7 @@ export class CallService {
       if (turn.outcome) patch.outcome = turn.outcome;
       if (turn.summary) patch.summary = turn.summary;
       if (turn.callerName && !call.callerName) patch.callerName = turn.callerName;
+      if (turn.mode) patch.mode = turn.mode;
       this.deps.calls.update(call.tenantId, call.id, patch);
       return turns;
     });
@@ -93,7 +112,7 @@ export class CallService {
       this.deps.events.publish({ name: 'call/transcript-appended', payload: { tenantId: call.tenantId, callId: call.id, turn: toTurnDto(t, tenant) } });
     }
     const updated = this.deps.calls.get(call.tenantId, call.id)!;
-    if (updated.outcome !== call.outcome || updated.summary !== call.summary || updated.callerName !== call.callerName) {
+    if (updated.outcome !== call.outcome || updated.summary !== call.summary || updated.callerName !== call.callerName || updated.mode !== call.mode) {
       this.publishSummary('call/updated', updated);
     }
     return updated;

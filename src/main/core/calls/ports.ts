@@ -27,6 +27,12 @@ export interface CallState {
   brain: unknown;
   /** Set when the brain failed and the built-in message taker has the call. */
   fallback?: 'message' | null;
+  /** What the receptionist said last: repeated when staff hand the call back. */
+  lastSay?: string[];
+  /** Lines staff typed that the caller has not heard yet. */
+  staffQueue?: string[];
+  /** The caller already heard "one moment" since this takeover. */
+  staffGreeted?: boolean;
 }
 
 export interface TranscriptTurnRecord {

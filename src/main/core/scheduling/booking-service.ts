@@ -60,8 +60,15 @@ export class BookingService {
       clock: Clock;
       ids: IdGenerator;
       logger: Logger;
+      /** Told after every committed change (the schedule and the review badge refresh). */
+      onChanged?: (tenantId: string, bookingIds: string[]) => void;
     },
   ) {}
+
+  private changed<T extends BookingRecord>(record: T): T {
+    this.deps.onChanged?.(record.tenantId, [record.id]);
+    return record;
+  }
 
   async book(request: BookRequest): Promise<BookingRecord> {
     const { bookings, tenants, locks } = this.deps;
@@ -70,7 +77,7 @@ export class BookingService {
       const earlier = bookings.findByIdempotencyKey(request.tenantId, request.idempotencyKey);
       if (earlier) return earlier;
     }
-    return locks.run(request.tenantId, [request.providerId], async () => {
+    const booked = await locks.run(request.tenantId, [request.providerId], async () => {
       const external = await this.externalBusy(tenant, [request.providerId], request.start);
       return this.write(() => {
         const now = this.deps.clock.now();
@@ -117,13 +124,14 @@ export class BookingService {
         return record;
       });
     });
+    return this.changed(booked);
   }
 
   /** Turns a hold into a booking. A hold that lapsed is re-checked and kept only if still free. */
   async confirm(request: ConfirmRequest): Promise<BookingRecord> {
     const current = this.get(request.tenantId, request.bookingId);
     const tenant = this.deps.tenants.get(request.tenantId).config;
-    return this.deps.locks.run(request.tenantId, [current.providerId], async () => {
+    const confirmed = await this.deps.locks.run(request.tenantId, [current.providerId], async () => {
       const external = await this.externalBusy(tenant, [current.providerId], current.start);
       return this.write(() => {
         const now = this.deps.clock.now();
@@ -144,24 +152,89 @@ export class BookingService {
         });
       });
     });
+    return this.changed(confirmed);
   }
 
   /** Staff's review decision on a pending booking: approved → confirmed, rejected → cancelled. */
-  async decideReview(tenantId: string, bookingId: string, approve: boolean, actor: string, reason?: string): Promise<BookingRecord> {
-    return this.write(() => {
-      const now = this.deps.clock.now();
-      const booking = this.get(tenantId, bookingId);
-      if (booking.status !== 'pending_review') {
-        throw new ContractError('conflict', `This booking is ${describeStatus(booking.status)}, not waiting for review.`);
-      }
-      return this.transition(booking, approve ? 'confirmed' : 'cancelled', actor, now, approve ? 'approved' : 'rejected', {
-        reviewReason: booking.reviewReason,
-      }, reason ? { reason } : {});
+  async decideReview(
+    tenantId: string,
+    bookingId: string,
+    approve: boolean,
+    actor: string,
+    reason?: string,
+    inTransaction?: (decided: BookingRecord) => void,
+  ): Promise<BookingRecord> {
+    return this.changed(
+      this.write(() => {
+        const now = this.deps.clock.now();
+        const booking = this.get(tenantId, bookingId);
+        if (booking.status !== 'pending_review') {
+          throw new ContractError('conflict', `This booking is ${describeStatus(booking.status)}, not waiting for review.`);
+        }
+        const decided = this.transition(booking, approve ? 'confirmed' : 'cancelled', actor, now, approve ? 'approved' : 'rejected', {
+          reviewReason: booking.reviewReason,
+        }, reason ? { reason } : {});
+        inTransaction?.(decided);
+        return decided;
+      }),
+    );
+  }
+
+  /**
+   * Staff confirm a pending booking at another time, provider or service: the new slot is checked
+   * against the rules and every other booking, and the booking is moved and confirmed in one commit.
+   */
+  async modifyPending(
+    tenantId: string,
+    bookingId: string,
+    change: { start: number; providerId?: string | undefined; serviceId?: string | undefined },
+    actor: string,
+    inTransaction?: (decided: BookingRecord) => void,
+  ): Promise<BookingRecord> {
+    const current = this.get(tenantId, bookingId);
+    const tenant = this.deps.tenants.get(tenantId).config;
+    const providerId = change.providerId ?? current.providerId;
+    const serviceId = change.serviceId ?? current.serviceId;
+    const modified = await this.deps.locks.run(tenantId, [current.providerId, providerId], async () => {
+      const external = await this.externalBusy(tenant, [providerId], change.start);
+      return this.write(() => {
+        const now = this.deps.clock.now();
+        const booking = this.get(tenantId, bookingId);
+        if (booking.status !== 'pending_review') {
+          throw new ContractError('conflict', `This booking is ${describeStatus(booking.status)}, not waiting for review.`);
+        }
+        this.deps.bookings.expireHolds(tenantId, now);
+        const check = this.check(tenant, serviceId, providerId, change.start, now, external, booking.id);
+        const blocked = blockedInterval(this.service(tenant, serviceId), check.slot.start);
+        this.deps.bookings.update(tenantId, bookingId, {
+          providerId,
+          start: check.slot.start,
+          end: check.slot.end,
+          blockedStart: blocked.start,
+          blockedEnd: blocked.end,
+          status: 'confirmed',
+          updatedAt: now,
+          updatedBy: actor,
+        });
+        if (serviceId !== booking.serviceId) this.deps.bookings.setService(tenantId, bookingId, serviceId);
+        this.deps.bookings.addHistory(tenantId, bookingId, {
+          at: now,
+          actor,
+          action: 'modified',
+          fromStatus: booking.status,
+          toStatus: 'confirmed',
+          details: { fromStart: booking.start, toStart: check.slot.start, fromProviderId: booking.providerId, toProviderId: providerId, fromServiceId: booking.serviceId, toServiceId: serviceId },
+        });
+        const decided = this.get(tenantId, bookingId);
+        inTransaction?.(decided);
+        return decided;
+      });
     });
+    return this.changed(modified);
   }
 
   async cancel(tenantId: string, bookingId: string, actor: string, reason?: string): Promise<BookingRecord> {
-    return this.write(() => {
+    return this.changedAfter(() => this.write(() => {
       const now = this.deps.clock.now();
       const booking = this.get(tenantId, bookingId);
       if (booking.status === 'cancelled') return booking;
@@ -169,7 +242,11 @@ export class BookingService {
         throw new ContractError('conflict', `This booking is ${describeStatus(booking.status)} and cannot be cancelled.`);
       }
       return this.transition(booking, 'cancelled', actor, now, 'cancelled', { holdExpiresAt: null }, reason ? { reason } : {});
-    });
+    }));
+  }
+
+  private changedAfter(fn: () => BookingRecord): BookingRecord {
+    return this.changed(fn());
   }
 
   /**
@@ -188,7 +265,7 @@ export class BookingService {
     const current = this.get(tenantId, bookingId);
     const tenant = this.deps.tenants.get(tenantId).config;
     const targetProvider = providerId ?? current.providerId;
-    return this.deps.locks.run(tenantId, [current.providerId, targetProvider], async () => {
+    const moved = await this.deps.locks.run(tenantId, [current.providerId, targetProvider], async () => {
       const external = await this.externalBusy(tenant, [targetProvider], start);
       return this.write(() => {
         const now = this.deps.clock.now();
@@ -223,10 +300,12 @@ export class BookingService {
         return this.get(tenantId, bookingId);
       });
     });
+    if (options.releaseHoldId) this.deps.onChanged?.(tenantId, [options.releaseHoldId]);
+    return this.changed(moved);
   }
 
   async recordOutcome(tenantId: string, bookingId: string, outcome: 'completed' | 'no_show', actor: string): Promise<BookingRecord> {
-    return this.write(() => {
+    return this.changedAfter(() => this.write(() => {
       const now = this.deps.clock.now();
       const booking = this.get(tenantId, bookingId);
       if (booking.status === outcome) return booking;
@@ -235,7 +314,7 @@ export class BookingService {
       }
       if (booking.start > now) throw new ContractError('conflict', 'This appointment has not started yet.');
       return this.transition(booking, outcome, actor, now, outcome, {});
-    });
+    }));
   }
 
   private releaseHold(tenantId: string, holdId: string, actor: string, now: number): void {

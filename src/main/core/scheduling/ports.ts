@@ -64,6 +64,8 @@ export interface BookingRepository {
   /** Blocked intervals of active bookings of these providers overlapping [from, to), unexpired holds only. */
   busyIntervals(tenantId: string, providerIds: readonly string[], from: number, to: number, now: number, excludeBookingId?: string | null): BusyInterval[];
   insert(record: BookingRecord): void;
+  /** Changes what the booking is for (staff modifying a pending booking). */
+  setService(tenantId: string, bookingId: string, serviceId: string): void;
   update(tenantId: string, bookingId: string, patch: BookingPatch): void;
   get(tenantId: string, bookingId: string): BookingRecord | null;
   findByIdempotencyKey(tenantId: string, key: string): BookingRecord | null;

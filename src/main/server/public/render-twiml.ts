@@ -3,8 +3,13 @@ import { VoiceResponse } from '../../infra/twilio/twiml.js';
 
 export interface TwimlUrls {
   gather: string;
+  /** Where Twilio reports the caller's words while staff have the call. */
+  staff: string;
   dial: string;
 }
+
+/** While staff type, Twilio checks back this often; a typed line interrupts the wait at once. */
+const STAFF_WAIT_SECONDS = 10;
 
 /** How long Twilio waits for the caller to start speaking before it reports no input. */
 const GATHER_TIMEOUT_SECONDS = 6;
@@ -23,6 +28,12 @@ export function renderReply(reply: VoiceReply, urls: TwimlUrls): string {
     return response.toString();
   }
   const language = reply.tenant.locale as 'en-US';
+  if (reply.next === 'listen' && reply.listener === 'staff') {
+    const gather = response.gather({ input: ['speech'], action: urls.staff, method: 'POST', timeout: STAFF_WAIT_SECONDS, speechTimeout: 'auto', actionOnEmptyResult: true, language });
+    for (const sentence of reply.say) gather.say({ language }, sentence);
+    response.redirect({ method: 'POST' }, urls.staff);
+    return response.toString();
+  }
   if (reply.next === 'listen') {
     const gather = response.gather({
       input: ['speech', 'dtmf'],

@@ -17,7 +17,7 @@ const MALFORMED = "Sorry, something went wrong with this call. Please call us ba
 
 /** The voice webhooks: incoming call, gather results, dial outcome, status callbacks. */
 export function createTwilioRoutes(deps: TwilioRoutesDeps): Map<string, WebhookRoute> {
-  const urls = () => ({ gather: `${deps.baseUrl()}/twilio/gather`, dial: `${deps.baseUrl()}/twilio/dial` });
+  const urls = () => ({ gather: `${deps.baseUrl()}/twilio/gather`, staff: `${deps.baseUrl()}/twilio/staff`, dial: `${deps.baseUrl()}/twilio/dial` });
   const inFlight = new Map<string, Promise<string>>();
 
   /**
@@ -79,6 +79,23 @@ export function createTwilioRoutes(deps: TwilioRoutesDeps): Map<string, WebhookR
       idempotent(async ({ path, params }) => {
         if (!params.CallSid) return refuse(path, params, 'CallSid');
         const reply = await deps.flow.dialEnded({ callSid: params.CallSid, dialStatus: params.DialCallStatus ?? '' });
+        return { twiml: renderReply(reply, urls()), tenantId: reply.kind === 'turn' ? reply.tenant.id : null };
+      }),
+    ],
+    [
+      '/twilio/staff',
+      idempotent(async ({ path, params }) => {
+        if (!params.CallSid) return refuse(path, params, 'CallSid');
+        const confidence = params.Confidence === undefined || params.Confidence === '' ? null : Number(params.Confidence);
+        const reply = await deps.flow.staffTurn({ callSid: params.CallSid, speech: params.SpeechResult ?? '', confidence: Number.isFinite(confidence) ? confidence : null });
+        return { twiml: renderReply(reply, urls()), tenantId: reply.kind === 'turn' ? reply.tenant.id : null };
+      }),
+    ],
+    [
+      '/twilio/resume',
+      idempotent(async ({ path, params }) => {
+        if (!params.CallSid) return refuse(path, params, 'CallSid');
+        const reply = await deps.flow.resume(params.CallSid);
         return { twiml: renderReply(reply, urls()), tenantId: reply.kind === 'turn' ? reply.tenant.id : null };
       }),
     ],

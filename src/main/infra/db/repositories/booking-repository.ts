@@ -144,6 +144,8 @@ export function createBookingRepository(db: Db): BookingRepository {
         rethrowOverlap(error);
       }
     },
+    setService: (tenantId, bookingId, serviceId) =>
+      void db.prepare('UPDATE bookings SET service_id = ? WHERE tenant_id = ? AND booking_id = ?').run(serviceId, tenantId, bookingId),
     get: (tenantId, bookingId) => {
       const row = getOne.get(tenantId, bookingId);
       return row ? toRecord(row) : null;

@@ -1,0 +1,68 @@
+import type { OutboxRecord, OutboxRepository } from '../../../core/notifications/index.js';
+import type { Db } from '../database.js';
+
+interface OutboxRow {
+  tenant_id: string;
+  outbox_id: string;
+  kind: 'sms';
+  dedupe_key: string;
+  payload_json: string;
+  status: OutboxRecord['status'];
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  provider_id: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+const COLUMN_OF = { status: 'status', attempts: 'attempts', nextAttemptAt: 'next_attempt_at', lastError: 'last_error', providerId: 'provider_id', sentAt: 'sent_at' } as const;
+
+function toRecord(row: OutboxRow): OutboxRecord {
+  return {
+    tenantId: row.tenant_id,
+    id: row.outbox_id,
+    kind: row.kind,
+    dedupeKey: row.dedupe_key,
+    payload: JSON.parse(row.payload_json) as OutboxRecord['payload'],
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    providerId: row.provider_id,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+  };
+}
+
+export function createOutboxRepository(db: Db): OutboxRepository {
+  const insert = db.prepare(`
+    INSERT INTO outbox (tenant_id, outbox_id, kind, dedupe_key, payload_json, status, attempts, next_attempt_at, created_at)
+    VALUES (@tenantId, @id, @kind, @dedupeKey, @payloadJson, @status, @attempts, @nextAttemptAt, @createdAt)
+    ON CONFLICT (tenant_id, dedupe_key) DO NOTHING`);
+  const byKey = db.prepare<[string, string], OutboxRow>('SELECT * FROM outbox WHERE tenant_id = ? AND dedupe_key = ?');
+  const byId = db.prepare<[string, string], OutboxRow>('SELECT * FROM outbox WHERE tenant_id = ? AND outbox_id = ?');
+  const due = db.prepare<[number, number], OutboxRow>("SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?");
+  const list = db.prepare<[string, number], OutboxRow>('SELECT * FROM outbox WHERE tenant_id = ? ORDER BY created_at DESC LIMIT ?');
+  return {
+    enqueue(record) {
+      insert.run({ ...record, payloadJson: JSON.stringify(record.payload) });
+      return toRecord(byKey.get(record.tenantId, record.dedupeKey)!);
+    },
+    due: (now, limit) => due.all(now, limit).map(toRecord),
+    update(tenantId, id, patch) {
+      const keys = (Object.keys(patch) as (keyof typeof COLUMN_OF)[]).filter((k) => patch[k] !== undefined);
+      if (keys.length === 0) return;
+      db.prepare(`UPDATE outbox SET ${keys.map((k) => `${COLUMN_OF[k]} = @${k}`).join(', ')} WHERE tenant_id = @tenantId AND outbox_id = @id`).run({
+        ...Object.fromEntries(keys.map((k) => [k, patch[k]])),
+        tenantId,
+        id,
+      });
+    },
+    get: (tenantId, id) => {
+      const row = byId.get(tenantId, id);
+      return row ? toRecord(row) : null;
+    },
+    list: (tenantId, limit) => list.all(tenantId, limit).map(toRecord),
+  };
+}
