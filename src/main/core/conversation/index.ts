@@ -1,5 +1,4 @@
 export { createActionRouter, type ActionRouterDeps } from './actions/action-router.js';
-export { formatHours, sayClock } from './actions/hours-sentence.js';
 export type { ActionAudit, MessageSink } from './actions/ports.js';
 export * from './actions/types.js';
 export type { Brain, CallerInfo, CallOutcome, TurnInput, TurnResult, Utterance } from './brain.js';

@@ -2,7 +2,7 @@ import { ContractError, type TenantConfig } from '../../../../shared/contract/in
 import type { Clock, Logger } from '../../kernel/index.js';
 import { reviewReasons } from '../../review/index.js';
 import type { AvailabilityService, BookingRecord, BookingService, CustomerService } from '../../scheduling/index.js';
-import { formatHours } from './hours-sentence.js';
+import { hoursSentences } from '../rules-brain/hours-words.js';
 import type { ActionAudit, MessageSink } from './ports.js';
 import { providerName, sayWhen, serviceName } from './spoken.js';
 import {
@@ -93,11 +93,8 @@ function createHandlers(deps: ActionRouterDeps): Handlers {
     status: b.status as AppointmentSummary['status'],
     spoken: `your ${serviceName(tenant, b.serviceId).toLowerCase()} on ${sayWhen(b.start, tenant, clock.now())} with ${providerName(tenant, b.providerId)}`,
   });
-  /** A booking made on a call belongs to that call's tenant and, when it matters, to that caller. */
-  const ownBooking = (context: ActionContext, bookingId: string): BookingRecord => {
-    const booking = bookings.get(context.tenant.id, bookingId);
-    return booking;
-  };
+  /** Every booking an action touches is looked up within the call's own practice. */
+  const ownBooking = (context: ActionContext, bookingId: string): BookingRecord => bookings.get(context.tenant.id, bookingId);
 
   return {
     async check_availability({ serviceId, providerId, wish }, { tenant }) {
@@ -184,7 +181,7 @@ function createHandlers(deps: ActionRouterDeps): Handlers {
       return { bookingId: moved.id, status: moved.status === 'pending_review' ? 'pending_review' : 'confirmed', spoken: summary(tenant, moved).spoken };
     },
     async answer_question({ faqIndex, topic }, { tenant }) {
-      if (topic === 'hours') return { answer: formatHours(tenant, clock.now()) };
+      if (topic === 'hours') return { answer: hoursSentences(tenant, clock.now()).join(' ') };
       if (topic === 'location') {
         return { answer: tenant.address ? `We're at ${tenant.address}.` : `I don't have the address on hand, but the front desk can help with directions.` };
       }
