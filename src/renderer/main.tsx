@@ -7,6 +7,15 @@ import { App } from './app/app.js';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/overview.css';
+import './styles/desk.css';
+import './styles/transcript.css';
+import './styles/calls.css';
+import './styles/messages.css';
+import './styles/rehearsal.css';
+import './styles/forms.css';
+import './styles/review.css';
+import './styles/schedule.css';
+import './styles/settings.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');

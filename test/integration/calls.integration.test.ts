@@ -45,7 +45,7 @@ describe('a caller books, moves and cancels by phone (gather mode, rules brain)'
     expect(await h.run<any[]>('bookings/list', { tenantId: T, statuses: ['confirmed', 'held', 'pending_review'] })).toEqual([]);
 
     const [booked, moved, cancelled] = await Promise.all([booking, move, cancel].map((c) => callRecord(c.sid)));
-    expect(booked).toMatchObject({ outcome: 'booked', active: false, from: ANN });
+    expect(booked).toMatchObject({ outcome: 'booked', active: false, from: ANN, callerName: 'Ann Lee' });
     expect(moved).toMatchObject({ outcome: 'rescheduled', active: false });
     expect(cancelled).toMatchObject({ outcome: 'cancelled', active: false });
     expect(booked.transcript.map((t: any) => t.speaker)).toContain('caller');

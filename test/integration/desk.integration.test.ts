@@ -111,7 +111,7 @@ describe('the review queue', () => {
     await start();
     const item = await pendingWhitening();
     expect(item).toMatchObject({ reasons: ['Teeth whitening consultation needs review'], booking: { status: 'pending_review', customer: { name: 'Ann Lee', phone: ANN } } });
-    expect(item.transcriptExcerpt.some((t: any) => t.speaker === 'caller')).toBe(true);
+    expect(item.transcriptExcerpt[0]).toMatchObject({ speaker: 'caller', text: 'I would like a whitening consultation on Wednesday at 9 am' });
 
     const approved = await h.run<any>('review/approve', { tenantId: T, bookingId: item.booking.id, staffName: DANA });
     expect(approved.status).toBe('confirmed');

@@ -30,7 +30,7 @@ export function createCallHandlers(deps: CallHandlerDeps): Pick<CommandHandlers,
     'calls/list-recent': ({ tenantId, limit, search }) => calls.listRecent(tenantId, { limit, search }),
     'calls/get': ({ tenantId, callId }) => calls.detail(tenantId, callId),
     'messages/list': ({ tenantId, status, limit }) => calls.listMessages(tenantId, { status, limit }),
-    'messages/mark-handled': ({ tenantId, messageId }, context) => calls.markMessageHandled(tenantId, messageId, context.actor),
+    'messages/mark-handled': ({ tenantId, messageId, staffName }, context) => calls.markMessageHandled(tenantId, messageId, staffName ?? context.actor),
     'conversation/understand': ({ tenantId, text, now }) => {
       tenants.get(tenantId);
       let at = deps.now();

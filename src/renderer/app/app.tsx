@@ -1,9 +1,14 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
 import type { ConsoleClient } from '../api/console-client.js';
 import { ConnectionBanner } from '../components/connection-banner.js';
 import { ConnectionPill } from '../components/connection-pill.js';
-import { ConsoleClientProvider, useConnectionState } from './console-client-context.js';
+import { PracticePicker } from '../components/practice-picker.js';
+import { StaffNameField } from '../components/staff-name-field.js';
+import { ConsoleClientProvider, useConnectionState, useConsoleClient } from './console-client-context.js';
+import { createReviewCountStore, totalPending } from './review-count-store.js';
 import { hrefFor, ROUTES } from './routes.js';
+import { useCurrentTenant } from './use-current-tenant.js';
 import { useHashRoute } from './use-hash-route.js';
 
 export function App({ client }: { client: ConsoleClient }) {
@@ -17,6 +22,8 @@ export function App({ client }: { client: ConsoleClient }) {
 function AppShell() {
   const route = useHashRoute();
   const connection = useConnectionState();
+  const current = useCurrentTenant();
+  const reviewWaiting = useReviewWaiting();
   const { Screen } = route;
 
   useEffect(() => {
@@ -37,14 +44,14 @@ function AppShell() {
           <ul>
             {ROUTES.map((item) => (
               <li key={item.path}>
-                <a href={hrefFor(item)} aria-current={item.path === route.path ? 'page' : undefined}>
-                  {item.label}
-                </a>
+                <NavLink label={item.label} href={hrefFor(item)} current={item.path === route.path} badge={item.path === 'review' ? reviewWaiting : 0} />
               </li>
             ))}
           </ul>
         </nav>
         <div className="app-header-end">
+          <PracticePicker current={current} />
+          <StaffNameField />
           <ConnectionPill />
         </div>
       </header>
@@ -54,6 +61,28 @@ function AppShell() {
       </main>
     </div>
   );
+}
+
+/** A screen in the navigation; a badge counts what waits there ("Review, 2 waiting" to screen readers). */
+function NavLink({ label, href, current, badge }: { label: string; href: string; current: boolean; badge: number }) {
+  return (
+    <a href={href} aria-current={current ? 'page' : undefined} aria-label={badge > 0 ? `${label}, ${badge} waiting` : undefined}>
+      {label}
+      {badge > 0 ? (
+        <span className="nav-badge" aria-hidden="true">
+          {badge}
+        </span>
+      ) : null}
+    </a>
+  );
+}
+
+/** Bookings waiting for a person's decision, across every practice. */
+function useReviewWaiting(): number {
+  const client = useConsoleClient();
+  const [store] = useState(() => createReviewCountStore(client));
+  useEffect(() => store.getState().start(), [store]);
+  return useStore(store, (s) => totalPending(s.pending));
 }
 
 function BrandMark() {

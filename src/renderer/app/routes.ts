@@ -1,5 +1,11 @@
 import type { ComponentType } from 'react';
+import { CallsScreen } from '../features/calls/calls-screen.js';
+import { MessagesScreen } from '../features/messages/messages-screen.js';
 import { OverviewScreen } from '../features/overview/overview-screen.js';
+import { RehearsalScreen } from '../features/rehearsal/rehearsal-screen.js';
+import { ReviewScreen } from '../features/review/review-screen.js';
+import { ScheduleScreen } from '../features/schedule/schedule-screen.js';
+import { SettingsScreen } from '../features/settings/settings-screen.js';
 
 export interface Route {
   /** The hash path: `#/overview`. */
@@ -10,7 +16,15 @@ export interface Route {
 }
 
 /** Every screen of the console, in navigation order; the first one is the home screen. */
-export const ROUTES = [{ path: 'overview', label: 'Overview', Screen: OverviewScreen }] as const satisfies readonly Route[];
+export const ROUTES = [
+  { path: 'overview', label: 'Overview', Screen: OverviewScreen },
+  { path: 'calls', label: 'Calls', Screen: CallsScreen },
+  { path: 'review', label: 'Review', Screen: ReviewScreen },
+  { path: 'schedule', label: 'Schedule', Screen: ScheduleScreen },
+  { path: 'messages', label: 'Messages', Screen: MessagesScreen },
+  { path: 'rehearsal', label: 'Rehearsal', Screen: RehearsalScreen },
+  { path: 'settings', label: 'Settings', Screen: SettingsScreen },
+] as const satisfies readonly Route[];
 
 export const HOME_ROUTE: Route = ROUTES[0];
 
@@ -21,4 +35,10 @@ export function routeForHash(hash: string): Route {
 
 export function hrefFor(route: Route): string {
   return `#/${route.path}`;
+}
+
+/** The part of the hash after the screen: `#/calls/abc` → `abc` (a selected item). */
+export function subPathOf(hash: string): string | null {
+  const rest = hash.replace(/^#\/?/, '').split('/').slice(1).join('/');
+  return rest ? decodeURIComponent(rest) : null;
 }

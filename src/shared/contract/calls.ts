@@ -90,7 +90,10 @@ export const callCommands = {
     input: z.object({ tenantId, status: z.enum(['new', 'handled']).optional(), limit: z.int().min(1).max(500).default(100) }).strict(),
     output: z.array(messageSchema),
   },
-  'messages/mark-handled': { input: z.object({ tenantId, messageId: z.string() }).strict(), output: messageSchema },
+  'messages/mark-handled': {
+    input: z.object({ tenantId, messageId: z.string(), staffName: z.string().trim().min(1).max(80).optional() }).strict(),
+    output: messageSchema,
+  },
   'conversation/understand': {
     input: z.object({ tenantId, text: z.string().max(2000), now: z.string().optional() }).strict(),
     output: understandingSchema,

@@ -20,6 +20,8 @@ export interface ApplianceOptions {
   dataDir?: string;
   /** A fixed console port; 0 (any free port) otherwise. */
   consolePort?: number;
+  /** Extra environment for the process (e.g. Twilio credentials and the public URL); wins over the defaults. */
+  env?: Record<string, string>;
 }
 
 export interface RunningAppliance {
@@ -69,6 +71,7 @@ export async function startAppliance(options: ApplianceOptions = {}): Promise<Ru
       FRONTDESK_CONSOLE_PORT: String(options.consolePort ?? 0),
       FRONTDESK_WEBHOOK_PORT: '0',
       FRONTDESK_NOW: PINNED_NOW,
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -203,7 +203,7 @@ export class CallFlow {
       }
       const say = result.say.length > 0 || result.next === 'hangup' ? result.say : ['Sorry, could you say that again?'];
       const outcome = result.next === 'transfer' && result.transferTo ? (result.outcome ?? 'transferred') : result.outcome;
-      this.deps.calls.recordTurn(call, { caller: callerText, replies: say, state: { ...call.state, brain: result.state, fallback: null, lastSay: say }, outcome, summary: result.summary });
+      this.deps.calls.recordTurn(call, { caller: callerText, replies: say, state: { ...call.state, brain: result.state, fallback: null, lastSay: say }, outcome, summary: result.summary, callerName: result.callerName });
       return {
         kind: 'turn',
         tenant,

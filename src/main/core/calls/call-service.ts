@@ -42,10 +42,15 @@ export class CallService {
     return toCallSummary(call, this.tenant(call.tenantId));
   }
 
-  /** Recent caller and receptionist turns, for a review item's context. */
+  /**
+   * The conversation from the caller's first words, for a review item: what they asked for and
+   * how the receptionist read it back is what staff need to judge the booking.
+   */
   excerpt(tenantId: string, callId: string, turns: number) {
     const tenant = this.tenant(tenantId);
-    return this.deps.calls.transcript(tenantId, callId).slice(-turns).map((t) => toTurnDto(t, tenant));
+    const transcript = this.deps.calls.transcript(tenantId, callId);
+    const firstCaller = transcript.findIndex((t) => t.speaker === 'caller');
+    return transcript.slice(Math.max(0, firstCaller), Math.max(0, firstCaller) + turns).map((t) => toTurnDto(t, tenant));
   }
 
   /** Opens the call record; a second webhook for the same CallSid gets the same record. */
@@ -102,7 +107,8 @@ export class CallService {
       const patch: CallPatch = { state: turn.state, turn: call.turn + 1 };
       if (turn.outcome) patch.outcome = turn.outcome;
       if (turn.summary) patch.summary = turn.summary;
-      if (turn.callerName && !call.callerName) patch.callerName = turn.callerName;
+      // A name the caller says wins over the one on file for their number: they may call for someone else.
+      if (turn.callerName && turn.callerName !== call.callerName) patch.callerName = turn.callerName;
       if (turn.mode) patch.mode = turn.mode;
       this.deps.calls.update(call.tenantId, call.id, patch);
       return turns;

@@ -38,6 +38,8 @@ export interface TurnResult<S> {
   outcome?: CallOutcome;
   /** What the caller wants, for the live board ("book a cleaning"). */
   summary?: string;
+  /** The caller's name once they said it, for the live board and the call record. */
+  callerName?: string;
   /** Words the speech recognizer should expect next (service and provider names…). */
   hints?: string[];
 }

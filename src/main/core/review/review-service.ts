@@ -10,7 +10,7 @@ export interface TranscriptExcerpts {
   excerpt(tenantId: string, callId: string, turns: number): TranscriptTurnDto[];
 }
 
-const EXCERPT_TURNS = 6;
+const EXCERPT_TURNS = 10;
 
 /**
  * The queue of bookings the receptionist was unsure of. Each decision is recorded in the

@@ -1,26 +1,35 @@
 import { EmptyState } from '../../components/empty-state.js';
+import { InlineError } from '../../components/inline-error.js';
 import { Panel } from '../../components/panel.js';
-import { pluralize } from './format.js';
+import { LiveCallList } from '../calls/live-call-list.js';
+import { useLiveCalls } from '../calls/use-live-calls.js';
 
 /**
- * Where live calls will appear, each with its transcript. Until call events exist in the
- * contract, the board shows how many calls the appliance reports.
+ * Every call in progress, live: who is calling, how long, what they want, who has the call, and
+ * the last thing said. A call opens on the Calls screen with its whole transcript.
  */
-export function LiveCallsBoard({ activeCalls }: { activeCalls: number | null }) {
+export function LiveCallsBoard() {
+  const live = useLiveCalls();
+  const activeCount = live.calls.filter((c) => c.active).length;
   return (
     <Panel
       title="Live calls"
       className="live-calls"
-      actions={activeCalls !== null ? <span className="count">{activeCalls === 0 ? 'None active' : `${activeCalls} active`}</span> : null}
+      actions={live.status === 'ready' ? <span className="count">{activeCount === 0 ? 'None active' : `${activeCount} active`}</span> : null}
     >
-      {activeCalls ? (
-        <EmptyState icon={<PhoneIcon />} title={`${pluralize(activeCalls, 'call')} in progress`}>
-          Live transcripts are not available in this version of the console.
-        </EmptyState>
-      ) : (
+      {live.status === 'loading' ? (
+        <p className="loading">Loading calls…</p>
+      ) : live.status === 'error' ? (
+        <InlineError message={`Couldn't load the live calls: ${live.error ?? 'unknown error'}`} onRetry={() => void live.refresh()} />
+      ) : live.calls.length === 0 ? (
         <EmptyState icon={<PhoneIcon />} title="No calls right now">
           When someone calls one of your practice numbers, the call appears here with a live transcript.
         </EmptyState>
+      ) : (
+        <>
+          {live.error ? <p className="stale-note">Couldn&apos;t refresh just now; showing the last known calls.</p> : null}
+          <LiveCallList calls={live.calls} lastTurns={live.lastTurns} clockOffsetMs={live.clockOffsetMs} showLastLine label="Calls in progress" />
+        </>
       )}
     </Panel>
   );

@@ -23,7 +23,7 @@ export function OverviewScreen() {
     <div className="screen overview">
       <h1 className="screen-title">Overview</h1>
       <div className="overview-grid">
-        <LiveCallsBoard activeCalls={health.data ? health.data.activeCalls : null} />
+        <LiveCallsBoard />
         <div className="overview-side">
           <PracticesPanel practices={practices} now={now} onRetry={() => void refreshPractices()} />
           <HealthPanel health={health} onRetry={() => void refreshHealth()} />

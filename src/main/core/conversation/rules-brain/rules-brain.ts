@@ -119,6 +119,7 @@ function result(t: Turn): TurnResult<RulesState> {
   if (t.next === 'transfer') out.transferTo = t.transferTo ?? null;
   if (t.outcome) out.outcome = t.outcome;
   if (t.state.summary) out.summary = t.state.summary;
+  if (t.state.name) out.callerName = t.state.name;
   if (t.next === 'listen') out.hints = hintsFor(t);
   return out;
 }

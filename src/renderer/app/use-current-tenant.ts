@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import type { TenantSummary } from '../../shared/contract/index.js';
+import { useConsoleClient, useConnectionState } from './console-client-context.js';
+import { useDeskStore } from './desk-store.js';
+
+export interface CurrentTenant {
+  tenants: TenantSummary[];
+  /** The practice on screen: the one picked on this PC, else the first. Null until loaded or when there is none. */
+  tenant: TenantSummary | null;
+  loading: boolean;
+  error: string | null;
+  select(id: string): void;
+}
+
+/** The practices on this appliance and the one the console shows; follows `tenants/changed`. */
+export function useCurrentTenant(): CurrentTenant {
+  const client = useConsoleClient();
+  const connection = useConnectionState();
+  const { tenantId, setTenantId } = useDeskStore();
+  const [tenants, setTenants] = useState<TenantSummary[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const load = () =>
+      client.call('tenants/list', {}).then(
+        (list) => {
+          if (cancelled) return;
+          setTenants(list);
+          setError(null);
+          setLoading(false);
+        },
+        (e: unknown) => {
+          if (cancelled) return;
+          setError(e instanceof Error ? e.message : String(e));
+          setLoading(false);
+        },
+      );
+    if (connection === 'open') void load();
+    const off = client.on('tenants/changed', () => void load());
+    return () => {
+      cancelled = true;
+      off();
+    };
+  }, [client, connection]);
+
+  const tenant = tenants.find((t) => t.id === tenantId) ?? tenants[0] ?? null;
+  return { tenants, tenant, loading, error, select: setTenantId };
+}

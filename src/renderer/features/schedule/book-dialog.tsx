@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import type { BookingDto } from '../../../shared/contract/scheduling.js';
+import type { TenantConfig } from '../../../shared/contract/tenant.js';
+import { useConsoleClient } from '../../app/console-client-context.js';
+import { Dialog } from '../../components/dialog.js';
+import { FormField } from '../../components/form-field.js';
+import { SlotPicker, type SlotChoice } from '../../components/slot-picker.js';
+import { slotKey } from '../../components/slot-options.js';
+import { formatDayTime } from '../../components/wall-clock.js';
+import { bookingErrorMessage, newIdempotencyKey, slotsAreStale } from './booking-errors.js';
+
+export interface BookingDraft {
+  serviceId?: string;
+  providerId: string | null;
+  date: string;
+  customer?: { name: string; phone: string };
+}
+
+/** Staff book at the desk with the same rules as the phone: only a free time, refused if it was just taken. */
+export function BookDialog({
+  tenantId,
+  config,
+  initial,
+  onClose,
+  onBooked,
+}: {
+  tenantId: string;
+  config: TenantConfig;
+  initial: BookingDraft;
+  onClose: () => void;
+  onBooked: (booking: BookingDto) => void;
+}) {
+  const client = useConsoleClient();
+  const [choice, setChoice] = useState<SlotChoice | null>(null);
+  const [phone, setPhone] = useState(initial.customer?.phone ?? '');
+  const [name, setName] = useState(initial.customer?.name ?? '');
+  const [notes, setNotes] = useState('');
+  const [errors, setErrors] = useState<{ slot?: string; phone?: string; name?: string }>({});
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [reloadKey, setReloadKey] = useState(0);
+  // One key per chosen time: a retry of the same request books once, a new time is a new request.
+  const [keys] = useState(() => new Map<string, string>());
+
+  const serviceId = initial.serviceId ?? config.services.find((s) => !initial.providerId || s.providerIds.includes(initial.providerId))?.id ?? config.services[0]?.id ?? '';
+
+  const submit = async () => {
+    const found: typeof errors = {};
+    if (!choice) found.slot = 'Pick one of the free times.';
+    if (!phone.trim()) found.phone = "Enter the customer's phone number.";
+    if (!name.trim()) found.name = "Enter the customer's name.";
+    setErrors(found);
+    if (!choice || found.phone || found.name) return;
+    const key = slotKey(choice.slot);
+    if (!keys.has(key)) keys.set(key, newIdempotencyKey());
+    setSubmitting(true);
+    setSubmitError(null);
+    try {
+      const booking = await client.call('bookings/create', {
+        tenantId,
+        serviceId: choice.serviceId,
+        providerId: choice.providerId,
+        start: choice.slot.start,
+        customer: { phone: phone.trim(), name: name.trim() },
+        ...(notes.trim() ? { notes: notes.trim() } : {}),
+        idempotencyKey: keys.get(key),
+      });
+      onBooked(booking);
+    } catch (error) {
+      setSubmitError(bookingErrorMessage(error));
+      if (slotsAreStale(error)) setReloadKey((k) => k + 1);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Dialog title="New booking" onClose={onClose} wide>
+      <form
+        className="dialog-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <SlotPicker
+          tenantId={tenantId}
+          config={config}
+          initial={{ serviceId, providerId: initial.providerId, date: initial.date }}
+          allowAnyProvider
+          reloadKey={reloadKey}
+          onChange={(next) => {
+            setChoice(next);
+            if (next) setErrors((e) => ({ ...e, slot: undefined }));
+          }}
+        />
+        {errors.slot ? <p className="field-error">{errors.slot}</p> : null}
+        <div className="form-row">
+          <FormField label="Customer phone" errors={errors.phone ? [errors.phone] : []} required>
+            {(field) => <input {...field} className="input" type="tel" autoComplete="off" value={phone} onChange={(e) => setPhone(e.target.value)} />}
+          </FormField>
+          <FormField label="Customer name" errors={errors.name ? [errors.name] : []} required>
+            {(field) => <input {...field} className="input" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />}
+          </FormField>
+        </div>
+        <FormField label="Notes" hint="Optional. Visible to staff only.">
+          {(field) => <textarea {...field} className="input" rows={2} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} />}
+        </FormField>
+        {submitError ? (
+          <div className="inline-error" role="alert">
+            <p>{submitError}</p>
+          </div>
+        ) : null}
+        <div className="dialog-actions">
+          <button type="submit" className="button button-primary" disabled={submitting}>
+            {submitting ? 'Booking…' : choice ? `Book ${formatDayTime(choice.slot.start)}` : 'Book'}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

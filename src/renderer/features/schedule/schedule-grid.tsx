@@ -1,0 +1,114 @@
+import type { CSSProperties } from 'react';
+import type { BookingDto } from '../../../shared/contract/scheduling.js';
+import { BOOKING_STATUS_LABELS } from '../../components/booking-status.js';
+import { formatPhoneNumber } from '../overview/format.js';
+import { formatDay, formatHour, formatTimeRange } from '../../components/wall-clock.js';
+import { closedSpans, hoursSummary, scheduleWindow, spansToShow, type PlacedBooking, type ScheduleColumn } from './schedule-layout.js';
+
+export const HOUR_PX = 56;
+
+/** The people-readable name of a booking on the grid; the color only echoes the status word. */
+export function bookingLabel(booking: BookingDto): string {
+  const who = booking.customer?.name ?? (booking.customer?.phone ? formatPhoneNumber(booking.customer.phone) : 'no name');
+  return `${formatTimeRange(booking.start, booking.end)}, ${booking.serviceName} for ${who} with ${booking.providerName}, ${BOOKING_STATUS_LABELS[booking.status].label}`;
+}
+
+export function ScheduleGrid({
+  columns,
+  today,
+  nowMinute,
+  onOpenBooking,
+  onBookAt,
+}: {
+  columns: ScheduleColumn[];
+  today: string | null;
+  /** Minutes since local midnight now, for the "now" line on today's columns. */
+  nowMinute: number | null;
+  onOpenBooking: (booking: BookingDto) => void;
+  onBookAt: (column: ScheduleColumn) => void;
+}) {
+  const window = scheduleWindow(spansToShow(columns));
+  const [start, end] = window;
+  const hours = Array.from({ length: (end - start) / 60 }, (_, i) => start / 60 + i);
+  const top = (minute: number) => ((minute - start) / 60) * HOUR_PX;
+  const gridStyle = { '--columns': columns.length, '--hour-px': `${HOUR_PX}px` } as CSSProperties;
+
+  return (
+    <div className="schedule-grid" style={gridStyle}>
+      <div className="schedule-grid-head">
+        <div className="schedule-gutter" aria-hidden="true" />
+        {columns.map((column) => (
+          <div key={column.key} className={['schedule-col-head', column.date === today ? 'is-today' : null, column.rules.closed ? 'is-closed' : null].filter(Boolean).join(' ')}>
+            <div className="schedule-col-title">
+              <span className="schedule-col-name">{column.title}</span>
+              <span className="schedule-col-note">{column.rules.note ?? hoursSummary(column.rules.open)}</span>
+            </div>
+            <button
+              type="button"
+              className="button button-quiet schedule-col-add"
+              aria-label={`New booking with ${column.providerName} on ${formatDay(column.date)}`}
+              title="New booking"
+              onClick={() => onBookAt(column)}
+            >
+              +
+            </button>
+          </div>
+        ))}
+      </div>
+      <div className="schedule-grid-scroll">
+        <div className="schedule-grid-body" style={{ height: top(end) }}>
+          <div className="schedule-gutter" aria-hidden="true">
+            {hours.map((hour) => (
+              <span key={hour} className="schedule-hour" style={{ top: top(hour * 60) }}>
+                {formatHour(hour)}
+              </span>
+            ))}
+          </div>
+          {columns.map((column) => (
+            <div key={column.key} className={['schedule-col', column.date === today ? 'is-today' : null].filter(Boolean).join(' ')}>
+              {closedSpans(column.rules.open, window).map(([from, to]) => (
+                <div key={`closed-${from}`} className="schedule-closed" style={{ top: top(from), height: top(to) - top(from) }} aria-hidden="true" />
+              ))}
+              {column.rules.timeOff.map(([from, to]) => (
+                <div key={`off-${from}`} className="schedule-time-off" style={{ top: top(Math.max(from, start)), height: top(Math.min(to, end)) - top(Math.max(from, start)) }}>
+                  <span>Time off</span>
+                </div>
+              ))}
+              {column.date === today && nowMinute !== null && nowMinute >= start && nowMinute <= end ? (
+                <div className="schedule-now" style={{ top: top(nowMinute) }} aria-hidden="true" />
+              ) : null}
+              <ul className="schedule-bookings" aria-label={`${column.providerName}, ${formatDay(column.date)}`}>
+                {column.bookings.length === 0 ? <li className="visually-hidden">No bookings</li> : null}
+                {column.bookings.map((placed) => (
+                  <BookingBlock key={placed.booking.id} placed={placed} top={top(placed.startMinute)} height={top(placed.endMinute) - top(placed.startMinute)} onOpen={onOpenBooking} />
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function BookingBlock({ placed, top, height, onOpen }: { placed: PlacedBooking; top: number; height: number; onOpen: (booking: BookingDto) => void }) {
+  const { booking, lane, lanes } = placed;
+  const who = booking.customer?.name ?? (booking.customer?.phone ? formatPhoneNumber(booking.customer.phone) : 'No name');
+  const style: CSSProperties = { top, height: Math.max(height - 2, 18), left: `${(lane / lanes) * 100}%`, width: `${100 / lanes}%` };
+  const status = booking.status !== 'confirmed' ? BOOKING_STATUS_LABELS[booking.status].label : null;
+  // The name carries everything; what shows is what fits: time and who first, then what and status.
+  return (
+    <li className="schedule-booking-slot" style={style}>
+      <button type="button" className={`booking-block status-${booking.status}${height < 34 ? ' compact' : ''}`} aria-label={bookingLabel(booking)} onClick={() => onOpen(booking)}>
+        <span className="booking-block-line">
+          <span className="booking-block-time">{formatTimeRange(booking.start, booking.end)}</span>
+          <span className="booking-block-who">{who}</span>
+        </span>
+        <span className="booking-block-line booking-block-more">
+          <span className="booking-block-what">{booking.serviceName}</span>
+          {status ? <span className="booking-block-status">{status}</span> : null}
+        </span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,154 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { TenantConfig } from '../../../shared/contract/tenant.js';
+import { describeError, isCommandError } from '../../api/command-error.js';
+import type { ConsoleClient } from '../../api/console-client.js';
+import { sameConfig, setIn, type Path } from './settings-draft.js';
+import { errorsFromDetails, validateDraft, withoutUnder, type FieldErrors } from './settings-validation.js';
+
+export interface SaveProblem {
+  message: string;
+  /** The appliance's per-field verdicts (its `details`), shown next to the fields. */
+  details: readonly string[];
+}
+
+export interface SettingsState {
+  status: 'loading' | 'ready' | 'error';
+  loadError: string | null;
+  /** What the appliance has; the draft is compared with it for "unsaved changes". */
+  saved: TenantConfig | null;
+  /** What the owner is editing. Typed as the config, but any field may hold an invalid value. */
+  draft: TenantConfig | null;
+  dirty: boolean;
+  saving: boolean;
+  saveProblem: SaveProblem | null;
+  /** Field errors from the appliance's last refusal, until the field is edited. */
+  serverErrors: FieldErrors;
+  /** True when a save was refused in the browser: the error summary is shown. */
+  showSummary: boolean;
+  /** Someone else saved while this draft had changes. */
+  changedElsewhere: boolean;
+  savedNotice: string | null;
+  load(): Promise<void>;
+  update(path: Path, value: unknown): void;
+  revert(): void;
+  /** Validates, then saves; resolves true when the appliance took it. */
+  save(): Promise<boolean>;
+  start(): () => void;
+}
+
+export type SettingsStore = StoreApi<SettingsState>;
+
+const drafts = new WeakMap<ConsoleClient, Map<string, SettingsStore>>();
+
+/**
+ * The settings store of a practice for this console, kept while the console runs so an
+ * unsaved draft survives a look at another screen.
+ */
+export function settingsStoreFor(client: ConsoleClient, tenantId: string): SettingsStore {
+  let stores = drafts.get(client);
+  if (!stores) {
+    stores = new Map();
+    drafts.set(client, stores);
+  }
+  let store = stores.get(tenantId);
+  if (!store) {
+    store = createSettingsStore(client, tenantId);
+    stores.set(tenantId, store);
+  }
+  return store;
+}
+
+/** One practice's settings being edited: load, a draft, the schema's verdict, save, revert. */
+export function createSettingsStore(client: ConsoleClient, tenantId: string): SettingsStore {
+  let request = 0;
+
+  return createStore<SettingsState>()((set, get) => {
+    const load = async () => {
+      const mine = ++request;
+      try {
+        const config = await client.call('tenants/get', { tenantId });
+        if (mine !== request) return;
+        set({ status: 'ready', loadError: null, saved: config, draft: config, dirty: false, serverErrors: new Map(), changedElsewhere: false, showSummary: false });
+      } catch (error) {
+        if (mine !== request) return;
+        set((s) => ({ status: s.saved ? s.status : 'error', loadError: describeError(error) }));
+      }
+    };
+
+    return {
+      status: 'loading',
+      loadError: null,
+      saved: null,
+      draft: null,
+      dirty: false,
+      saving: false,
+      saveProblem: null,
+      serverErrors: new Map(),
+      showSummary: false,
+      changedElsewhere: false,
+      savedNotice: null,
+      load,
+      update: (path, value) => {
+        const { draft, saved, serverErrors } = get();
+        if (!draft) return;
+        const next = setIn(draft, path, value);
+        set({ draft: next, dirty: !sameConfig(next, saved), serverErrors: withoutUnder(serverErrors, path), savedNotice: null });
+      },
+      revert: () => {
+        const { saved } = get();
+        set({ draft: saved, dirty: false, serverErrors: new Map(), saveProblem: null, showSummary: false, savedNotice: null });
+        // Someone else's newer version is what "revert" should bring back.
+        if (get().changedElsewhere) void load();
+      },
+      save: async () => {
+        const { draft, saving } = get();
+        if (!draft || saving) return false;
+        const validation = validateDraft(draft);
+        if (!validation.ok) {
+          set({ showSummary: true, saveProblem: null, savedNotice: null });
+          return false;
+        }
+        set({ saving: true, saveProblem: null, showSummary: false, savedNotice: null });
+        try {
+          await client.call('tenants/save', { config: draft });
+          const fresh = await client.call('tenants/get', { tenantId });
+          request++;
+          // Edits made while saving stay in the draft; only what was sent counts as saved.
+          const current = get().draft;
+          const keepEdits = current !== draft;
+          set({
+            saving: false,
+            saved: fresh,
+            draft: keepEdits ? current : fresh,
+            dirty: keepEdits ? !sameConfig(current, fresh) : false,
+            serverErrors: new Map(),
+            changedElsewhere: false,
+            savedNotice: 'Saved. The next call uses these settings.',
+          });
+          return true;
+        } catch (error) {
+          const details = isCommandError(error) ? error.details : [];
+          set({ saving: false, saveProblem: { message: describeError(error), details }, serverErrors: errorsFromDetails(details) });
+          return false;
+        }
+      },
+      start: () => {
+        const stopEvents = client.on('tenants/changed', ({ tenantIds }) => {
+          if (!tenantIds.includes(tenantId) || get().saving) return;
+          if (get().dirty) set({ changedElsewhere: true });
+          else void load();
+        });
+        // A reconnect may have missed a save from elsewhere; never throw away unsaved edits for it.
+        const stopState = client.onStateChange((state) => {
+          if (state === 'open' && !get().dirty) void load();
+        });
+        // Coming back to a draft with unsaved edits keeps them; otherwise show what is saved now.
+        if (!get().dirty) void load();
+        return () => {
+          stopEvents();
+          stopState();
+        };
+      },
+    };
+  });
+}
