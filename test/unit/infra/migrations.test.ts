@@ -118,5 +118,38 @@ describe('migrations', () => {
       expect(() => db.prepare("UPDATE bookings SET idempotency_key = 'key' WHERE booking_id = 'k2'").run()).toThrow(/UNIQUE/);
     });
   });
+
+  describe('003-calls', () => {
+    it('creates calls (one per CallSid), transcripts, messages, the action log and webhook replay', () => {
+      const db = new Database(':memory:');
+      migrate(db, migrations, 3);
+      expect(tables(db)).toEqual(expect.arrayContaining(['calls', 'transcript_turns', 'messages', 'action_log', 'webhook_responses']));
+      db.prepare("INSERT INTO tenants VALUES ('a', 'A', '{}', 1, 0, 0)").run();
+      const call = db.prepare("INSERT INTO calls (tenant_id, call_id, call_sid, to_number, started_at, twilio_status, brain, state_json) VALUES ('a', ?, 'CA1', '+1', 0, 'ringing', 'rules', '{}')");
+      call.run('c1');
+      expect(() => call.run('c2')).toThrow(/UNIQUE/);
+      expect(() => db.prepare("UPDATE calls SET outcome = 'maybe'").run()).toThrow(/CHECK/);
+    });
+  });
+
+  describe('004-outbox', () => {
+    it('keeps one row per deterministic dedupe key', () => {
+      const db = new Database(':memory:');
+      migrate(db, migrations, 4);
+      db.prepare("INSERT INTO tenants VALUES ('a', 'A', '{}', 1, 0, 0)").run();
+      const insert = db.prepare("INSERT INTO outbox (tenant_id, outbox_id, kind, dedupe_key, payload_json, next_attempt_at, created_at) VALUES ('a', ?, 'sms', 'review:b1:approved', '{}', 0, 0)");
+      insert.run('o1');
+      expect(() => insert.run('o2')).toThrow(/UNIQUE/);
+    });
+  });
+
+  describe('005-booking-status-index', () => {
+    it('makes counting a practice\'s pending bookings an index lookup', () => {
+      const db = new Database(':memory:');
+      migrate(db, migrations, 5);
+      const plan = db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM bookings WHERE tenant_id = 'a' AND status = 'pending_review'").all() as { detail: string }[];
+      expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING COVERING INDEX bookings_tenant_status/);
+    });
+  });
 });
 

@@ -40,7 +40,7 @@ export class ReviewService {
   }
 
   pendingCount(tenantId: string): number {
-    return this.deps.bookings.list(tenantId, { statuses: ['pending_review'] }).length;
+    return this.deps.bookings.count(tenantId, 'pending_review');
   }
 
   approve(tenantId: string, bookingId: string, staffName: string): Promise<BookingRecord> {

@@ -337,6 +337,10 @@ export class BookingService {
     return this.deps.bookings.list(tenantId, query);
   }
 
+  count(tenantId: string, status: BookingStatus): number {
+    return this.deps.bookings.countByStatus(tenantId, status);
+  }
+
   history(tenantId: string, bookingId: string) {
     return this.deps.bookings.history(tenantId, bookingId);
   }

@@ -70,6 +70,7 @@ export interface BookingRepository {
   get(tenantId: string, bookingId: string): BookingRecord | null;
   findByIdempotencyKey(tenantId: string, key: string): BookingRecord | null;
   list(tenantId: string, query: BookingQuery): BookingRecord[];
+  countByStatus(tenantId: string, status: BookingStatus): number;
   addHistory(tenantId: string, bookingId: string, entry: BookingHistoryRecord): void;
   history(tenantId: string, bookingId: string): BookingHistoryRecord[];
 }

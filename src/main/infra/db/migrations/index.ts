@@ -3,5 +3,6 @@ import { migration001Tenants } from './001-tenants.js';
 import { migration002Bookings } from './002-bookings.js';
 import { migration003Calls } from './003-calls.js';
 import { migration004Outbox } from './004-outbox.js';
+import { migration005BookingStatusIndex } from './005-booking-status-index.js';
 
-export const migrations: readonly Migration[] = [migration001Tenants, migration002Bookings, migration003Calls, migration004Outbox];
+export const migrations: readonly Migration[] = [migration001Tenants, migration002Bookings, migration003Calls, migration004Outbox, migration005BookingStatusIndex];

@@ -98,6 +98,7 @@ export function createBookingRepository(db: Db): BookingRepository {
   const historyOf = db.prepare<[string, string], { at: number; actor: string; action: string; from_status: BookingStatus | null; to_status: BookingStatus | null; details_json: string }>(
     'SELECT at, actor, action, from_status, to_status, details_json FROM booking_history WHERE tenant_id = ? AND booking_id = ? ORDER BY at, id',
   );
+  const countByStatus = db.prepare<[string, BookingStatus], { n: number }>('SELECT count(*) AS n FROM bookings WHERE tenant_id = ? AND status = ?');
   const updates = new Map<string, ReturnType<Db['prepare']>>();
   const busyStatements = new Map<number, Statement<unknown[], BusyInterval>>();
 
@@ -144,6 +145,7 @@ export function createBookingRepository(db: Db): BookingRepository {
         rethrowOverlap(error);
       }
     },
+    countByStatus: (tenantId, status) => countByStatus.get(tenantId, status)?.n ?? 0,
     setService: (tenantId, bookingId, serviceId) =>
       void db.prepare('UPDATE bookings SET service_id = ? WHERE tenant_id = ? AND booking_id = ?').run(serviceId, tenantId, bookingId),
     get: (tenantId, bookingId) => {
