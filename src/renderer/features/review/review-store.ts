@@ -4,6 +4,7 @@ import type { ReviewItemDto } from '../../../shared/contract/desk.js';
 import { describeError, isCommandError } from '../../api/command-error.js';
 import type { ConsoleClient } from '../../api/console-client.js';
 import { formatDayTime } from '../../components/wall-clock.js';
+import { keepFresh } from '../../api/keep-fresh.js';
 
 export type Decision = 'approve' | 'reject' | 'modify';
 
@@ -79,20 +80,12 @@ export function createReviewStore(client: ConsoleClient, tenantId: string): Revi
       }
     };
 
-    const start = () => {
-      const stopEvents = client.subscribe((event) => {
-        if ((event.name === 'review/changed' || event.name === 'bookings/changed') && event.payload.tenantId === tenantId) void refresh();
-      });
-      // Events sent while the connection was down are lost: catch up after every reconnect.
-      const stopState = client.onStateChange((state) => {
-        if (state === 'open') void refresh();
-      });
-      void refresh();
-      return () => {
-        stopEvents();
-        stopState();
-      };
-    };
+    const start = () =>
+      keepFresh(
+        client,
+        () => void refresh(),
+        (event) => (event.name === 'review/changed' || event.name === 'bookings/changed') && event.payload.tenantId === tenantId,
+      );
 
     return {
       status: 'loading',

@@ -3,6 +3,7 @@ import type { BookingDto } from '../../../shared/contract/scheduling.js';
 import { describeError } from '../../api/command-error.js';
 import type { ConsoleClient } from '../../api/console-client.js';
 import { SCHEDULE_STATUSES, shiftAnchor, visibleDates, type ScheduleView } from './schedule-layout.js';
+import { keepFresh } from '../../api/keep-fresh.js';
 
 export interface ScheduleState {
   view: ScheduleView;
@@ -79,20 +80,7 @@ export function createScheduleStore(client: ConsoleClient, tenantId: string, ini
       },
       setWeekProvider: (weekProviderId) => set({ weekProviderId }),
       refresh,
-      start: () => {
-        const stopEvents = client.on('bookings/changed', (payload) => {
-          if (payload.tenantId === tenantId) void refresh();
-        });
-        // Events sent while the connection was down are lost: catch up after every reconnect.
-        const stopState = client.onStateChange((state) => {
-          if (state === 'open') void refresh();
-        });
-        void refresh();
-        return () => {
-          stopEvents();
-          stopState();
-        };
-      },
+      start: () => keepFresh(client, () => void refresh(), (event) => event.name === 'bookings/changed' && event.payload.tenantId === tenantId),
     };
   });
 }
