@@ -14,13 +14,14 @@ afterEach(async () => {
   }
 });
 
-async function start() {
+async function start(password: string | null = null) {
   const { dir, cleanup } = makeTempDir();
-  const app = createApp(testConfig(dir));
+  const app = createApp(testConfig(dir, { consolePassword: password }));
   running.push({ app, cleanup });
   const { consoleUrl } = await app.start();
   if (!consoleUrl) throw new Error('no console url');
-  const token = /name="frontdesk-console-token" content="([^"]+)"/.exec(await (await fetch(consoleUrl)).text())?.[1];
+  const headers: Record<string, string> = password ? { Authorization: `Basic ${Buffer.from(`desk:${password}`).toString('base64')}` } : {};
+  const token = /name="frontdesk-console-token" content="([^"]+)"/.exec(await (await fetch(consoleUrl, { headers })).text())?.[1];
   return { app, consoleUrl, token, origin: consoleUrl.replace(/\/$/, '') };
 }
 
@@ -128,4 +129,17 @@ describe('the console listener', () => {
     expect(await call(good, 1, 'health/get', {})).toMatchObject({ ok: true });
     good.close();
   });
+
+  it('asks for the staff password on every request when one is set (the LAN setup)', async () => {
+    const { consoleUrl, token } = await start('front-desk-2026');
+    const anonymous = await fetch(consoleUrl);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toMatch(/^Basic realm="Frontdesk console"/);
+    expect(await anonymous.text()).not.toContain('frontdesk-console-token');
+    expect((await fetch(`${consoleUrl}api/health`)).status).toBe(401);
+    const wrong = await fetch(consoleUrl, { headers: { Authorization: `Basic ${Buffer.from('desk:guess').toString('base64')}` } });
+    expect(wrong.status).toBe(401);
+    expect(token).toMatch(/^[\w-]{20,}$/);
+  });
 });
+

@@ -9,6 +9,8 @@ export interface AppConfig {
   /** Console listener (headless host only). 0 = any free port. */
   consolePort: number;
   consoleHost: string;
+  /** Staff login for the console (HTTP Basic); required when it listens beyond loopback. */
+  consolePassword: string | null;
   /** Public (Twilio) listener. 0 = any free port. */
   webhookPort: number;
   webhookHost: string;

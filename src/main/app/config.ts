@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ContractError, formatIssues } from '../../shared/contract/index.js';
 import { defaultDataDir } from '../infra/paths.js';
+import { isLoopbackBind as isLoopbackHost } from '../server/console/host-policy.js';
 import type { AppConfig } from './app-types.js';
 
 /** Each setting: its environment variable and its matching command-line flag. */
@@ -12,6 +13,7 @@ export const SETTINGS = {
   dataDir: { env: 'FRONTDESK_DATA_DIR', flag: 'data-dir' },
   consolePort: { env: 'FRONTDESK_CONSOLE_PORT', flag: 'console-port' },
   consoleHost: { env: 'FRONTDESK_CONSOLE_HOST', flag: 'console-host' },
+  consolePassword: { env: 'FRONTDESK_CONSOLE_PASSWORD', flag: 'console-password' },
   webhookPort: { env: 'FRONTDESK_WEBHOOK_PORT', flag: 'webhook-port' },
   publicUrl: { env: 'FRONTDESK_PUBLIC_URL', flag: 'public-url' },
   now: { env: 'FRONTDESK_NOW', flag: 'now' },
@@ -34,6 +36,7 @@ const rawConfigSchema = z.object({
   dataDir: z.string().min(1),
   consolePort: port,
   consoleHost: z.string().min(1),
+  consolePassword: z.string().min(8, { error: 'must be at least 8 characters' }).nullable(),
   webhookPort: port,
   publicUrl: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://frontdesk.example.com' })
@@ -89,6 +92,7 @@ export function loadConfig(
     dataDir: pick('dataDir') ?? defaults.dataDir ?? defaultDataDir(),
     consolePort: pick('consolePort') ?? DEFAULT_CONSOLE_PORT,
     consoleHost: pick('consoleHost') ?? '127.0.0.1',
+    consolePassword: pick('consolePassword'),
     webhookPort: pick('webhookPort') ?? DEFAULT_WEBHOOK_PORT,
     publicUrl: pick('publicUrl'),
     now: pick('now'),
@@ -107,10 +111,17 @@ export function loadConfig(
     throw new ContractError('invalid_input', 'The configuration is not valid.', details);
   }
   const c = parsed.data;
+  const servesConsole = defaults.serveConsole ?? true;
+  if (servesConsole && !isLoopbackHost(c.consoleHost) && c.consolePassword === null) {
+    throw new ContractError('invalid_input', 'The configuration is not valid.', [
+      `FRONTDESK_CONSOLE_HOST (--console-host): ${c.consoleHost} opens the console to other computers; set FRONTDESK_CONSOLE_PASSWORD (--console-password) so staff must log in`,
+    ]);
+  }
   return {
     dataDir: resolve(c.dataDir),
     consolePort: c.consolePort,
     consoleHost: c.consoleHost,
+    consolePassword: c.consolePassword,
     webhookPort: c.webhookPort,
     // Twilio reaches the appliance only through the tunnel, which forwards to loopback.
     webhookHost: '127.0.0.1',
@@ -118,7 +129,7 @@ export function loadConfig(
     pinnedNow: c.now,
     twilio: { accountSid: c.accountSid, authToken: c.authToken, apiBase: c.apiBase },
     logLevel: c.logLevel,
-    serveConsole: defaults.serveConsole ?? true,
+    serveConsole: servesConsole,
     rendererDir: PATHS.rendererDir,
     seedDemo: true,
   };

@@ -39,6 +39,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         port: config.consolePort,
         rendererDir: config.rendererDir,
         token: createConsoleToken(),
+        password: config.consolePassword,
         backend: {
           dispatch: (name, input) => core.dispatch(name, input, { actor: 'desk', transport: 'ws' }),
           subscribe: (listener) => core.events.subscribe(listener),

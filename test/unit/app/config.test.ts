@@ -21,6 +21,7 @@ describe('loadConfig', () => {
         FRONTDESK_CONSOLE_PORT: '0',
         FRONTDESK_WEBHOOK_PORT: '8080',
         FRONTDESK_CONSOLE_HOST: '0.0.0.0',
+        FRONTDESK_CONSOLE_PASSWORD: 'front-desk-2026',
         FRONTDESK_PUBLIC_URL: 'https://desk.example.com/',
         FRONTDESK_NOW: '2026-11-23T14:00:00Z',
         TWILIO_ACCOUNT_SID: 'AC123',
@@ -69,4 +70,18 @@ describe('loadConfig', () => {
   it('refuses a port out of range', () => {
     expect(() => loadConfig({ FRONTDESK_WEBHOOK_PORT: '70000' }, [])).toThrow(ContractError);
   });
+
+  it('refuses to open the console to the LAN without a staff password', () => {
+    expect(() => loadConfig({ FRONTDESK_CONSOLE_HOST: '0.0.0.0' }, [])).toThrow(ContractError);
+    try {
+      loadConfig({ FRONTDESK_CONSOLE_HOST: '192.168.1.20' }, []);
+    } catch (error) {
+      expect((error as ContractError).details?.[0]).toMatch(/set FRONTDESK_CONSOLE_PASSWORD/);
+    }
+    expect(loadConfig({ FRONTDESK_CONSOLE_HOST: '0.0.0.0', FRONTDESK_CONSOLE_PASSWORD: 'front-desk-2026' }, []).consolePassword).toBe('front-desk-2026');
+    expect(() => loadConfig({ FRONTDESK_CONSOLE_HOST: '0.0.0.0', FRONTDESK_CONSOLE_PASSWORD: 'short' }, [])).toThrow(ContractError);
+    // The desktop app talks over IPC and serves no console: the host setting cannot expose anything there.
+    expect(loadConfig({ FRONTDESK_CONSOLE_HOST: '0.0.0.0' }, [], { serveConsole: false }).serveConsole).toBe(false);
+  });
 });
+

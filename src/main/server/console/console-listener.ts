@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { CONSOLE_TOKEN_PARAM, CONSOLE_WS_PATH, type Health } from '../../../shared/contract/index.js';
 import type { Logger } from '../../core/kernel/index.js';
 import { close, listen, SECURITY_HEADERS, urlHost } from '../http-util.js';
-import { tokensMatch } from './console-token.js';
+import { basicAuthMatches, tokensMatch } from './console-token.js';
 import { isAllowedHost, isAllowedOrigin } from './host-policy.js';
 import { createStaticConsole } from './static-console.js';
 import { WsGateway, type GatewayBackend } from './ws-gateway.js';
@@ -13,6 +13,8 @@ export interface ConsoleListenerOptions {
   port: number;
   rendererDir: string;
   token: string;
+  /** When set, every console request needs this staff password (HTTP Basic). */
+  password: string | null;
   backend: GatewayBackend;
   health: () => Health;
   logger: Logger;
@@ -39,6 +41,11 @@ export class ConsoleListener {
     this.gateway = new WsGateway(this.options.backend, this.options.logger);
     this.server = createServer((req, res) => {
       if (!isAllowedHost(req.headers.host, this.options.host, this.port)) return refuse(res, 421, 'Misdirected request');
+      if (this.options.password !== null && !basicAuthMatches(req.headers.authorization, this.options.password)) {
+        res.writeHead(401, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain', 'WWW-Authenticate': 'Basic realm="Frontdesk console", charset="UTF-8"' });
+        res.end('Staff login required');
+        return;
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
       if (new URL(req.url ?? '/', 'http://console').pathname === '/api/health') return this.sendHealth(res);
       void serveStatic(req, res);
