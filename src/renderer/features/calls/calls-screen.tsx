@@ -9,7 +9,7 @@ import { CallDetail } from './call-detail.js';
 import { createCallDetailStore } from './call-detail-store.js';
 import { CallHistory } from './call-history.js';
 import { createCallHistoryStore } from './call-history-store.js';
-import { LiveCallList } from './live-call-list.js';
+import { LiveCallsPanel } from './live-calls-panel.js';
 import { useHashSubPath } from './use-hash-sub-path.js';
 import { useLiveCalls } from './use-live-calls.js';
 
@@ -43,27 +43,17 @@ export function CallsScreen() {
     else if (knownTenant) select({ tenantId: knownTenant, callId: selectedId });
   }, [select, selectedId, knownTenant]);
 
-  const activeCount = live.calls.filter((c) => c.active).length;
   return (
     <div className="screen calls-screen">
       <h1 className="screen-title">Calls</h1>
       <div className="calls-layout">
         <div className="calls-side">
-          <Panel
-            title="Live calls"
+          <LiveCallsPanel
+            live={live}
             className="live-calls-panel"
-            actions={live.status === 'ready' ? <span className="count">{activeCount === 0 ? 'None active' : `${activeCount} active`}</span> : null}
-          >
-            {live.status === 'loading' ? (
-              <p className="loading">Loading calls…</p>
-            ) : live.status === 'error' ? (
-              <InlineError message={`Couldn't load the live calls: ${live.error ?? 'unknown error'}`} onRetry={() => void live.refresh()} />
-            ) : live.calls.length === 0 ? (
-              <EmptyState title="No calls right now">Calls in progress appear here the moment the phone is answered.</EmptyState>
-            ) : (
-              <LiveCallList calls={live.calls} clockOffsetMs={live.clockOffsetMs} selectedId={selectedId} label="Calls in progress" />
-            )}
-          </Panel>
+            selectedId={selectedId}
+            empty={<EmptyState title="No calls right now">Calls in progress appear here the moment the phone is answered.</EmptyState>}
+          />
           <CallHistory history={history} tenantId={tenantId} selectedId={selectedId} />
         </div>
         {selectedId && detail.ref?.callId !== selectedId ? (

@@ -1,7 +1,5 @@
 import { EmptyState } from '../../components/empty-state.js';
-import { InlineError } from '../../components/inline-error.js';
-import { Panel } from '../../components/panel.js';
-import { LiveCallList } from '../calls/live-call-list.js';
+import { LiveCallsPanel } from '../calls/live-calls-panel.js';
 import { useLiveCalls } from '../calls/use-live-calls.js';
 
 /**
@@ -9,29 +7,17 @@ import { useLiveCalls } from '../calls/use-live-calls.js';
  * the last thing said. A call opens on the Calls screen with its whole transcript.
  */
 export function LiveCallsBoard() {
-  const live = useLiveCalls();
-  const activeCount = live.calls.filter((c) => c.active).length;
   return (
-    <Panel
-      title="Live calls"
+    <LiveCallsPanel
+      live={useLiveCalls()}
       className="live-calls"
-      actions={live.status === 'ready' ? <span className="count">{activeCount === 0 ? 'None active' : `${activeCount} active`}</span> : null}
-    >
-      {live.status === 'loading' ? (
-        <p className="loading">Loading calls…</p>
-      ) : live.status === 'error' ? (
-        <InlineError message={`Couldn't load the live calls: ${live.error ?? 'unknown error'}`} onRetry={() => void live.refresh()} />
-      ) : live.calls.length === 0 ? (
+      showLastLine
+      empty={
         <EmptyState icon={<PhoneIcon />} title="No calls right now">
           When someone calls one of your practice numbers, the call appears here with a live transcript.
         </EmptyState>
-      ) : (
-        <>
-          {live.error ? <p className="stale-note">Couldn&apos;t refresh just now; showing the last known calls.</p> : null}
-          <LiveCallList calls={live.calls} lastTurns={live.lastTurns} clockOffsetMs={live.clockOffsetMs} showLastLine label="Calls in progress" />
-        </>
-      )}
-    </Panel>
+      }
+    />
   );
 }
 
