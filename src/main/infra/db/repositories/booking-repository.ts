@@ -9,6 +9,7 @@ import {
 } from '../../../core/scheduling/index.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../database.js';
+import { createPatcher } from '../patch-statement.js';
 import { MAX_BLOCKED_MS } from '../migrations/002-bookings.js';
 
 interface BookingRow {
@@ -99,7 +100,7 @@ export function createBookingRepository(db: Db): BookingRepository {
     'SELECT at, actor, action, from_status, to_status, details_json FROM booking_history WHERE tenant_id = ? AND booking_id = ? ORDER BY at, id',
   );
   const countByStatus = db.prepare<[string, BookingStatus], { n: number }>('SELECT count(*) AS n FROM bookings WHERE tenant_id = ? AND status = ?');
-  const updates = new Map<string, ReturnType<Db['prepare']>>();
+  const patch = createPatcher<BookingPatch>({ db, table: 'bookings', columns: COLUMN_OF, where: 'tenant_id = @tenantId AND booking_id = @bookingId' });
   const busyStatements = new Map<number, Statement<unknown[], BusyInterval>>();
 
   function busyStatement(providerCount: number) {
@@ -131,16 +132,9 @@ export function createBookingRepository(db: Db): BookingRepository {
         rethrowOverlap(error);
       }
     },
-    update(tenantId, bookingId, patch) {
-      const keys = (Object.keys(patch) as (keyof BookingPatch)[]).filter((k) => patch[k] !== undefined).sort();
-      const sqlKey = keys.join(',');
-      let statement = updates.get(sqlKey);
-      if (!statement) {
-        statement = db.prepare(`UPDATE bookings SET ${keys.map((k) => `${COLUMN_OF[k]} = @${k}`).join(', ')} WHERE tenant_id = @tenantId AND booking_id = @bookingId`);
-        updates.set(sqlKey, statement);
-      }
+    update(tenantId, bookingId, changes) {
       try {
-        statement.run({ ...Object.fromEntries(keys.map((k) => [k, patch[k]])), tenantId, bookingId });
+        patch({ tenantId, bookingId }, changes);
       } catch (error) {
         rethrowOverlap(error);
       }

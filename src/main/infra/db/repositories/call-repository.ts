@@ -1,6 +1,7 @@
 import type { CallPatch, CallRecord, CallRepository, CallState, Speaker, TranscriptTurnRecord } from '../../../core/calls/index.js';
 import type { CallOutcome } from '../../../core/conversation/index.js';
 import type { Db } from '../database.js';
+import { createPatcher } from '../patch-statement.js';
 
 interface CallRow {
   tenant_id: string;
@@ -78,7 +79,13 @@ export function createCallRepository(db: Db): CallRepository {
            OR summary LIKE '%' || @search || '%' OR outcome = @search
            OR EXISTS (SELECT 1 FROM transcript_turns t WHERE t.tenant_id = calls.tenant_id AND t.call_id = calls.call_id AND t.text LIKE '%' || @search || '%'))
     ORDER BY started_at DESC LIMIT @limit`);
-  const updates = new Map<string, ReturnType<Db['prepare']>>();
+  const patch = createPatcher<CallPatch>({
+    db,
+    table: 'calls',
+    columns: COLUMN_OF,
+    where: 'tenant_id = @tenantId AND call_id = @callId',
+    encode: { state: (state) => JSON.stringify(state) },
+  });
 
   return {
     exclusive: (fn) => db.transaction(fn).immediate(),
@@ -91,18 +98,7 @@ export function createCallRepository(db: Db): CallRepository {
       return row ? toRecord(row) : null;
     },
     insert: (record) => void insert.run({ ...record, stateJson: JSON.stringify(record.state) }),
-    update(tenantId, callId, patch) {
-      const keys = (Object.keys(patch) as (keyof CallPatch)[]).filter((k) => patch[k] !== undefined).sort();
-      if (keys.length === 0) return;
-      const key = keys.join(',');
-      let statement = updates.get(key);
-      if (!statement) {
-        statement = db.prepare(`UPDATE calls SET ${keys.map((k) => `${COLUMN_OF[k]} = @${k}`).join(', ')} WHERE tenant_id = @tenantId AND call_id = @callId`);
-        updates.set(key, statement);
-      }
-      const values = Object.fromEntries(keys.map((k) => [k, k === 'state' ? JSON.stringify(patch.state) : patch[k]]));
-      statement.run({ ...values, tenantId, callId });
-    },
+    update: (tenantId, callId, changes) => void patch({ tenantId, callId }, changes),
     appendTurn(tenantId, callId, turn) {
       const { lastInsertRowid } = appendTurn.run(tenantId, callId, turn.at, turn.speaker, turn.text, turn.confidence);
       return { ...turn, id: Number(lastInsertRowid) };

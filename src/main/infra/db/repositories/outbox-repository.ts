@@ -1,5 +1,6 @@
 import type { OutboxRecord, OutboxRepository } from '../../../core/notifications/index.js';
 import type { Db } from '../database.js';
+import { createPatcher } from '../patch-statement.js';
 
 interface OutboxRow {
   tenant_id: string;
@@ -43,6 +44,7 @@ export function createOutboxRepository(db: Db): OutboxRepository {
   const byKey = db.prepare<[string, string], OutboxRow>('SELECT * FROM outbox WHERE tenant_id = ? AND dedupe_key = ?');
   const byId = db.prepare<[string, string], OutboxRow>('SELECT * FROM outbox WHERE tenant_id = ? AND outbox_id = ?');
   const due = db.prepare<[number, number], OutboxRow>("SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?");
+  const patch = createPatcher<Parameters<OutboxRepository['update']>[2]>({ db, table: 'outbox', columns: COLUMN_OF, where: 'tenant_id = @tenantId AND outbox_id = @id' });
   const list = db.prepare<[string, number], OutboxRow>('SELECT * FROM outbox WHERE tenant_id = ? ORDER BY created_at DESC LIMIT ?');
   return {
     enqueue(record) {
@@ -50,15 +52,7 @@ export function createOutboxRepository(db: Db): OutboxRepository {
       return toRecord(byKey.get(record.tenantId, record.dedupeKey)!);
     },
     due: (now, limit) => due.all(now, limit).map(toRecord),
-    update(tenantId, id, patch) {
-      const keys = (Object.keys(patch) as (keyof typeof COLUMN_OF)[]).filter((k) => patch[k] !== undefined);
-      if (keys.length === 0) return;
-      db.prepare(`UPDATE outbox SET ${keys.map((k) => `${COLUMN_OF[k]} = @${k}`).join(', ')} WHERE tenant_id = @tenantId AND outbox_id = @id`).run({
-        ...Object.fromEntries(keys.map((k) => [k, patch[k]])),
-        tenantId,
-        id,
-      });
-    },
+    update: (tenantId, id, changes) => void patch({ tenantId, id }, changes),
     get: (tenantId, id) => {
       const row = byId.get(tenantId, id);
       return row ? toRecord(row) : null;
