@@ -37,8 +37,8 @@ export function HealthPanel({ health, onRetry }: { health: Loadable<Health | nul
                 <StatusPill tone="ok">Verified</StatusPill>
               ) : (
                 <>
-                  <StatusPill tone="warn">Not verified</StatusPill>
-                  <span className="detail muted">No Twilio auth token configured</span>
+                  <StatusPill tone="warn">Calls refused</StatusPill>
+                  <span className="detail muted">No Twilio auth token is set, so no webhook can be verified and every call is refused. Set TWILIO_AUTH_TOKEN.</span>
                 </>
               )}
             </HealthRow>
