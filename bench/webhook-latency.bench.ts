@@ -18,6 +18,7 @@ import { makeTempDir } from '../test/support/temp-dir.js';
 import { TEST_AUTH_TOKEN, testConfig } from '../test/support/test-config.js';
 import { SimulatedTwilio, TwilioApplicationError, type SimulatedCall } from '../test/support/twilio/simulated-twilio.js';
 import type { Bench, BenchResult } from './bench-types.js';
+import { CALLER_PHRASES } from '../test/support/caller-phrases.js';
 
 const ROLE_ENV = 'FRONTDESK_BENCH_ROLE';
 const APPLIANCE_ROLE = 'webhook-appliance';
@@ -574,20 +575,7 @@ export const webhookLatencyBench: Bench = async () => [...(await paced()), ...(a
 // ---------------------------------------------------------------------------------------------
 // `frontdesk understand --jsonl`: 10,000 lines through the built CLI, once.
 
-const CLI_PHRASES = [
-  'I need a cleaning tomorrow afternoon with Maria',
-  'can I get a dental exam with Dr. Patel next Wednesday at 10 am',
-  'what are your hours',
-  'do you take delta dental insurance',
-  'I have to cancel my appointment on Friday',
-  'could I move my checkup to next Tuesday morning',
-  'this is Ann Lee, my number is 555 555 0199',
-  'is there anything on December 3rd around 2',
-  'my tooth is bleeding a lot',
-  'the second one',
-  'yes please',
-  'where are you located',
-];
+const CLI_PHRASES = [...CALLER_PHRASES, 'where are you located'];
 
 /** The real `frontdesk` command in its own process, timed from spawn to exit. */
 async function timedCli(args: string[], env: Record<string, string>, stdin: string): Promise<CliResult & { ms: number }> {

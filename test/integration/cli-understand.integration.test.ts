@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
 import { makeTempDir } from '../support/temp-dir.js';
+import { CALLER_PHRASES } from '../support/caller-phrases.js';
 
 const DEMO_PRACTICE = resolve(import.meta.dirname, '..', '..', 'resources', 'demo-practice.json');
 const TENANT = 'bright-smiles';
@@ -101,20 +102,7 @@ describe('frontdesk understand', () => {
 });
 
 describe('frontdesk understand --jsonl', () => {
-  const TEXTS = [
-    'I need a cleaning tomorrow afternoon with Maria',
-    'can I get a dental exam with Dr. Patel next Wednesday at 10 am',
-    'what are your hours',
-    'do you take delta dental insurance',
-    'I have to cancel my appointment on Friday',
-    'could I move my checkup to next Tuesday morning',
-    'this is Ann Lee, my number is 555 555 0199',
-    'is there anything on December 3rd around 2',
-    'my tooth is bleeding a lot',
-    'the second one',
-    'yes please',
-    'tomorrow at 3',
-  ];
+  const TEXTS = [...CALLER_PHRASES, 'tomorrow at 3'];
   // Lines that carry their own "now": a call late on New Year's Eve, and one in spring after the clocks change.
   const OWN_NOWS = ['2026-12-31T23:30:00-05:00', '2027-03-15T13:00:00Z'];
   const LINES = 3_000;
