@@ -1,1 +1,1 @@
-export type { Clock, EventPublisher, IdGenerator, Logger } from './ports.js';
+export type { Clock, EventPublisher, IdGenerator, Logger, SecretVault } from './ports.js';

@@ -23,3 +23,17 @@ export interface Logger {
 export interface EventPublisher {
   publish(event: AnyEvent): void;
 }
+
+/**
+ * Vendor credentials (Twilio auth token, ngrok authtoken, Deepgram and OpenAI keys, calendar
+ * tokens), stored encrypted at rest. Values never leave through logs, health, exports or the
+ * console; only names do. Environment variables may override stored values (servers).
+ */
+export interface SecretVault {
+  /** The current value, or null when unset. Read at use time so a rotated secret applies without a restart. */
+  get(name: string): string | null;
+  set(name: string, value: string): void;
+  delete(name: string): void;
+  /** Names that hold a value (stored or from the environment); never the values. */
+  names(): string[];
+}
