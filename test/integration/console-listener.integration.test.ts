@@ -1,3 +1,5 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createApp, type App } from '../../src/main/app/index.js';
@@ -14,9 +16,10 @@ afterEach(async () => {
   }
 });
 
-async function start(password: string | null = null) {
+async function start(password: string | null = null, logs?: string[]) {
   const { dir, cleanup } = makeTempDir();
-  const app = createApp(testConfig(dir, { consolePassword: password }));
+  const logger = logs ? pino({ level: 'info' }, new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) })) : undefined;
+  const app = createApp(testConfig(dir, { consolePassword: password }), logger ? { logger } : {});
   running.push({ app, cleanup });
   const { consoleUrl } = await app.start();
   if (!consoleUrl) throw new Error('no console url');
@@ -140,6 +143,35 @@ describe('the console listener', () => {
     const wrong = await fetch(consoleUrl, { headers: { Authorization: `Basic ${Buffer.from('desk:guess').toString('base64')}` } });
     expect(wrong.status).toBe(401);
     expect(token).toMatch(/^[\w-]{20,}$/);
+  });
+  it('refuses the sixtieth wrong password in a minute without checking it, and logs the guessing', async () => {
+    const logs: string[] = [];
+    const { consoleUrl } = await start('front-desk-2026', logs);
+    const basic = (password: string) => ({ headers: { Authorization: `Basic ${Buffer.from(`desk:${password}`).toString('base64')}` } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 59; i++) statuses.push((await fetch(consoleUrl, basic(`guess-${i}`))).status);
+    expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(40);
+    // The sixtieth try is the right password, and it is still refused: it was never checked.
+    const sixtieth = await fetch(consoleUrl, basic('front-desk-2026'));
+    expect(sixtieth.status).toBe(429);
+    expect(Number(sixtieth.headers.get('retry-after'))).toBeGreaterThan(0);
+    const lines = logs.map((l) => JSON.parse(l) as { msg: string; source?: string });
+    const failures = lines.filter((l) => l.msg === 'console sign-in failed');
+    expect(failures.length).toBeGreaterThanOrEqual(3);
+    expect(failures.every((l) => l.source === '127.0.0.1')).toBe(true);
+    expect(logs.join('')).not.toMatch(/guess-|front-desk-2026/);
+  });
+
+  it('prints a console URL that answers when bound to a short form of loopback (127.1)', async () => {
+    const { loadConfig } = await import('../../src/main/app/index.js');
+    const { dir, cleanup } = makeTempDir();
+    const config = loadConfig({}, ['--console-host', '127.1', '--console-port', '0', '--webhook-port', '0', '--data-dir', dir, '--log-level', 'silent']);
+    const app = createApp(config);
+    running.push({ app, cleanup });
+    const { consoleUrl } = await app.start();
+    expect(consoleUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect((await fetch(`${consoleUrl}api/health`)).status).toBe(200);
   });
 });
 

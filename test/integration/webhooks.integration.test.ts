@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/main/app/index.js';
+import { demoTenant } from '../support/demo-tenant.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { testConfig, TEST_AUTH_TOKEN } from '../support/test-config.js';
 import { postSignedWebhook } from '../support/twilio-signer.js';
@@ -104,5 +105,23 @@ describe('the public (Twilio) listener', () => {
     expect(res.status).toBe(413);
     const after = await postSignedWebhook({ targetUrl: webhookUrl, signedUrl: webhookUrl, authToken: TEST_AUTH_TOKEN, params: incoming });
     expect(after.status).toBe(200);
+  });
+  it('replays an answer only to the same practice and call: the same token on another call gets its own answer', async () => {
+    const { app, webhookUrl } = await start();
+    const other = { ...demoTenant(), id: 'other-practice', name: 'Other Practice', phoneNumbers: ['+15555550124'], transferNumber: '+15555550777', greeting: 'Welcome to Other Practice.' };
+    expect(await app.dispatch('tenants/save', { config: other }, { actor: 'test', transport: 'internal' })).toMatchObject({ ok: true });
+    const post = (params: Record<string, string>) =>
+      postSignedWebhook({ targetUrl: webhookUrl, signedUrl: webhookUrl, authToken: TEST_AUTH_TOKEN, params, idempotencyToken: 'same-token' });
+
+    const first = await (await post(incoming)).text();
+    expect(first).toContain('Bright Smiles Dental');
+    const otherPractice = await (await post({ ...incoming, CallSid: 'CA2222222222222222222222222222222b', To: '+15555550124' })).text();
+    expect(otherPractice).toContain('Welcome to Other Practice.');
+    expect(otherPractice).not.toContain('Bright Smiles');
+    await post({ ...incoming, CallSid: 'CA3333333333333333333333333333333c', From: '+15555550188' });
+    const recent = await app.dispatch('calls/list-recent', { tenantId: 'bright-smiles' }, { actor: 'test', transport: 'internal' });
+    expect(recent.ok && (recent.output as { callSid: string }[]).map((c) => c.callSid).sort()).toEqual(['CA0123456789abcdef0123456789abcdef', 'CA3333333333333333333333333333333c']);
+    // A true retry (same call, same token) still gets the first answer, byte for byte.
+    expect(await (await post(incoming)).text()).toBe(first);
   });
 });

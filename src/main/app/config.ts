@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ContractError, formatIssues } from '../../shared/contract/index.js';
 import { defaultDataDir } from '../infra/paths.js';
-import { isLoopbackBind as isLoopbackHost } from '../server/console/host-policy.js';
+import { canonicalHost, isLoopbackBind as isLoopbackHost } from '../server/console/host-policy.js';
 import type { AppConfig } from './app-types.js';
 
 /** Each setting: its environment variable and its matching command-line flag. */
@@ -35,7 +35,8 @@ const port = z.coerce
 const rawConfigSchema = z.object({
   dataDir: z.string().min(1),
   consolePort: port,
-  consoleHost: z.string().min(1),
+  // `127.1` binds 127.0.0.1 but a browser would send Host: 127.1; print and compare the canonical form.
+  consoleHost: z.string().min(1).transform(canonicalHost),
   consolePassword: z.string().min(8, { error: 'must be at least 8 characters' }).nullable(),
   webhookPort: port,
   publicUrl: z

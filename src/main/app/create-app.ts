@@ -20,6 +20,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const routes: Map<string, WebhookRoute> = createTwilioRoutes({
     flow: core.callFlow,
     replay: createWebhookReplayRepository(core.db),
+    practiceOf: ({ callSid, to }) => core.calls.findBySid(callSid)?.tenantId ?? core.tenants.findByPhoneNumber(to)?.id ?? null,
     baseUrl: () => config.publicUrl ?? publicListener.localBaseUrl,
     now: () => core.clock.now(),
     logger: core.logger.child({ listener: 'public' }),
@@ -46,6 +47,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         },
         health: () => core.health(),
         logger: core.logger.child({ listener: 'console' }),
+        clock: core.clock,
       })
     : null;
 

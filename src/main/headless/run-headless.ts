@@ -1,5 +1,7 @@
 import { ContractError } from '../../shared/contract/index.js';
 import { createApp, loadConfig } from '../app/index.js';
+import { createLogger } from '../infra/logging.js';
+import { installProcessNet } from './process-net.js';
 
 /**
  * The plain-Node host: the same core as the desktop app, with the console served to a browser.
@@ -8,7 +10,10 @@ import { createApp, loadConfig } from '../app/index.js';
 export async function runHeadless(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let app;
   try {
-    app = createApp(loadConfig(env, argv, { serveConsole: true }));
+    const config = loadConfig(env, argv, { serveConsole: true });
+    const logger = createLogger(config.logLevel);
+    installProcessNet(logger);
+    app = createApp(config, { logger });
   } catch (error) {
     exitWithError(error);
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainLine } from './plain-text-schema.js';
 
 export const CALL_OUTCOMES = ['booked', 'rescheduled', 'cancelled', 'answered', 'message', 'transferred', 'abandoned'] as const;
 
@@ -91,7 +92,7 @@ export const callCommands = {
     output: z.array(messageSchema),
   },
   'messages/mark-handled': {
-    input: z.object({ tenantId, messageId: z.string(), staffName: z.string().trim().min(1).max(80).optional() }).strict(),
+    input: z.object({ tenantId, messageId: z.string(), staffName: plainLine(z.string().trim().min(1).max(80)).optional() }).strict(),
     output: messageSchema,
   },
   'conversation/understand': {

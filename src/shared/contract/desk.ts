@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { plainLine, plainText } from './plain-text-schema.js';
 import { callSummarySchema, transcriptTurnSchema } from './calls.js';
 import { bookingSchema } from './scheduling.js';
 import { e164 } from './tenant.js';
 
 const tenantId = z.string().min(1);
 /** Who at the desk made a decision: recorded with every review decision and takeover. */
-const staffName = z.string().trim().min(1, { error: 'enter your name' }).max(80);
+const staffName = plainLine(z.string().trim().min(1, { error: 'enter your name' }).max(80));
 
 export const reviewItemSchema = z.object({
   booking: bookingSchema,
@@ -51,18 +52,18 @@ export const deskCommands = {
   /** The receptionist stops deciding; the caller hears "one moment" while staff type. */
   'calls/take-over': { input: z.object({ tenantId, callId: z.string(), staffName }).strict(), output: callSummarySchema },
   /** Speaks one typed line to a caller whose call staff took over. */
-  'calls/say': { input: z.object({ tenantId, callId: z.string(), text: z.string().trim().min(1).max(500), staffName }).strict(), output: callSummarySchema },
+  'calls/say': { input: z.object({ tenantId, callId: z.string(), text: plainLine(z.string().trim().min(1).max(500)), staffName }).strict(), output: callSummarySchema },
   /** Returns the call to the receptionist, its conversation state intact. */
   'calls/hand-back': { input: z.object({ tenantId, callId: z.string(), staffName }).strict(), output: callSummarySchema },
 
   'rehearsal/start': { input: z.object({ tenantId, from: z.string().optional() }).strict(), output: rehearsalTurnSchema },
-  'rehearsal/say': { input: z.object({ callId: z.string(), text: z.string().max(500) }).strict(), output: rehearsalTurnSchema },
+  'rehearsal/say': { input: z.object({ callId: z.string(), text: plainLine(z.string().max(500)) }).strict(), output: rehearsalTurnSchema },
   'rehearsal/hang-up': { input: z.object({ callId: z.string() }).strict(), output: z.object({ callId: z.string() }) },
 
   'review/list': { input: z.object({ tenantId }).strict(), output: z.array(reviewItemSchema) },
   'review/approve': { input: z.object({ tenantId, bookingId: z.string(), staffName }).strict(), output: bookingSchema },
   'review/reject': {
-    input: z.object({ tenantId, bookingId: z.string(), reason: z.string().trim().min(1, { error: 'give a reason' }).max(500), staffName }).strict(),
+    input: z.object({ tenantId, bookingId: z.string(), reason: plainText(z.string().trim().min(1, { error: 'give a reason' }).max(500)), staffName }).strict(),
     output: bookingSchema,
   },
   /** Confirms the booking at another time, provider or service (checked against live availability). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainLine, plainText } from './plain-text-schema.js';
 import { localDate } from './tenant.js';
 
 export const BOOKING_STATUSES = ['held', 'pending_review', 'confirmed', 'cancelled', 'completed', 'no_show', 'expired'] as const;
@@ -61,7 +62,7 @@ export type BookingDto = z.infer<typeof bookingSchema>;
 export const customerInput = z
   .object({
     phone: z.string().min(3, { error: 'must be a phone number' }).optional(),
-    name: z.string().trim().min(1).max(120).optional(),
+    name: plainLine(z.string().trim().min(1).max(120)).optional(),
   })
   .strict();
 
@@ -114,14 +115,14 @@ export const schedulingCommands = {
         providerId: z.string(),
         start: instantInput,
         customer: customerInput,
-        notes: z.string().max(2000).optional(),
+        notes: plainText(z.string().max(2000)).optional(),
         idempotencyKey: z.string().min(1).max(200).optional(),
       })
       .strict(),
     output: bookingSchema,
   },
   'bookings/cancel': {
-    input: z.object({ tenantId, bookingId: z.string(), reason: z.string().max(500).optional() }).strict(),
+    input: z.object({ tenantId, bookingId: z.string(), reason: plainText(z.string().max(500)).optional() }).strict(),
     output: bookingSchema,
   },
   'bookings/reschedule': {
@@ -141,7 +142,7 @@ export const schedulingCommands = {
     output: customerSchema.extend({ upcoming: z.array(bookingSchema), past: z.array(bookingSchema) }),
   },
   'customers/update': {
-    input: z.object({ tenantId, customerId: z.string(), name: z.string().trim().min(1).max(120).optional(), notes: z.string().max(4000).optional() }).strict(),
+    input: z.object({ tenantId, customerId: z.string(), name: plainLine(z.string().trim().min(1).max(120)).optional(), notes: plainText(z.string().max(4000)).optional() }).strict(),
     output: customerSchema,
   },
 } as const;

@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
+import { plainLine, plainText } from './plain-text-schema.js';
 
 /**
  * The tenant file: one practice's whole configuration. The same schema validates the JSON file
@@ -11,6 +12,9 @@ import { z } from 'zod';
 const POSITIVE_INT = 'must be a positive integer';
 const NON_NEGATIVE_INT = 'must be a whole number of minutes, 0 or more';
 
+/** An appointment is booked within one day's hours; anything longer is a typo (a billion minutes). */
+export const MAX_SERVICE_MINUTES = 24 * 60;
+
 const positiveInt = z.int({ error: POSITIVE_INT }).positive({ error: POSITIVE_INT });
 const nonNegativeInt = z.int({ error: NON_NEGATIVE_INT }).min(0, { error: NON_NEGATIVE_INT });
 
@@ -18,7 +22,9 @@ const slug = z
   .string({ error: 'must be a text id' })
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'must be lowercase letters, digits and dashes (e.g. "dr-lee")' });
 
-const nonEmptyText = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
+const nonEmptyLine = plainLine(z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' }));
+/** Spoken text that may be written over several lines (a greeting, an FAQ answer). */
+const nonEmptyText = plainText(z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' }));
 
 export const e164 = z
   .string({ error: 'must be a phone number' })
@@ -70,7 +76,7 @@ export const weekHours = z.strictObject(
   { error: 'must list every weekday (mon … sun)' },
 );
 
-const reason = z.string().trim().max(200).optional();
+const reason = plainLine(z.string().trim().max(200)).optional();
 
 export const closure = z.union(
   [
@@ -97,19 +103,19 @@ export const bookingPolicy = z.strictObject({
 
 export const provider = z.strictObject({
   id: slug,
-  name: nonEmptyText,
-  aliases: z.array(nonEmptyText).default([]),
+  name: nonEmptyLine,
+  aliases: z.array(nonEmptyLine).default([]),
   hours: weekHours.nullable().default(null),
   timeOff: z.array(timeOff).default([]),
 });
 
 export const service = z.strictObject({
   id: slug,
-  name: nonEmptyText,
-  aliases: z.array(nonEmptyText).default([]),
-  durationMinutes: positiveInt,
-  bufferBeforeMinutes: nonNegativeInt.default(0),
-  bufferAfterMinutes: nonNegativeInt.default(0),
+  name: nonEmptyLine,
+  aliases: z.array(nonEmptyLine).default([]),
+  durationMinutes: positiveInt.max(MAX_SERVICE_MINUTES, { error: `must be at most ${MAX_SERVICE_MINUTES} minutes (one day)` }),
+  bufferBeforeMinutes: nonNegativeInt.max(MAX_SERVICE_MINUTES, { error: `must be at most ${MAX_SERVICE_MINUTES} minutes (one day)` }).default(0),
+  bufferAfterMinutes: nonNegativeInt.max(MAX_SERVICE_MINUTES, { error: `must be at most ${MAX_SERVICE_MINUTES} minutes (one day)` }).default(0),
   providerIds: z.array(slug).min(1, { error: 'must name at least one provider' }),
   requiresReview: z.boolean().default(false),
 });
@@ -118,13 +124,13 @@ export const reviewPolicy = z.strictObject({
   all: z.boolean().default(false),
   newCustomers: z.boolean().default(false),
   minConfidence: z.number({ error: 'must be a number from 0 to 1' }).min(0).max(1).default(0.5),
-  emergencyKeywords: z.array(nonEmptyText).default([]),
+  emergencyKeywords: z.array(nonEmptyLine).default([]),
 });
 
 export const faqEntry = z.strictObject({
-  question: nonEmptyText,
+  question: nonEmptyLine,
   answer: nonEmptyText,
-  keywords: z.array(nonEmptyText).default([]),
+  keywords: z.array(nonEmptyLine).default([]),
 });
 
 const timezone = z
@@ -136,11 +142,11 @@ export const tenantConfigSchema = z
     /** Lets editors find `resources/tenant.schema.json`; ignored by the appliance. */
     $schema: z.string().optional(),
     id: slug,
-    name: nonEmptyText,
+    name: nonEmptyLine,
     timezone,
     country: z.string().regex(/^[A-Z]{2}$/, { error: 'must be a two-letter country code like "US"' }),
     locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { error: 'must be a locale like "en-US"' }).default('en-US'),
-    address: z.string().trim().max(300).optional(),
+    address: plainText(z.string().trim().max(300)).optional(),
     phoneNumbers: z.array(e164).default([]),
     transferNumber: e164.nullable().default(null),
     greeting: nonEmptyText,

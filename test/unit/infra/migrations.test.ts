@@ -151,5 +151,20 @@ describe('migrations', () => {
       expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING COVERING INDEX bookings_tenant_status/);
     });
   });
+  describe('006-webhook-replay-per-call', () => {
+    it('keys a replayed answer by practice and call as well as token and route, keeping stored answers', () => {
+      const db = new Database(':memory:');
+      migrate(db, migrations, 5);
+      db.prepare("INSERT INTO webhook_responses (tenant_id, idempotency_token, path, call_sid, twiml, created_at) VALUES ('a', 't1', '/twilio/voice', 'CA1', '<Response/>', 5)").run();
+      migrate(db, migrations, 6);
+      expect(db.prepare('SELECT tenant_id, call_sid, idempotency_token, path, twiml FROM webhook_responses').all()).toEqual([
+        { tenant_id: 'a', call_sid: 'CA1', idempotency_token: 't1', path: '/twilio/voice', twiml: '<Response/>' },
+      ]);
+      const insert = db.prepare("INSERT INTO webhook_responses (tenant_id, call_sid, idempotency_token, path, twiml, created_at) VALUES (?, ?, 't1', '/twilio/voice', '<Response/>', 0)");
+      insert.run('a', 'CA2');
+      insert.run('b', 'CA1');
+      expect(() => insert.run('a', 'CA1')).toThrow(/UNIQUE/);
+    });
+  });
 });
 

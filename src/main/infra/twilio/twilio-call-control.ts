@@ -1,6 +1,6 @@
 import { ContractError } from '../../../shared/contract/index.js';
 import type { CallControl } from '../../core/calls/index.js';
-import { VoiceResponse } from './twiml.js';
+import { Twiml } from './twiml.js';
 import type { TwilioRestClient } from './twilio-rest-client.js';
 
 /** Live-call steering through Twilio's Calls API: each change redirects the call to a TwiML route of ours. */
@@ -22,9 +22,7 @@ export function createTwilioCallControl(options: { client: () => TwilioRestClien
     deliverStaffLines: (callSid) => redirect(callSid, '/twilio/staff'),
     resumeReceptionist: (callSid) => redirect(callSid, '/twilio/resume'),
     async transfer(callSid, number, sayFirst) {
-      const twiml = new VoiceResponse();
-      twiml.say(sayFirst);
-      twiml.dial({ action: `${options.baseUrl()}/twilio/dial`, method: 'POST', timeout: 25 }, number);
+      const twiml = new Twiml().say(sayFirst).dial({ action: `${options.baseUrl()}/twilio/dial`, method: 'POST', timeout: 25 }, number);
       try {
         await calls(callSid).update({ twiml: twiml.toString() });
       } catch (error) {

@@ -40,8 +40,8 @@ export function createStaticConsole(rendererDir: string, token: string) {
     }
   }
 
-  return async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? '/', 'http://console').pathname;
+  /** `path` is the request's already-parsed pathname (the listener refuses targets that are not paths). */
+  return async function serve(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (path === '/' || path === '/index.html') {
       const html = await renderIndex();
       res.writeHead(html ? 200 : 503, {

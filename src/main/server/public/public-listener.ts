@@ -1,6 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { stripControlCharacters } from '../../../shared/lib/plain-text.js';
 import type { Logger } from '../../core/kernel/index.js';
 import { close, listen, SECURITY_HEADERS } from '../http-util.js';
+import { createGuardedServer, parseRequestTarget, refuseAndClose, type ListenerLimits } from '../listener-guard.js';
 import { BodyTooLargeError, parseForm, readBody } from './form-body.js';
 import { isValidTwilioSignature } from './twilio-signature.js';
 
@@ -24,6 +26,8 @@ export interface PublicListenerOptions {
   authToken: () => string | null;
   now: () => number;
   logger: Logger;
+  /** Timeouts, connection cap and body limit; the defaults suit Twilio. */
+  limits?: Partial<ListenerLimits>;
 }
 
 /**
@@ -37,8 +41,7 @@ export class PublicListener {
   constructor(private readonly options: PublicListenerOptions) {}
 
   async start(): Promise<number> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    this.server.keepAliveTimeout = 5_000;
+    this.server = createGuardedServer({ handler: (req, res) => this.handle(req, res), logger: this.options.logger, ...(this.options.limits ? { limits: this.options.limits } : {}) });
     this.port = await listen(this.server, this.options.port, this.options.host);
     return this.port;
   }
@@ -58,30 +61,33 @@ export class PublicListener {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const log = this.options.logger;
-    const url = new URL(req.url ?? '/', 'http://placeholder');
+    const url = parseRequestTarget(req.url);
+    if (!url) return refuseAndClose(res, 400, 'Bad request');
     const route = url.pathname.startsWith('/twilio/') ? this.options.routes.get(url.pathname) : undefined;
     if (!route) return send(res, 404, 'text/plain', 'Not found');
     if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Method not allowed', { Allow: 'POST' });
 
-    let params: Record<string, string>;
+    let signedParams: Record<string, string>;
     try {
-      params = parseForm(await readBody(req));
+      signedParams = parseForm(await readBody(req, this.options.limits?.maxBodyBytes));
     } catch (error) {
       const tooLarge = error instanceof BodyTooLargeError;
       log.warn({ path: url.pathname, err: String(error) }, 'webhook body refused');
-      return send(res, tooLarge ? 413 : 400, 'text/plain', tooLarge ? 'Payload too large' : 'Bad request');
+      return tooLarge ? send(res, 413, 'text/plain', 'Payload too large') : refuseAndClose(res, 400, 'Bad request');
     }
 
     const authToken = this.options.authToken();
     const calledUrl = (this.options.publicUrl() ?? this.localBaseUrl) + (req.url ?? '');
     const signature = header(req, 'x-twilio-signature');
-    if (!authToken || !isValidTwilioSignature({ authToken, signature, url: calledUrl, params })) {
+    if (!authToken || !isValidTwilioSignature({ authToken, signature, url: calledUrl, params: signedParams })) {
       log.warn(
-        { path: url.pathname, callSid: params.CallSid, reason: authToken ? (signature ? 'mismatch' : 'missing') : 'no auth token configured' },
+        { path: url.pathname, callSid: stripControlCharacters(signedParams.CallSid ?? ''), reason: authToken ? (signature ? 'mismatch' : 'missing') : 'no auth token configured' },
         'webhook signature refused',
       );
       return send(res, 403, 'text/plain', 'Forbidden');
     }
+    // What a caller said is kept, minus control characters: refusing the webhook would lose the words.
+    const params = Object.fromEntries(Object.entries(signedParams).map(([key, value]) => [key, stripControlCharacters(value)]));
 
     let twiml: string;
     try {

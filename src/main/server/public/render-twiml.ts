@@ -1,5 +1,5 @@
 import type { VoiceReply } from '../../core/calls/index.js';
-import { VoiceResponse } from '../../infra/twilio/twiml.js';
+import { Twiml } from '../../infra/twilio/twiml.js';
 
 export interface TwimlUrls {
   gather: string;
@@ -18,25 +18,19 @@ const GATHER_TIMEOUT_SECONDS = 6;
  * A call-flow reply as TwiML. Listening is a <Gather> with the sentences inside it (so a caller
  * can barge in on Twilio's speech) that posts to our gather route even on silence, so the
  * receptionist decides what to say next. A <Redirect> after it is the safety net Twilio follows
- * if the gather ever falls through.
+ * if the gather ever falls through. Text is made speakable by `Twiml` itself.
  */
 export function renderReply(reply: VoiceReply, urls: TwimlUrls): string {
-  const response = new VoiceResponse();
-  if (reply.kind === 'refuse') {
-    response.say(reply.say);
-    response.hangup();
-    return response.toString();
-  }
+  const response = new Twiml();
+  if (reply.kind === 'refuse') return response.say(reply.say).hangup().toString();
   const language = reply.tenant.locale as 'en-US';
   if (reply.next === 'listen' && reply.listener === 'staff') {
-    const gather = response.gather({ input: ['speech'], action: urls.staff, method: 'POST', timeout: STAFF_WAIT_SECONDS, speechTimeout: 'auto', actionOnEmptyResult: true, language });
-    for (const sentence of reply.say) gather.say({ language }, sentence);
-    response.redirect({ method: 'POST' }, urls.staff);
-    return response.toString();
+    const gather = { input: ['speech' as const], action: urls.staff, method: 'POST', timeout: STAFF_WAIT_SECONDS, speechTimeout: 'auto', actionOnEmptyResult: true, language };
+    return response.gather(gather, reply.say, { language }).redirect(urls.staff).toString();
   }
   if (reply.next === 'listen') {
-    const gather = response.gather({
-      input: ['speech', 'dtmf'],
+    const gather = {
+      input: ['speech' as const, 'dtmf' as const],
       action: urls.gather,
       method: 'POST',
       timeout: GATHER_TIMEOUT_SECONDS,
@@ -44,20 +38,16 @@ export function renderReply(reply: VoiceReply, urls: TwimlUrls): string {
       actionOnEmptyResult: true,
       language,
       ...(reply.hints.length > 0 ? { hints: reply.hints.slice(0, 50).join(', ') } : {}),
-    });
-    for (const sentence of reply.say) gather.say({ language }, sentence);
-    response.redirect({ method: 'POST' }, urls.gather);
-    return response.toString();
+    };
+    return response.gather(gather, reply.say, { language }).redirect(urls.gather).toString();
   }
-  for (const sentence of reply.say) response.say({ language }, sentence);
+  for (const sentence of reply.say) response.say(sentence, { language });
   if (reply.next === 'transfer' && reply.transferTo) {
-    response.dial({ action: urls.dial, method: 'POST', timeout: 25 }, reply.transferTo);
-    return response.toString();
+    return response.dial({ action: urls.dial, method: 'POST', timeout: 25 }, reply.transferTo).toString();
   }
-  response.hangup();
-  return response.toString();
+  return response.hangup().toString();
 }
 
 export function emptyTwiml(): string {
-  return new VoiceResponse().toString();
+  return new Twiml().toString();
 }

@@ -1,12 +1,14 @@
 import type { CallFlow } from '../../core/calls/index.js';
 import type { Logger } from '../../core/kernel/index.js';
-import type { WebhookReplayRepository } from '../../infra/db/repositories/webhook-replay-repository.js';
+import type { ReplayKey, WebhookReplayRepository } from '../../infra/db/repositories/webhook-replay-repository.js';
 import type { WebhookRequest, WebhookRoute } from './public-listener.js';
 import { emptyTwiml, renderReply } from './render-twiml.js';
 
 export interface TwilioRoutesDeps {
   flow: CallFlow;
   replay: WebhookReplayRepository;
+  /** The practice a webhook belongs to: its call's, or (first webhook of a call) the dialled number's. */
+  practiceOf: (call: { callSid: string; to: string }) => string | null;
   /** The base URL Twilio calls (public URL or the local listener's), for the action URLs in TwiML. */
   baseUrl: () => string;
   now: () => number;
@@ -22,26 +24,30 @@ export function createTwilioRoutes(deps: TwilioRoutesDeps): Map<string, WebhookR
 
   /**
    * Twilio retries a webhook with the same I-Twilio-Idempotency-Token: the retry gets the answer
-   * already given (from SQLite, or the one still being computed) and no effect runs twice.
+   * already given (from SQLite, or the one still being computed) and no effect runs twice. The
+   * answer is keyed by practice and call as well as token and route, so a token seen again on
+   * another call (or another practice's) never replays this call's TwiML.
    */
   const idempotent = (route: (request: WebhookRequest) => Promise<{ twiml: string; tenantId: string | null }>): WebhookRoute => {
     return async (request) => {
       const token = request.idempotencyToken;
       if (!token) return (await route(request)).twiml;
-      const stored = deps.replay.find(token, request.path);
+      const callSid = request.params.CallSid ?? '';
+      const key: ReplayKey = { tenantId: deps.practiceOf({ callSid, to: request.params.To ?? '' }) ?? '', callSid, token, path: request.path };
+      const stored = deps.replay.find(key);
       if (stored !== null) return stored;
-      const pending = inFlight.get(`${request.path}\u0000${token}`);
+      const memoryKey = [key.tenantId, key.callSid, key.token, key.path].join('\u0000');
+      const pending = inFlight.get(memoryKey);
       if (pending) return pending;
-      const work = route(request).then(({ twiml, tenantId }) => {
-        deps.replay.save({ tenantId: tenantId ?? '', token, path: request.path, callSid: request.params.CallSid ?? null, twiml, at: deps.now() });
+      const work = route(request).then(({ twiml }) => {
+        deps.replay.save({ ...key, twiml, at: deps.now() });
         return twiml;
       });
-      const key = `${request.path}\u0000${token}`;
-      inFlight.set(key, work);
+      inFlight.set(memoryKey, work);
       try {
         return await work;
       } finally {
-        inFlight.delete(key);
+        inFlight.delete(memoryKey);
       }
     };
   };
