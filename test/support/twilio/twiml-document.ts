@@ -100,7 +100,25 @@ const parser = new XMLParser({
   htmlEntities: true,
 });
 
+/**
+ * XML 1.0 allows tab, line feed, carriage return and U+0020 up (minus lone surrogates and
+ * U+FFFE/U+FFFF), written or as a character reference. fast-xml-parser does not check this;
+ * Twilio's parser does, and fails the call.
+ */
+// eslint-disable-next-line no-control-regex -- finding the characters XML forbids is the point
+const NOT_XML_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01])|x0*(?:[0-8bcBC]|1[0-9a-fA-F]|[fF]{4}|[fF]{3}[eE]|[dD][89a-fA-F][0-9a-fA-F]{2}));/;
+
+/** A description of the first character XML 1.0 cannot carry in `xml`, or null. */
+export function invalidXmlCharacter(xml: string): string | null {
+  const match = NOT_XML_CHARACTER.exec(xml);
+  if (!match) return null;
+  const found = match[0].length === 1 ? `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : match[0];
+  return `${found} at index ${match.index}`;
+}
+
 export function parseTwiml(xml: string): TwimlVerb[] {
+  const badCharacter = invalidXmlCharacter(xml);
+  if (badCharacter) throw new TwimlError(12100, `Document parse failure: not a valid XML character (${badCharacter})`);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     throw new TwimlError(12100, `Document parse failure: ${valid.err.msg} (line ${valid.err.line}, col ${valid.err.col})`);
