@@ -58,6 +58,23 @@ describe('bookings', () => {
     expect(await harness.run('bookings/list', { tenantId: T })).toHaveLength(1);
   });
 
+  it('refuses an idempotency key reused for another slot instead of answering with the old booking', async () => {
+    harness = createHarness();
+    const first = await harness.run('bookings/create', cleaning('2026-11-24T09:00', { idempotencyKey: 'call-1-turn-4' }));
+    await expect(harness.run('bookings/create', cleaning('2026-11-25T10:00', { idempotencyKey: 'call-1-turn-4' }))).rejects.toMatchObject({
+      code: 'conflict',
+      message: `The idempotency key "call-1-turn-4" was already used for another booking (${first.id}); use a new key for a new booking.`,
+    });
+    expect(await harness.run('bookings/list', { tenantId: T })).toHaveLength(1);
+  });
+
+  it('explains starts that are not a single instant: 24:00, an impossible offset, the repeated autumn hour', async () => {
+    harness = createHarness();
+    await expect(harness.run('bookings/create', cleaning('2026-11-24T24:00'))).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('is the end of a day, not a start time') });
+    await expect(harness.run('bookings/create', cleaning('2026-11-24T09:00+25:00'))).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('is not a UTC offset') });
+    await expect(harness.run('bookings/create', cleaning('2026-11-01T01:30'))).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('happens twice in America/New_York') });
+  });
+
   it('holds a slot for holdMinutes, then lets it go', async () => {
     harness = createHarness();
     const { bookings } = harness.core;

@@ -8,7 +8,7 @@ import type { TenantConfig } from '../../../src/shared/contract/index.js';
 /**
  * The documented semantics (zone-calendar.ts): rule times are the first instant the clock reads
  * them (or later, for a time inside a spring-forward gap); candidate starts are wall-clock times
- * on the step grid, skipped inside a gap and offered once (first occurrence) in a repeated hour;
+ * on the step grid, skipped inside a gap, and in a repeated hour each of the two instants offered once;
  * durations are real elapsed time.
  */
 
@@ -74,28 +74,36 @@ describe('open across the night of the change', () => {
     expect(slotsOn(t, '2026-03-01').length).toBe(15);
   });
 
-  it('New York fall back: every wall time once, the repeated hour at its first occurrence', () => {
+  it('New York fall back: the repeated hour is offered at both of its instants, in time order', () => {
     const t = tenant('America/New_York', NIGHT);
     const slots = slotsOn(t, '2026-11-01');
     const usual = slotsOn(t, '2026-10-25');
-    expect(slots.map((s) => clock(t, s.start))).toEqual(usual.map((s) => clock(t, s.start)));
+    // Five real hours open instead of four: the extra hour brings four more 15-minute starts.
+    expect(slots.length).toBe(usual.length + 4);
     expect(slots.filter((s) => clock(t, s.start).startsWith('01:')).map((s) => iso(t, s.start))).toEqual([
       '2026-11-01T01:00-04:00',
       '2026-11-01T01:15-04:00',
       '2026-11-01T01:30-04:00',
       '2026-11-01T01:45-04:00',
+      '2026-11-01T01:00-05:00',
+      '2026-11-01T01:15-05:00',
+      '2026-11-01T01:30-05:00',
+      '2026-11-01T01:45-05:00',
     ]);
+    expect(new Set(slots.map((s) => s.start)).size).toBe(slots.length);
+    expect(slots.every((s, i) => i === 0 || (slots[i - 1] as Slot).start < s.start)).toBe(true);
     // The interval is five real hours long, and closes at 04:00 EST.
     expect(iso(t, (slots.at(-1) as Slot).end)).toBe('2026-11-01T04:00-05:00');
   });
 
-  it('New York fall back: the second 01:30 is not a start time', () => {
+  it('New York fall back: both 01:30s are bookable start times', () => {
     const t = tenant('America/New_York', NIGHT);
     const second = DateTime.fromISO('2026-11-01T01:30-05:00').toMillis();
     const first = DateTime.fromISO('2026-11-01T01:30-04:00').toMillis();
     const check = (start: number) => checkSlot({ tenant: t, serviceId: 'exam', providerId: 'lee', start, now: NOW, busy: [] });
     expect(check(first).ok).toBe(true);
-    expect(check(second)).toMatchObject({ ok: false, reason: 'not_on_grid' });
+    expect(check(second).ok).toBe(true);
+    expect(check(second + 5 * 60_000)).toMatchObject({ ok: false, reason: 'not_on_grid' });
   });
 
   it('London spring forward: skips 01:xx, which does not exist', () => {
@@ -105,11 +113,12 @@ describe('open across the night of the change', () => {
     expect(iso(t, (slots[3] as Slot).end)).toBe('2026-03-29T02:15+01:00');
   });
 
-  it('London fall back: 01:xx offered once, in British Summer Time', () => {
+  it('London fall back: 01:xx offered in British Summer Time, then again in Greenwich Mean Time', () => {
     const t = tenant('Europe/London', NIGHT);
     const slots = slotsOn(t, '2026-10-25');
-    expect(slots.length).toBe(15);
+    expect(slots.length).toBe(19);
     expect(iso(t, (slots[4] as Slot).start)).toBe('2026-10-25T01:00+01:00');
+    expect(iso(t, (slots[8] as Slot).start)).toBe('2026-10-25T01:00+00:00');
   });
 
   it('an opening inside the gap opens when the clocks jump, and the grid starts there', () => {
@@ -121,7 +130,14 @@ describe('open across the night of the change', () => {
   it('time off given in the repeated hour means its first occurrence', () => {
     const t = tenant('America/New_York', NIGHT, [{ from: '2026-11-01T01:00', to: '2026-11-01T01:30' }]);
     const slots = slotsOn(t, '2026-11-01');
-    expect(slots.map((s) => iso(t, s.start)).filter((s) => s.includes('T01:'))).toEqual(['2026-11-01T01:30-04:00', '2026-11-01T01:45-04:00']);
+    expect(slots.map((s) => iso(t, s.start)).filter((s) => s.includes('T01:'))).toEqual([
+      '2026-11-01T01:30-04:00',
+      '2026-11-01T01:45-04:00',
+      '2026-11-01T01:00-05:00',
+      '2026-11-01T01:15-05:00',
+      '2026-11-01T01:30-05:00',
+      '2026-11-01T01:45-05:00',
+    ]);
   });
 
   it('a day ending at 24:00 ends at the next local midnight on a change day', () => {

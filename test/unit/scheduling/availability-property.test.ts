@@ -14,8 +14,9 @@ import type { Provider, TenantConfig, TenantConfigInput } from '../../../src/sha
  *    ("24:00" is the first instant of the next day);
  *  - open minutes are those inside an hours interval and outside every time off; a maximal run of
  *    open minutes within one hours interval is one open span;
- *  - candidate starts are wall times anchor + k·step (anchor = the wall time at the span's first
- *    minute), at the first instant showing that wall time; wall times that never show are skipped;
+ *  - candidate starts are the instants in the span whose wall time is on the step grid (wall ≡
+ *    anchor mod step, anchor = the wall time at the span's first minute); a wall time shown twice
+ *    (a fall-back day's repeated hour) gives two candidates, one that never shows gives none;
  *  - a candidate fits when all its real minutes lie in its span; buffers and busy time are real time.
  */
 
@@ -110,7 +111,7 @@ function computeSpans(tenant: TenantConfig, provider: Provider, step: number, du
       const anchor = table.wallAt.get(start) as number;
       const candidates: number[] = [];
       for (const m of table.minutes) {
-        if (!m.first || m.wall < anchor || (m.wall - anchor) % step !== 0 || m.t < start) continue;
+        if ((m.wall - anchor) % step !== 0 || m.t < start) continue;
         if (m.t + durationMin * MIN <= end) candidates.push(m.t);
       }
       spans.push({ start, end, candidates });

@@ -11,6 +11,7 @@ import {
   type BookingRepository,
   type ExternalBusySource,
 } from './ports.js';
+import { replayOf } from './idempotent-replay.js';
 import type { SlotLocks } from './slot-locks.js';
 
 /** How far around a slot we look for bookings whose buffers might reach it. */
@@ -74,7 +75,7 @@ export class BookingService {
     const { bookings, tenants, locks } = this.deps;
     const tenant = tenants.get(request.tenantId).config;
     if (request.idempotencyKey) {
-      const earlier = bookings.findByIdempotencyKey(request.tenantId, request.idempotencyKey);
+      const earlier = replayOf(bookings.findByIdempotencyKey(request.tenantId, request.idempotencyKey), request);
       if (earlier) return earlier;
     }
     const booked = await locks.run(request.tenantId, [request.providerId], async () => {
@@ -83,7 +84,7 @@ export class BookingService {
         const now = this.deps.clock.now();
         bookings.expireHolds(request.tenantId, now);
         if (request.idempotencyKey) {
-          const earlier = bookings.findByIdempotencyKey(request.tenantId, request.idempotencyKey);
+          const earlier = replayOf(bookings.findByIdempotencyKey(request.tenantId, request.idempotencyKey), request);
           if (earlier) return earlier;
         }
         const check = this.check(tenant, request.serviceId, request.providerId, request.start, now, external, null);

@@ -2,8 +2,8 @@ import { MINUTE_MS, MINUTES_PER_DAY } from './local-time.js';
 import type { OpenSpan } from './schedule-rules.js';
 
 /**
- * Visits, in increasing order, every candidate start in `span` (wall-clock times anchor + k·step,
- * see zone-calendar.ts for the DST rules) whose visit of `durationMs` fits inside the span and
+ * Visits, in increasing order, every candidate start in `span` (instants whose wall clock is on the
+ * step grid, see zone-calendar.ts for the DST rules) whose visit of `durationMs` fits inside the span and
  * which is not before `notBefore`. A callback rather than an array: this is the engine's hot loop.
  */
 export function forEachGridStart(
@@ -22,10 +22,14 @@ export function forEachGridStart(
     for (; start + durationMs <= span.end; start += stepMs) visit(start);
     return;
   }
-  for (let minute = span.anchorMinute; minute < MINUTES_PER_DAY; minute += stepMinutes) {
-    const start = day.wallInstant(minute);
-    if (start === null) continue; // skipped by the spring-forward gap
-    if (start + durationMs > span.end) break; // wall instants only grow with the wall time
-    if (start >= span.start && start >= notBefore) visit(start);
+  // A change day: a grid wall time may not exist (gap) or may name two instants (repeated hour);
+  // every instant inside the span is a candidate once, visited in time order.
+  const starts: number[] = [];
+  for (let minute = span.anchorMinute % stepMinutes; minute < MINUTES_PER_DAY; minute += stepMinutes) {
+    for (const start of day.wallInstants(minute)) {
+      if (start >= span.start && start >= notBefore && start + durationMs <= span.end) starts.push(start);
+    }
   }
+  starts.sort((a, b) => a - b);
+  for (const start of starts) visit(start);
 }

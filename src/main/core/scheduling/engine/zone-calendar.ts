@@ -13,10 +13,13 @@ const DAY_MS = MINUTES_PER_DAY * MINUTE_MS;
  *    repeated hour of a fall-back day is its first occurrence; a time in a spring-forward gap is
  *    the instant of the jump (an opening at 02:30 opens when the clocks jump to 03:00); "24:00"
  *    is the first instant of the next day.
- * 2. Candidate starts are wall-clock times anchor + k·step (anchor = what the clock reads when the
- *    open interval starts). A wall time that does not exist (spring-forward gap) is skipped; a wall
- *    time that occurs twice (fall-back) is offered once, at its first occurrence, so a caller never
- *    hears the same "1:30 AM" twice.
+ * 2. Candidate starts are the instants whose wall clock reads a time on the step grid (a time t
+ *    with t ≡ anchor mod step, anchor = what the clock reads when the open interval starts) and
+ *    that lie inside the interval. A wall time that does not exist (spring-forward gap) is skipped.
+ *    A wall time that occurs twice (the repeated hour of a fall-back day) names two distinct
+ *    instants an hour apart, and each is a free hour of real time, so each is offered once, in time
+ *    order: 01:30 EDT, then 01:00 EST, 01:30 EST. A start given without an offset inside that hour
+ *    is ambiguous and is refused with both offsets named (see parseInstant).
  * 3. Durations, buffers and interval bounds are real elapsed time between instants: a 60-minute
  *    visit starting 01:30 on a spring-forward day ends at 03:30 by the clock.
  *
@@ -49,6 +52,17 @@ export class LocalDay {
     let first = dt.toMillis();
     for (const possible of dt.getPossibleOffsets()) first = Math.min(first, possible.toMillis());
     return first;
+  }
+
+  /** Every instant the clock reads `minute` (rule 2): none in a gap, two in a repeated hour, in time order. */
+  wallInstants(minute: number): number[] {
+    const first = this.wallInstant(minute);
+    if (first === null) return [];
+    if (this.uniform) return [first];
+    const [year, month, day] = this.date.split('-').map(Number);
+    const dt = DateTime.fromObject({ year, month, day, hour: Math.floor(minute / 60), minute: minute % 60 }, { zone: this.zone });
+    const all = new Set([first, ...dt.getPossibleOffsets().map((possible) => possible.toMillis())]);
+    return [...all].filter((instant) => this.contains(instant)).sort((a, b) => a - b);
   }
 
   /** Rule 1: the first instant at which the clock on this day reads `minute` or later. */
