@@ -15,8 +15,10 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.integration.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // A bound on a hang, not a speed target: on a shared, loaded CI machine spawning processes
+          // and starting servers can take many times longer than on a quiet one.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
           // Integration tests spawn CLI processes and servers; two cores, so keep them in one lane each.
           fileParallelism: false,
         },

@@ -169,6 +169,11 @@ export const tenantConfigSchema = z
     tenant.services.forEach((s, i) => {
       if (serviceIds.has(s.id)) ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicates service id "${s.id}"` });
       serviceIds.add(s.id);
+      // A booking blocks its buffers too, and the database holds a provider's blocked time to one day.
+      const parts = [s.durationMinutes, s.bufferBeforeMinutes, s.bufferAfterMinutes];
+      if (parts.every((m) => m <= MAX_SERVICE_MINUTES) && parts.reduce((a, b) => a + b, 0) > MAX_SERVICE_MINUTES) {
+        ctx.addIssue({ code: 'custom', path: ['services', i, 'durationMinutes'], message: `with its buffers must fit in one day (${MAX_SERVICE_MINUTES} minutes)` });
+      }
       s.providerIds.forEach((id, j) => {
         if (!providerIds.has(id)) {
           ctx.addIssue({ code: 'custom', path: ['services', i, 'providerIds', j], message: `names unknown provider "${id}"` });

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const HEADLESS_MAIN = join(REPO_ROOT, 'dist/main/headless/main.js');
-const STARTUP_TIMEOUT_MS = 20_000;
+// A bound on a hang: a loaded shared machine can take many seconds to start a Node process.
+const STARTUP_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 /** The demo's pinned clock: Monday 23 November 2026, 9:00 in New York. */

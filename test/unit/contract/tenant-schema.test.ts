@@ -34,6 +34,20 @@ describe('tenant file schema', () => {
     expect(errorsOf(example)).toEqual([]);
   });
 
+  it('bounds a service to one day, buffers included', () => {
+    const issues = (edit: (services: Record<string, number>[]) => void) => {
+      const tenant = demoTenant();
+      edit(tenant.services as unknown as Record<string, number>[]);
+      const result = tenantConfigSchema.safeParse(tenant);
+      return result.success ? [] : formatIssues(result.error);
+    };
+    expect(issues((s) => (s[0]!.durationMinutes = 1_000_000_000))).toEqual(['services[0].durationMinutes: must be at most 1440 minutes (one day)']);
+    expect(issues((s) => Object.assign(s[0]!, { durationMinutes: 1400, bufferAfterMinutes: 60 }))).toEqual([
+      'services[0].durationMinutes: with its buffers must fit in one day (1440 minutes)',
+    ]);
+    expect(issues((s) => (s[0]!.durationMinutes = 1440))).toEqual([]);
+  });
+
   it('names the field and the problem', () => {
     const tenant = demoTenant();
     (tenant.services[2] as Record<string, unknown>).durationMinutes = 0;
