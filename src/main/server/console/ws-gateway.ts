@@ -45,7 +45,11 @@ export class WsGateway {
   private onConnection(socket: WebSocket): void {
     socket.on('message', (data, isBinary) => {
       if (isBinary) return socket.close(1003, 'text frames only');
-      void this.onFrame(socket, data.toString());
+      // Dispatch turns every failure into a result; this catch is for a fault in the gateway itself.
+      this.onFrame(socket, data.toString()).catch((error: unknown) => {
+        this.logger.error({ err: error }, 'console frame could not be handled');
+        socket.close(1011, 'internal error');
+      });
     });
     socket.on('error', (error) => this.logger.warn({ err: error }, 'console socket error'));
   }
