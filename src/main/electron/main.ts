@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, Notification, session, type BrowserWindow } from 'electron';
 import { ContractError } from '../../shared/contract/index.js';
 import { createApp, loadConfig, type App } from '../app/index.js';
+import { installProcessNet } from '../app/process-net.js';
 import { createLogger } from '../infra/logging.js';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-origin.js';
 import { registerAppSchemePrivileged, serveAppProtocol } from './app-protocol-handler.js';
@@ -85,6 +86,8 @@ function runDesktop(): void {
     const config = loadConfig(process.env, process.argv, { dataDir: app.getPath('userData'), serveConsole: false });
     const rootLogger = createLogger(config.logLevel);
     logger = rootLogger.child({ host: 'desktop' });
+    // The desktop app answers the phone too: a bug that escapes a handler is logged, not fatal.
+    installProcessNet(logger);
     serveAppProtocol(session.defaultSession, config.rendererDir, warn);
 
     tray = createTrayOrNull(paths.trayIcon, { 'open-console': showConsole, quit: () => app.quit() });

@@ -1,7 +1,7 @@
 import { ContractError } from '../../shared/contract/index.js';
 import { createApp, loadConfig } from '../app/index.js';
 import { createLogger } from '../infra/logging.js';
-import { installProcessNet } from './process-net.js';
+import { installProcessNet } from '../app/process-net.js';
 
 /**
  * The plain-Node host: the same core as the desktop app, with the console served to a browser.
