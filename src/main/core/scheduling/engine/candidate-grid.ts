@@ -1,6 +1,9 @@
 import { MINUTE_MS, MINUTES_PER_DAY } from './local-time.js';
 import type { OpenSpan } from './schedule-rules.js';
 
+/** Longer than any clock change repeats (one hour almost everywhere). */
+const REPEAT_LOOKBACK_MINUTES = 180;
+
 /**
  * Visits, in increasing order, every candidate start in `span` (instants whose wall clock is on the
  * step grid, see zone-calendar.ts for the DST rules) whose visit of `durationMs` fits inside the span and
@@ -24,9 +27,15 @@ export function forEachGridStart(
   }
   // A change day: a grid wall time may not exist (gap) or may name two instants (repeated hour);
   // every instant inside the span is a candidate once, visited in time order.
+  // A second occurrence reads at most a few hours less than the anchor, and first occurrences
+  // only grow with the wall time, so the walk starts a little before the anchor and stops once
+  // even a first occurrence ends past the span.
   const starts: number[] = [];
-  for (let minute = span.anchorMinute % stepMinutes; minute < MINUTES_PER_DAY; minute += stepMinutes) {
-    for (const start of day.wallInstants(minute)) {
+  const firstMinute = span.anchorMinute - stepMinutes * Math.floor(Math.min(span.anchorMinute, REPEAT_LOOKBACK_MINUTES) / stepMinutes);
+  for (let minute = firstMinute; minute < MINUTES_PER_DAY; minute += stepMinutes) {
+    const instants = day.wallInstants(minute);
+    if (instants.length > 0 && (instants[0] as number) + durationMs > span.end) break;
+    for (const start of instants) {
       if (start >= span.start && start >= notBefore && start + durationMs <= span.end) starts.push(start);
     }
   }

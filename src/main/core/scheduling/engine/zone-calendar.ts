@@ -40,29 +40,23 @@ export class LocalDay {
     private readonly zone: string,
   ) {}
 
-  /** The instant the clock first reads `minute` (rule 2), or null when that wall time does not exist. */
+  /** The instant the clock first reads `minute`, or null when that wall time does not exist. */
   wallInstant(minute: number): number | null {
-    if (minute < 0 || minute >= MINUTES_PER_DAY) return null;
-    if (this.uniform) return this.start + minute * MINUTE_MS;
-    const [year, month, day] = this.date.split('-').map(Number);
-    const hour = Math.floor(minute / 60);
-    const dt = DateTime.fromObject({ year, month, day, hour, minute: minute % 60 }, { zone: this.zone });
-    // Luxon moves a non-existent wall time forward out of the gap; that is how we detect the gap.
-    if (dt.toISODate() !== this.date || dt.hour !== hour || dt.minute !== minute % 60) return null;
-    let first = dt.toMillis();
-    for (const possible of dt.getPossibleOffsets()) first = Math.min(first, possible.toMillis());
-    return first;
+    return this.wallInstants(minute)[0] ?? null;
   }
 
   /** Every instant the clock reads `minute` (rule 2): none in a gap, two in a repeated hour, in time order. */
   wallInstants(minute: number): number[] {
-    const first = this.wallInstant(minute);
-    if (first === null) return [];
-    if (this.uniform) return [first];
+    if (minute < 0 || minute >= MINUTES_PER_DAY) return [];
+    if (this.uniform) return [this.start + minute * MINUTE_MS];
     const [year, month, day] = this.date.split('-').map(Number);
-    const dt = DateTime.fromObject({ year, month, day, hour: Math.floor(minute / 60), minute: minute % 60 }, { zone: this.zone });
-    const all = new Set([first, ...dt.getPossibleOffsets().map((possible) => possible.toMillis())]);
-    return [...all].filter((instant) => this.contains(instant)).sort((a, b) => a - b);
+    const hour = Math.floor(minute / 60);
+    const dt = DateTime.fromObject({ year, month, day, hour, minute: minute % 60 }, { zone: this.zone });
+    // Luxon moves a non-existent wall time forward out of the gap; that is how we detect the gap.
+    if (dt.toISODate() !== this.date || dt.hour !== hour || dt.minute !== minute % 60) return [];
+    const possible = dt.getPossibleOffsets().map((candidate) => candidate.toMillis());
+    const all = possible.length > 0 ? possible : [dt.toMillis()];
+    return [...new Set(all)].filter((instant) => this.contains(instant)).sort((a, b) => a - b);
   }
 
   /** Rule 1: the first instant at which the clock on this day reads `minute` or later. */
