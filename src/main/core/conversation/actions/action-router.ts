@@ -97,11 +97,14 @@ function createHandlers(deps: ActionRouterDeps): Handlers {
   const ownBooking = (context: ActionContext, bookingId: string): BookingRecord => bookings.get(context.tenant.id, bookingId);
 
   return {
-    async check_availability({ serviceId, providerId, wish }, { tenant }) {
-      const { slots } = await availability.suggest({ tenantId: tenant.id, serviceId, providerId: providerId ?? null, wish, searchDays: 14 });
+    async check_availability({ serviceId, providerId, wish, excludeBookingId, releaseHoldId }, context) {
+      const { tenant } = context;
+      if (releaseHoldId) await bookings.releaseCallHold(tenant.id, releaseHoldId, context.callId, 'receptionist');
+      const { slots } = await availability.suggest({ tenantId: tenant.id, serviceId, providerId: providerId ?? null, wish, searchDays: 14, excludeBookingId: excludeBookingId ?? null });
       return { slots: slots.map((s) => offered(tenant, serviceId, s.providerId, s.start)) };
     },
-    async hold_slot({ serviceId, providerId, start }, context) {
+    async hold_slot({ serviceId, providerId, start, releaseHoldId }, context) {
+      if (releaseHoldId) await bookings.releaseCallHold(context.tenant.id, releaseHoldId, context.callId, 'receptionist');
       const hold = await bookings.book({
         tenantId: context.tenant.id,
         serviceId,

@@ -16,12 +16,23 @@ import { normalize } from './normalize.js';
 import { findPhones } from './phone.js';
 import { vocabularyOf } from './tenant-vocabulary.js';
 import { findTimes, type TimeRole, type TimeValue } from './times.js';
+import { askedQuestions } from './questions.js';
+import { spanishToEnglish } from './spanish.js';
 import { tokenize } from './tokens.js';
 import type { RejectedEntities, UnderstandContext, Understanding } from './types.js';
 import { Workspace } from './workspace.js';
 
 /** Closing pleasantries whose words look like entities: "have a good morning", "that's all for today". */
 const CLOSING_NOISE = /\bhave a (?:good|nice|great|wonderful|lovely) (?:day|one|night|evening|weekend|afternoon|morning)\b|\b(?:that is (?:it|all)|nothing else|all set|i am done) for (?:now|today)\b/g;
+
+const APPOINTMENT_BEFORE = /\b(?:my|our|his|her|the) (?:\w+ )?(?:appointment|appt|booking|visit|cleaning|exam|checkup|one)(?: that i have| i have| i had| scheduled| booked)? (?:on|for|from)(?: this| next)? $|\b(?:it|that|appointment|one) from(?: this| next)? $/;
+const APPOINTMENT_AFTER = /^(?:s)? (?:appointment|appt|booking|visit|cleaning|exam|checkup)\b/;
+const POSSESSIVE_BEFORE = /\b(?:my|our|his|her)(?: next| upcoming)? $/;
+/** Asking for a new booking: a day said is the wished day, never an existing appointment's. */
+const BOOKING_CUE = /\b(?:book|schedule an|make an|set up an|new appointment|like an|like a|need an|need a|want an|want a)\b/;
+// A bare "message" or "a person" is the whole answer to "message or front desk?".
+const SAYS_MESSAGE = /\bmessage\b/;
+const SAYS_PERSON = /\b(?:desk|person|someone|somebody|human|staff|receptionist|through)\b/;
 
 /** Regions that write "12/3" month first. */
 const MONTH_FIRST_REGIONS = new Set(['US', 'CA', 'PH', 'FM', 'MH', 'PW']);
@@ -40,9 +51,10 @@ function clocksWith(times: readonly Mention<TimeValue>[], role: TimeRole): Menti
  * One caller utterance → intent and entities, relative to `ctx.now` in the practice's zone.
  * Pure and synchronous; the tenant's vocabulary is built once per tenant object.
  */
-export function understand(raw: string, ctx: UnderstandContext): Understanding {
+export function understand(said: string, ctx: UnderstandContext): Understanding {
   const { tenant } = ctx;
   const expect = ctx.expect ?? null;
+  const raw = ctx.language === 'es' ? spanishToEnglish(said) : said;
   const { text, question } = normalize(raw);
   const result = blankUnderstanding();
   if (text === '') return result;
@@ -69,7 +81,15 @@ export function understand(raw: string, ctx: UnderstandContext): Understanding {
   const times = findTimes(work, expect, dates.partOfDay);
   const choice = findChoice(work, expect, ctx.optionCount ?? null);
 
-  const date = pick(dates.dates, text, preferLast);
+  // "My Thursday appointment", "the one on Thursday", "from Thursday to Friday": that day is the appointment's.
+  const ofAppointment = BOOKING_CUE.test(text)
+    ? undefined
+    : dates.dates.find((m) => {
+        const before = text.slice(Math.max(0, m.start - 40), m.start);
+        return APPOINTMENT_BEFORE.test(before) || (POSSESSIVE_BEFORE.test(before) && APPOINTMENT_AFTER.test(text.slice(m.end, m.end + 24)));
+      });
+  const otherDates = ofAppointment ? dates.dates.filter((m) => m !== ofAppointment) : dates.dates;
+  const date = pick(otherDates, text, preferLast);
   const range = pick(dates.ranges, text, preferLast);
   const at = pick(clocksWith(times.times, 'at'), text, preferLast);
   const after = pick(clocksWith(times.times, 'after'), text, preferLast);
@@ -82,6 +102,8 @@ export function understand(raw: string, ctx: UnderstandContext): Understanding {
   result.date = date.value;
   result.range = range.value && !(date.value && date.value >= range.value.from && date.value <= range.value.to) ? range.value : null;
   result.time = at.value;
+  if (at.value !== null && times.times.some((m) => m.value.role === 'at' && m.value.clock === at.value && m.value.meridiem === true)) result.timeHasMeridiem = true;
+  if (ofAppointment) result.appointmentDate = ofAppointment.value;
   result.after = after.value;
   result.before = before.value;
   result.partOfDay = part.value ?? dates.partOfDay;
@@ -107,6 +129,16 @@ export function understand(raw: string, ctx: UnderstandContext): Understanding {
   result.intent = intent.intent;
   result.confidence = intent.confidence;
   result.faqIndex = faq !== null && (intent.faqStrong || intent.intent === 'faq') ? faq.index : null;
+  const questions = askedQuestions(text, vocabulary.faq);
+  if (questions.length > 0 && (questions.length > 1 || result.intent === 'greeting' || result.intent === 'unknown' || ['hours', 'location', 'faq'].includes(result.intent))) result.questions = questions;
+  // "Hello, I'd like to ask about the parking": the greeting carries a question.
+  if (result.intent === 'greeting' && questions.length > 0) {
+    const first = questions[0];
+    result.intent = first?.kind ?? 'faq';
+    result.faqIndex = first?.faqIndex ?? result.faqIndex;
+  }
+  if (result.intent === 'unknown' && SAYS_MESSAGE.test(text)) result.helpChoice = 'message';
+  else if (result.intent === 'unknown' && SAYS_PERSON.test(text)) result.helpChoice = 'person';
   result.emergencyKeyword = emergency?.keyword ?? null;
   return result;
 }
