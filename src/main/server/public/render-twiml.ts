@@ -11,6 +11,9 @@ export interface TwimlUrls {
 /** While staff type, Twilio checks back this often; a typed line interrupts the wait at once. */
 const STAFF_WAIT_SECONDS = 10;
 
+/** Spanish callers: Mexican Spanish recognition and Amazon Polly's Mexican Spanish voice (Twilio names). */
+export const SPANISH = { language: 'es-MX', voice: 'Polly.Mia' } as const;
+
 /** How long Twilio waits for the caller to start speaking before it reports no input. */
 const GATHER_TIMEOUT_SECONDS = 6;
 
@@ -27,10 +30,13 @@ export function renderReply(reply: VoiceReply, urls: TwimlUrls): string {
     response.hangup();
     return response.toString();
   }
-  const language = reply.tenant.locale as 'en-US';
+  const spanish = reply.language === 'es';
+  // Twilio's recognizer and voice for Latin-American Spanish; English keeps the practice's locale.
+  const language = (spanish ? SPANISH.language : reply.tenant.locale) as 'en-US';
+  const say = spanish ? { language, voice: SPANISH.voice as 'Polly.Mia' } : { language };
   if (reply.next === 'listen' && reply.listener === 'staff') {
     const gather = response.gather({ input: ['speech'], action: urls.staff, method: 'POST', timeout: STAFF_WAIT_SECONDS, speechTimeout: 'auto', actionOnEmptyResult: true, language });
-    for (const sentence of reply.say) gather.say({ language }, sentence);
+    for (const sentence of reply.say) gather.say(say, sentence);
     response.redirect({ method: 'POST' }, urls.staff);
     return response.toString();
   }
@@ -45,11 +51,11 @@ export function renderReply(reply: VoiceReply, urls: TwimlUrls): string {
       language,
       ...(reply.hints.length > 0 ? { hints: reply.hints.slice(0, 50).join(', ') } : {}),
     });
-    for (const sentence of reply.say) gather.say({ language }, sentence);
+    for (const sentence of reply.say) gather.say(say, sentence);
     response.redirect({ method: 'POST' }, urls.gather);
     return response.toString();
   }
-  for (const sentence of reply.say) response.say({ language }, sentence);
+  for (const sentence of reply.say) response.say(say, sentence);
   if (reply.next === 'transfer' && reply.transferTo) {
     response.dial({ action: urls.dial, method: 'POST', timeout: 25 }, reply.transferTo);
     return response.toString();

@@ -77,6 +77,7 @@ export const EN = {
   'pick.oneReprompt': '{options} Would that time work for you?',
   'pick.ask': '{options} Which works best?',
   'pick.reprompt': '{options} Which would you like? You can say the first, the second or the third.',
+  'pick.orMessage': '{options} Would one of those work? If not, I can take a message and have the team call you back.',
   'pick.which': 'Which one: {whens}?',
   'pick.whichReprompt': 'Which time would you like: {whens}?',
   'pick.whichOne': 'Which one would you like: {whens}?',

@@ -75,6 +75,7 @@ export const ES: Record<keyof typeof EN, string> = {
   'pick.oneReprompt': '{options} ¿Le queda bien ese horario?',
   'pick.ask': '{options} ¿Cuál le queda mejor?',
   'pick.reprompt': '{options} ¿Cuál prefiere? Puede decir el primero, el segundo o el tercero.',
+  'pick.orMessage': '{options} ¿Le funciona alguno? Si no, le puedo tomar un mensaje para que el equipo le llame.',
   'pick.which': '¿Cuál de estos: {whens}?',
   'pick.whichReprompt': '¿Qué horario prefiere: {whens}?',
   'pick.whichOne': '¿Cuál prefiere: {whens}?',

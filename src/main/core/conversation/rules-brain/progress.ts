@@ -17,8 +17,10 @@ export async function keepMoving(t: Turn): Promise<void> {
     s.repeat = { promptId: '', times: 0 };
     return;
   }
-  const key = `${s.pending.kind}|${s.pending.question}`;
-  if (key !== s.repeat.promptId) {
+  // The same question is the same catalog sentence, even with other options in it.
+  const key = `${s.pending.kind}|${s.pending.promptId}`;
+  // A turn that answered or settled something made progress, whatever it asks next.
+  if (key !== s.repeat.promptId || t.outcome !== undefined) {
     s.repeat = { promptId: key, times: 1 };
     return;
   }
@@ -26,7 +28,7 @@ export async function keepMoving(t: Turn): Promise<void> {
   if (s.repeat.times < 3) return;
   await changeStrategy(t);
   const after = s.pending;
-  s.repeat = { promptId: after ? `${after.kind}|${after.question}` : '', times: 1 };
+  s.repeat = { promptId: after ? `${after.kind}|${after.promptId}` : '', times: 1 };
 }
 
 async function changeStrategy(t: Turn): Promise<void> {
@@ -37,10 +39,10 @@ async function changeStrategy(t: Turn): Promise<void> {
   while (t.say.length > 0 && (t.say[t.say.length - 1] === pending.question || t.say[t.say.length - 1] === pending.reprompt)) t.say.pop();
   t.clarified();
   const booking = s.flow === 'book' || (s.flow === 'reschedule' && s.target !== null);
-  if (booking && SEARCHING.has(pending.kind) && s.wish.serviceId && !(s.wish.earliest && pending.kind === 'pick_slot')) {
+  if (booking && SEARCHING.has(pending.kind) && s.wish.serviceId && pending.promptId !== 'pick.orMessage') {
     s.wish = { ...withoutWhen(s.wish), earliest: true };
     s.offered = [];
-    await checkAndOffer(t, { before: [t.m('loop.changeTack')] });
+    await checkAndOffer(t, { before: [t.m('loop.changeTack')], offerQuestion: 'pick.orMessage' });
     return;
   }
   if (pending.kind === 'offer_help' || pending.kind === 'offer_message') {

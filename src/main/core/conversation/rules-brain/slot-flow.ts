@@ -97,7 +97,7 @@ async function search(t: Turn, wish: Wish): Promise<ActionResult<'check_availabi
  * is closed is explained with its reason, and the nearest times after it are offered instead of
  * asking the caller to guess again.
  */
-export async function checkAndOffer(t: Turn, opts: { before?: string[]; allowExact?: boolean } = {}): Promise<void> {
+export async function checkAndOffer(t: Turn, opts: { before?: string[]; allowExact?: boolean; offerQuestion?: 'pick.orMessage' } = {}): Promise<void> {
   const s = t.state;
   const w = s.wish;
   const before = [...(opts.before ?? [])];
@@ -145,7 +145,7 @@ export async function checkAndOffer(t: Turn, opts: { before?: string[]; allowExa
     // On a retry the caller already heard why; a second apology would be noise.
     if (!exact && opts.allowExact !== false) before.push(t.m('slots.exactTaken', { time: clockOf(t.lang, w.time), day: onDay(t.lang, w.date, t.tenant, t.now) }));
   }
-  offer(t, slots.slice(0, 3), before);
+  offer(t, slots.slice(0, 3), before, opts.offerQuestion);
 }
 
 /** The nearest times from the wish as it now stands; when even those are none, the ways out. */
@@ -164,10 +164,15 @@ async function offerNearest(t: Turn, before: string[]): Promise<void> {
   offer(t, slots.slice(0, 3), before);
 }
 
-export function offer(t: Turn, options: OfferedSlot[], before: string[] = []): void {
+export function offer(t: Turn, options: OfferedSlot[], before: string[] = [], question?: 'pick.orMessage'): void {
   t.state.offered = options;
   const sentence = optionsSentence(t, options);
   t.speak(...before);
+  if (question) {
+    // Changing tack after going round: the options, and the way out in the same breath.
+    t.ask('pick_slot', { id: question, params: { options: sentence } }, { id: 'pick.reprompt', params: { options: sentence } });
+    return;
+  }
   if (options.length === 1) t.ask('pick_slot', { id: 'pick.oneAsk', params: { options: sentence } }, { id: 'pick.oneReprompt', params: { options: sentence } });
   else t.ask('pick_slot', { id: 'pick.ask', params: { options: sentence } }, { id: 'pick.reprompt', params: { options: sentence } });
 }
