@@ -80,7 +80,8 @@ const RULES: Rule[] = [
   [/\b(ninos|nino|ninas|hijos|hijo|hija)\b/g, 'children'],
   [/\b(tienen|tiene|hay) (algo|espacio|lugar|citas|cita|disponibilidad|algun horario|algun espacio)( disponible)?\b/g, 'do you have anything'],
   [/\b(tienen|tiene)\b/g, 'do you have'],
-  // Requests
+  // Requests ("la primera cita disponible" is a wish for the earliest, before "cita" becomes "appointment")
+  [/\b(lo antes posible|lo mas pronto posible|lo mas pronto|cuanto antes|lo mas temprano posible|la primera (cita|hora) disponible|el primer (horario|espacio|lugar) disponible|lo primero (que tenga|disponible)|lo que tenga primero)\b/g, 'the earliest available'],
   [/\b(cambiar|mover|reprogramar|pasar|recorrer|cambiarme|reagendar) (mi|la|una|el) (cita|consulta|turno|horario)\b/g, 'reschedule my appointment'],
   [/\b(cambiarla|moverla|pasarla|reprogramarla|recorrerla|reagendarla|cambiar la fecha|cambiar el horario|reprogramar|reagendar)\b/g, 'reschedule it'],
   [/\b(cancelar|anular|cancelarla|anularla|cancele|cancela)\b/g, 'cancel'],
@@ -107,7 +108,6 @@ const RULES: Rule[] = [
   [/\bhoy\b/g, 'today'],
   [/\b(a primera hora|temprano en la manana|lo primero de la manana)\b/g, 'first thing'],
   [/\b(al mediodia|a mediodia|mediodia)\b/g, 'at noon'],
-  [/\b(lo antes posible|lo mas pronto posible|lo mas pronto|cuanto antes|lo mas temprano posible|la primera (cita|hora) disponible|el primer (horario|espacio|lugar) disponible|lo primero (que tenga|disponible)|lo que tenga primero)\b/g, 'the earliest available'],
   [g(`\\b(el |este )?${DAY} (que viene|proximo)\\b`), (_m, _a, d) => `next ${WEEKDAYS[d] ?? d}`],
   [g(`\\b(el )?proximo ${DAY}\\b`), (_m, _a, d) => `next ${WEEKDAYS[d] ?? d}`],
   [/\b(la semana que viene|la proxima semana|la semana proxima|proxima semana)\b/g, 'next week'],
