@@ -31,10 +31,10 @@ export async function runCaller(h: CallHarness, caller: ScriptedCaller, zone: st
   let turns = 0;
   let turnsToBooking: number | null = null;
   const say = async (text: string) => {
-    const before = call.heard().length;
     turns += 1;
     await call.say(text, { confidence: 0.92 });
-    replies.push(call.heard().slice(before).join(' '));
+    // heard() returns what was said since it was last asked: exactly this reply.
+    replies.push(call.heard().join(' '));
   };
   await say(caller.opening);
   const wanted = clockOf(caller.want.time);

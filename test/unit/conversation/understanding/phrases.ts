@@ -68,7 +68,7 @@ export const PHRASES: Phrase[] = [
   // cancel
   p('cancel my appointment', 'cancel', {}, { min: 0.85 }),
   p("I can't make it tomorrow", 'cancel', { rejected: { date: '2026-11-24', time: null, providerId: null, serviceId: null } }, { max: 0.7 }),
-  p('yeah I need to cancel my appointment for Thursday', 'cancel', { date: '2026-11-26' }),
+  p('yeah I need to cancel my appointment for Thursday', 'cancel', { date: '2026-11-26', appointmentDate: '2026-11-26' } as never),
   p('no, cancel it', 'cancel'),
   p('please cancel my cleaning with Maria', 'cancel', { serviceId: 'cleaning', providerId: 'maria' }),
   p("I won't be able to make it on Friday", 'cancel', { rejected: { date: '2026-11-27', time: null, providerId: null, serviceId: null } }, { max: 0.7 }),

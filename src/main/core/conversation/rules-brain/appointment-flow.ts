@@ -43,7 +43,8 @@ export async function startLookup(t: Turn, flow: LookupFlow, u: Understanding): 
   s.lowConfidence = t.lowConfidence;
   s.appointmentDate = appointmentDateOf(flow, u);
   // "Move my appointment to Thursday": keep the new day for when the appointment is found.
-  s.wish = flow === 'reschedule' ? mergeWish(emptyWish(), { ...u, serviceId: null }, t.tenant) : emptyWish();
+  const newDay = u.date !== null && u.date === u.appointmentDate ? null : u.date;
+  s.wish = flow === 'reschedule' ? mergeWish(emptyWish(), { ...u, serviceId: null, date: newDay }, t.tenant) : emptyWish();
   if (!t.callerPhone) {
     t.ask('lookup', 'lookup.ask', 'lookup.reprompt');
     return;

@@ -73,7 +73,8 @@ export interface Understanding {
   timeHasMeridiem?: boolean;
   /**
    * The day the caller says an existing appointment is on: "my Thursday appointment", "the one on
-   * Thursday", "move it from Thursday to Friday" (then `date` is Friday). Never also in `date`.
+   * Thursday", "move it from Thursday to Friday" (then `date` is Friday). When it is the only day
+   * said, `date` holds it too (a move's dialog then knows it is not the new day).
    */
   appointmentDate?: string | null;
   /** After "what's your name?", an answer that is nothing but a name ("Ann Lee"). */
