@@ -13,4 +13,4 @@ for (const caller of scriptedCallers()) runs.push(await runCaller(h, caller, ZON
 await h.stop();
 const figures = summarize(runs);
 console.log(JSON.stringify({ ...figures, longestRepeat: Math.max(...runs.map((r) => longestRepeat(r.replies))) }, null, 2));
-for (const r of runs.filter((x) => !x.exact).slice(0, 15)) console.log(`MISS ${r.caller.id} "${r.caller.opening}" wanted ${r.caller.want.date}T${r.caller.want.time} got ${r.bookedAt}`);
+for (const r of runs.filter((x) => !x.exact).slice(0, 15)) console.log(`MISS ${r.caller.id} "${r.caller.opening}" wanted ${r.caller.want.date}T${r.caller.want.time} got ${r.bookedAt}${process.env["VERBOSE"] ? `\n  ${r.replies.join("\n  ")}` : ""}`);

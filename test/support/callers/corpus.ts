@@ -32,7 +32,7 @@ interface PracticeSpec {
   days: number;
 }
 
-const PRACTICES: PracticeSpec[] = [
+const PRACTICES_LIST: PracticeSpec[] = [
   { number: '+15555550123', services: ['a cleaning', 'a dental exam', 'a filling', 'a checkup'], hours: { mon: [8, 10, 15], tue: [8, 10, 15], wed: [8, 10, 15], thu: [10, 15, 17], fri: [8, 10, 12] }, closed: ['2026-11-26', '2026-11-27', '2026-12-24', '2026-12-25', '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01'], firstDate: '2026-11-24', days: 60 },
   { number: '+15555550300', services: ['a haircut', 'a trim', 'a blowout', 'hair color'], hours: { tue: [9, 11, 14, 16], wed: [9, 11, 14, 16], thu: [11, 14, 17], fri: [9, 11, 14], sat: [8, 10, 13] }, closed: ['2026-11-26', '2026-11-27'], firstDate: '2026-11-24', days: 44 },
   { number: '+15555550400', services: ['an oil change', 'a brake inspection', 'a tire rotation', 'my brakes checked'], hours: { mon: [7, 9, 11, 13, 15], tue: [7, 9, 11, 13, 15], wed: [7, 9, 11, 13, 15], thu: [7, 9, 11, 13, 15], fri: [7, 9, 11, 13] }, closed: ['2026-11-26', '2026-11-27'], firstDate: '2026-11-24', days: 29 },
@@ -95,13 +95,14 @@ const OPENINGS: ((svc: string, when: string, name: string) => string)[] = [
 /** The 300+ callers: every practice, every opening, every way of saying a time, and detours. */
 export function scriptedCallers(today = '2026-11-23'): ScriptedCaller[] {
   const callers: ScriptedCaller[] = [];
-  PRACTICES.forEach((practice, p) => {
+  PRACTICES_LIST.forEach((practice, p) => {
     const slots: { date: string; hour: number }[] = [];
     for (let d = 0; d < practice.days; d++) {
       const date = addDays(practice.firstDate, d);
       if (practice.closed.includes(date)) continue;
       const hours = practice.hours[weekdayKeyOf(date) as keyof PracticeSpec['hours']] ?? [];
-      for (const hour of hours) slots.push({ date, hour });
+      // Dr. Lee is at a conference on December 1st after 1 PM and Dr. Patel does not work Tuesdays: no exam then.
+      for (const hour of hours) if (!(p === 0 && date === '2026-12-01' && hour >= 13)) slots.push({ date, hour });
     }
     const count = Math.min(slots.length, 105);
     for (let i = 0; i < count; i++) {

@@ -5,6 +5,10 @@ import type { Turn } from './turn.js';
 import { withoutWhen } from './wish.js';
 
 const SEARCHING = new Set(['when', 'service', 'pick_slot']);
+/** Questions of a booking or a move: turns spent on them without a result count as stalled. */
+const BOOKING_QUESTIONS = new Set(['when', 'service', 'pick_slot', 'confirm_slot', 'confirm_reschedule']);
+/** The usual booking takes three caller turns; six without a result is going round in circles. */
+const STALLED_TURNS = 6;
 
 /**
  * Progress, not loops: the same question asked a third turn in a row changes strategy instead —
@@ -15,6 +19,16 @@ export async function keepMoving(t: Turn): Promise<void> {
   const s = t.state;
   if (t.next !== 'listen' || !s.pending) {
     s.repeat = { promptId: '', times: 0 };
+    return;
+  }
+  s.stalled = t.outcome === undefined && BOOKING_QUESTIONS.has(s.pending.kind) ? s.stalled + 1 : 0;
+  if (s.stalled >= STALLED_TURNS) {
+    // Alternating questions are a loop too ("isn't available" ↔ the same read-back): offer the ways out.
+    s.stalled = 0;
+    while (t.say.length > 0 && (t.say[t.say.length - 1] === s.pending.question || t.say[t.say.length - 1] === s.pending.reprompt)) t.say.pop();
+    t.clarified();
+    offerHelp(t, t.m('loop.changeTack'), ['message', 'person']);
+    s.repeat = { promptId: `${s.pending?.kind}|${s.pending?.promptId}`, times: 1 };
     return;
   }
   // The same question is the same catalog sentence, even with other options in it.

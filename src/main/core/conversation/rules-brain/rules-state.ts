@@ -77,6 +77,8 @@ export interface RulesState {
   message: { reason: string | null; urgent: boolean; callback: string | null; callbackSettled: boolean };
   /** The last question asked and how many turns in a row it was asked: a third time changes strategy. */
   repeat: { promptId: string; times: number };
+  /** Booking turns in a row that reached no hold, booking or answer: going round in circles. */
+  stalled: number;
   counters: {
     /** Silences in a row. */
     noInput: number;
@@ -111,6 +113,7 @@ export function initialRulesState(language: Language = 'en'): RulesState {
     nameSkipped: false,
     message: { reason: null, urgent: false, callback: null, callbackSettled: false },
     repeat: { promptId: '', times: 0 },
+    stalled: 0,
     counters: { noInput: 0, misunderstood: 0, clarifications: 0 },
     lowConfidence: false,
     emergency: false,
@@ -135,6 +138,7 @@ export function upgradeState(state: RulesState, language: Language): RulesState 
   state.appointmentDate ??= null;
   state.staleHoldId ??= null;
   state.repeat ??= { promptId: '', times: 0 };
+  state.stalled ??= 0;
   if (state.pending) state.pending.promptId ??= state.pending.kind;
   return state;
 }
