@@ -54,7 +54,40 @@ const PHRASES: [string, Record<string, unknown>][] = [
   ['en la tarde a las 2', { time: '14:00' }],
 ];
 
+// Generated: every day said with every time, each against the same request said in English.
+const DAYS: [string, string][] = [
+  ['el martes', 'on tuesday'], ['el miércoles', 'on wednesday'], ['el jueves', 'on thursday'], ['el viernes', 'on friday'],
+  ['mañana', 'tomorrow'], ['pasado mañana', 'the day after tomorrow'], ['el próximo martes', 'next tuesday'], ['el martes que viene', 'next tuesday'],
+  ['el 3 de diciembre', 'december 3rd'], ['el 10 de diciembre', 'december 10th'], ['el lunes 7 de diciembre', 'monday december 7th'], ['hoy', 'today'],
+];
+const TIMES: [string, string][] = [
+  ['a las 3 de la tarde', 'at 3 in the afternoon'], ['a las diez de la mañana', 'at 10 in the morning'], ['a la una', 'at 1'], ['a las 9 y media', 'at 9:30'],
+  ['a las 4 y cuarto', 'at 4:15'], ['al mediodía', 'at noon'], ['en la tarde', 'in the afternoon'], ['por la mañana', 'in the morning'],
+  ['después de las 2', 'after 2'], ['antes de las 11', 'before 11'],
+];
+const SERVICES: [string, string][] = [['una limpieza', 'a cleaning'], ['un examen', 'an exam'], ['un empaste', 'a filling'], ['un blanqueamiento', 'whitening']];
+const GENERATED = DAYS.flatMap(([dayEs, dayEn], d) =>
+  TIMES.map(([timeEs, timeEn], i) => {
+    const [svcEs, svcEn] = SERVICES[(d + i) % SERVICES.length] as [string, string];
+    return [`quisiera ${svcEs} ${dayEs} ${timeEs}`, `i would like ${svcEn} ${dayEn} ${timeEn}`] as const;
+  }),
+);
+const entities = (text: string, language: 'en' | 'es') => {
+  const u = understand(text, { tenant, now: NOW, language });
+  return { intent: u.intent, date: u.date, time: u.time, partOfDay: u.partOfDay, after: u.after, before: u.before, serviceId: u.serviceId };
+};
+
 describe('understanding Spanish callers', () => {
+  it('has a corpus of at least 150 Spanish phrasings', () => {
+    expect(PHRASES.length + GENERATED.length).toBeGreaterThanOrEqual(150);
+  });
+
+  it.each(GENERATED)('%s (as "%s")', (spanish, english) => {
+    const want = entities(english, 'en');
+    expect(want.date ?? want.partOfDay ?? want.after ?? want.before).not.toBeNull();
+    expect(entities(spanish, 'es')).toEqual(want);
+  });
+
   it.each(PHRASES)('%s', (text, want) => {
     expect(es(text, want['choice'] ? 'choice' : null)).toMatchObject(want);
   });
@@ -70,5 +103,22 @@ describe('understanding Spanish callers', () => {
     expect(choosesLanguage('español', ['en'], 'en')).toBeNull();
     expect(choosesLanguage('English please', ['en', 'es'], 'es')).toEqual({ language: 'en', only: true });
     expect(choosesLanguage('I would like a cleaning tomorrow', ['en', 'es'], 'en')).toBeNull();
+  });
+});
+
+describe("chrono-node's Spanish parser, tried before trusting it", () => {
+  it('misreads what callers say, which is why Spanish is read through the rules instead', async () => {
+    const chrono = await import('chrono-node');
+    const ref = new Date(NOW);
+    const first = (text: string) => chrono.es.parse(text, ref, { forwardDate: true })[0];
+    // "pasado mañana" is the day after tomorrow; chrono reads only "mañana" (tomorrow).
+    expect(first('pasado mañana')?.text).toBe('mañana');
+    expect(es('pasado mañana').date).toBe('2026-11-25');
+    // "a las 3 de la tarde" is 3 PM; chrono gives 3 AM and reads "tarde" separately.
+    expect(first('el martes a las 3 de la tarde')?.start.get('hour')).toBe(3);
+    expect(es('el martes a las 3 de la tarde').time).toBe('15:00');
+    // "10 y media" is half past ten; chrono stops at 10.
+    expect(first('mañana a las 10 y media')?.start.get('minute')).toBe(0);
+    expect(es('mañana a las 10 y media').time).toBe('10:30');
   });
 });
