@@ -7,6 +7,7 @@ import { answeredName } from './name-step.js';
 import { resolvePick } from './pick.js';
 import { offerHelp } from './recovery.js';
 import { continueBooking } from './slot-flow.js';
+import { askQuestion } from './questions.js';
 import { isSystemFailure, type Turn } from './turn.js';
 import { emptyWish, mergeWish, saysWhen } from './wish.js';
 import { providerWords, serviceWords } from './words.js';
@@ -46,7 +47,7 @@ export async function startLookup(t: Turn, flow: LookupFlow, u: Understanding): 
   const newDay = u.date !== null && u.date === u.appointmentDate ? null : u.date;
   s.wish = flow === 'reschedule' ? mergeWish(emptyWish(), { ...u, serviceId: null, date: newDay }, t.tenant) : emptyWish();
   if (!t.callerPhone) {
-    t.ask('lookup', 'lookup.ask', 'lookup.reprompt');
+    askQuestion(t, 'lookup');
     return;
   }
   await found(t, await t.run('find_appointments', { phone: t.callerPhone }), 'caller');
@@ -60,8 +61,8 @@ async function found(t: Turn, result: ActionResult<'find_appointments'>, source:
   }
   const list = result.ok ? result.data.appointments : [];
   if (list.length === 0) {
-    if (source === 'caller') t.ask('lookup', 'lookup.notByCaller', 'lookup.reprompt');
-    else if (s.lookups < 2) t.ask('lookup', 'lookup.notFound', 'lookup.reprompt');
+    if (source === 'caller') askQuestion(t, 'lookup', { prompt: 'lookup.notByCaller' });
+    else if (s.lookups < 2) askQuestion(t, 'lookup', { prompt: 'lookup.notFound' });
     else offerHelp(t, t.m('lookup.giveUp'), ['person', 'message']);
     return;
   }
@@ -149,7 +150,7 @@ export async function onLookup(t: Turn, u: Understanding): Promise<boolean> {
     if (t.state.flow !== 'reschedule' || !saysWhen(u)) return false;
     // "Thursday afternoon" is the new time, said early: keep it for when the appointment is found.
     t.state.wish = mergeWish(t.state.wish, u, t.tenant);
-    t.ask('lookup', 'lookup.whenFirst', 'lookup.reprompt');
+    askQuestion(t, 'lookup', { prompt: 'lookup.whenFirst' });
     return true;
   }
   t.state.lookups += 1;

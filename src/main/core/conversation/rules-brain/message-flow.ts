@@ -1,5 +1,6 @@
 import type { Understanding } from '../understanding/types.js';
 import { anythingElse, goodbye } from './closing.js';
+import { askQuestion } from './questions.js';
 import type { Failure, Turn } from './turn.js';
 import { firstName, spellPhone } from './words.js';
 
@@ -23,7 +24,7 @@ export async function startMessage(t: Turn, opts: { reason?: string | null; urge
 export async function nextMessageStep(t: Turn): Promise<void> {
   const m = t.state.message;
   if (!m.reason) {
-    t.ask('message_reason', 'message.askReason', 'message.reasonReprompt');
+    askQuestion(t, 'message_reason');
     return;
   }
   if (!t.knownName() && !t.state.nameSkipped) {
@@ -31,8 +32,7 @@ export async function nextMessageStep(t: Turn): Promise<void> {
     return;
   }
   if (!m.callbackSettled) {
-    if (t.callerPhone) t.ask('callback_confirm', 'callback.confirm', 'callback.confirmReprompt');
-    else t.ask('callback_number', 'callback.ask', 'callback.reprompt');
+    askQuestion(t, t.callerPhone ? 'callback_confirm' : 'callback_number');
     return;
   }
   await sendMessage(t);
@@ -134,7 +134,7 @@ async function setCallback(t: Turn, phone: string): Promise<void> {
   if (t.lowConfidence) {
     t.clarified();
     const number = spellPhone(phone);
-    t.ask('confirm_callback', { id: 'callback.check', params: { number } }, { id: 'callback.checkReprompt', params: { number } }, { candidate: phone });
+    askQuestion(t, 'confirm_callback', { params: { number }, extra: { candidate: phone } });
     return;
   }
   t.state.message.callback = phone;
@@ -163,7 +163,7 @@ export async function onCallbackConfirm(t: Turn, u: Understanding): Promise<bool
     t.state.message.callback = t.callerPhone;
     t.state.message.callbackSettled = true;
     await nextMessageStep(t);
-  } else if (u.intent === 'no') t.ask('callback_number', 'callback.askAfterNo', 'callback.reprompt');
+  } else if (u.intent === 'no') askQuestion(t, 'callback_number', { prompt: 'callback.askAfterNo' });
   else return false;
   return true;
 }
@@ -201,7 +201,7 @@ export async function onConfirmCallback(t: Turn, u: Understanding): Promise<bool
     t.state.message.callback = u.phone;
     t.state.message.callbackSettled = true;
     await nextMessageStep(t);
-  } else if (u.intent === 'no') t.ask('callback_number', 'callback.askAfterWrong', 'callback.reprompt');
+  } else if (u.intent === 'no') askQuestion(t, 'callback_number', { prompt: 'callback.askAfterWrong' });
   else return false;
   return true;
 }

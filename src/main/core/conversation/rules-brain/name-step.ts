@@ -2,6 +2,7 @@ import type { Understanding } from '../understanding/types.js';
 import { anythingElse } from './closing.js';
 import { nextMessageStep } from './message-flow.js';
 import { continueBooking, readBack } from './slot-flow.js';
+import { askQuestion } from './questions.js';
 import type { Turn } from './turn.js';
 import { firstName } from './words.js';
 
@@ -41,7 +42,7 @@ export async function onName(t: Turn, u: Understanding): Promise<boolean> {
     if (t.lowConfidence) {
       // A misheard name ends up on the booking and in the text message: check it.
       t.clarified();
-      t.ask('confirm_name', { id: 'name.check', params: { name } }, { id: 'name.checkReprompt', params: { name } }, { candidate: name });
+      askQuestion(t, 'confirm_name', { params: { name }, extra: { candidate: name } });
       return true;
     }
     await accept(t, name);

@@ -1,11 +1,11 @@
-import { clockWords } from '../prompts/index.js';
+import { clockWords, type MessageId, type MessageParams } from '../prompts/index.js';
 import type { Expectation, Understanding } from '../understanding/types.js';
 import { onConfirmAppointment, onConfirmCancel, onLookup, onPickAppointment } from './appointment-flow.js';
 import { onCallbackConfirm, onCallbackNumber, onConfirmCallback, onMessageReason, onOfferMessage } from './message-flow.js';
 import { onConfirmName, onName } from './name-step.js';
 import { onAnythingElse, onIntent } from './open-questions.js';
 import { onOfferHelp } from './recovery.js';
-import type { PendingKind, RulesState } from './rules-state.js';
+import type { Pending, PendingKind, RulesState } from './rules-state.js';
 import { onConfirmSlot, onPickSlot, onService, onWhen } from './slot-answers.js';
 import type { Turn } from './turn.js';
 
@@ -18,9 +18,12 @@ export type Handler = (t: Turn, u: Understanding) => Promise<boolean>;
  * listen for, who handles the answer, and whether it belongs to a request in progress. When it
  * does, an answer to something else (an aside: "what are your hours?") is answered and the
  * question asked again; when it does not, a new request simply takes over.
- * The question's own words and reprompt are catalog ids given where it is asked (see `Turn.ask`).
+ * Its words are catalog ids: the usual prompt and the rephrasing said after a silence or a miss
+ * (a flow may ask it in other words for the moment, e.g. "What other day would work?").
  */
 export interface Question {
+  prompt: MessageId;
+  reprompt: MessageId;
   expect: Expectation | null;
   hints: (t: Turn) => string[];
   handle: Handler;
@@ -50,34 +53,36 @@ const whenWords = (t: Turn) => WHEN_WORDS[t.lang] ?? [];
 const yesNo = (t: Turn) => [...(YES_NO[t.lang] ?? []), ...whenWords(t).slice(0, 7)];
 const none = () => [];
 const openRequest = (t: Turn) => [...(REQUEST_WORDS[t.lang] ?? []), ...services(t), ...providers(t)];
-const confirm = (handle: Handler, inFlow = true): Question => ({ expect: 'yes_no', hints: yesNo, handle, inFlow });
+const confirm = (prompt: MessageId, reprompt: MessageId, handle: Handler, inFlow = true): Question => ({ prompt, reprompt, expect: 'yes_no', hints: yesNo, handle, inFlow });
 
 export const QUESTIONS: Record<PendingKind, Question> = {
-  intent: { expect: null, hints: openRequest, handle: onIntent, inFlow: false },
-  anything_else: { expect: null, hints: openRequest, handle: onAnythingElse, inFlow: false },
-  service: { expect: null, hints: services, handle: onService, inFlow: true },
-  when: { expect: 'date', hints: (t) => [...whenWords(t), ...providers(t)], handle: onWhen, inFlow: true },
+  intent: { prompt: 'intent.ask', reprompt: 'intent.reprompt', expect: null, hints: openRequest, handle: onIntent, inFlow: false },
+  anything_else: { prompt: 'anythingElse.ask', reprompt: 'anythingElse.reprompt', expect: null, hints: openRequest, handle: onAnythingElse, inFlow: false },
+  service: { prompt: 'service.ask', reprompt: 'service.reprompt', expect: null, hints: services, handle: onService, inFlow: true },
+  when: { prompt: 'when.ask', reprompt: 'when.reprompt', expect: 'date', hints: (t) => [...whenWords(t), ...providers(t)], handle: onWhen, inFlow: true },
   pick_slot: {
+    prompt: 'pick.ask',
+    reprompt: 'pick.reprompt',
     expect: 'choice',
     hints: (t) => [...(ORDINALS[t.lang] ?? []), ...t.state.offered.map((o) => clockWords(t.lang, o.start, t.tenant))],
     handle: onPickSlot,
     inFlow: true,
     optionCount: (s) => s.offered.length,
   },
-  confirm_slot: confirm(onConfirmSlot),
-  confirm_reschedule: confirm(onConfirmSlot),
-  name: { expect: 'name', hints: none, handle: onName, inFlow: true },
-  confirm_name: confirm(onConfirmName),
-  lookup: { expect: 'name', hints: none, handle: onLookup, inFlow: true },
-  pick_appointment: { expect: 'choice', hints: (t) => (ORDINALS[t.lang] ?? []).slice(0, 3), handle: onPickAppointment, inFlow: true, optionCount: (s) => s.appointments.length },
-  confirm_cancel: confirm(onConfirmCancel),
-  confirm_appointment: confirm(onConfirmAppointment),
-  message_reason: { expect: null, hints: none, handle: onMessageReason, inFlow: true },
-  callback_confirm: confirm(onCallbackConfirm),
-  callback_number: { expect: 'phone', hints: none, handle: onCallbackNumber, inFlow: true },
-  confirm_callback: confirm(onConfirmCallback),
-  offer_help: { expect: 'choice', hints: (t) => HELP[t.lang] ?? [], handle: onOfferHelp, inFlow: false, optionCount: (s) => s.pending?.choices.length ?? null },
-  offer_message: confirm(onOfferMessage, false),
+  confirm_slot: confirm('readBack.book', 'readBack.bookReprompt', onConfirmSlot),
+  confirm_reschedule: confirm('readBack.move', 'readBack.moveReprompt', onConfirmSlot),
+  name: { prompt: 'name.ask', reprompt: 'name.reprompt', expect: 'name', hints: none, handle: onName, inFlow: true },
+  confirm_name: confirm('name.check', 'name.checkReprompt', onConfirmName),
+  lookup: { prompt: 'lookup.ask', reprompt: 'lookup.reprompt', expect: 'name', hints: none, handle: onLookup, inFlow: true },
+  pick_appointment: { prompt: 'appointments.pickMove', reprompt: 'appointments.pickReprompt', expect: 'choice', hints: (t) => (ORDINALS[t.lang] ?? []).slice(0, 3), handle: onPickAppointment, inFlow: true, optionCount: (s) => s.appointments.length },
+  confirm_cancel: confirm('cancel.ask', 'cancel.reprompt', onConfirmCancel),
+  confirm_appointment: confirm('appointments.isThatIt', 'appointments.isThatItReprompt', onConfirmAppointment),
+  message_reason: { prompt: 'message.askReason', reprompt: 'message.reasonReprompt', expect: null, hints: none, handle: onMessageReason, inFlow: true },
+  callback_confirm: confirm('callback.confirm', 'callback.confirmReprompt', onCallbackConfirm),
+  callback_number: { prompt: 'callback.ask', reprompt: 'callback.reprompt', expect: 'phone', hints: none, handle: onCallbackNumber, inFlow: true },
+  confirm_callback: confirm('callback.check', 'callback.checkReprompt', onConfirmCallback),
+  offer_help: { prompt: 'help.messageOrPerson', reprompt: 'help.reprompt', expect: 'choice', hints: (t) => HELP[t.lang] ?? [], handle: onOfferHelp, inFlow: false, optionCount: (s) => s.pending?.choices.length ?? null },
+  offer_message: confirm('help.messageOnly', 'help.messageOnly.reprompt', onOfferMessage, false),
 };
 
 export function expectationFor(kind: PendingKind): Expectation | null {
@@ -96,4 +101,14 @@ export function optionCountFor(state: RulesState): number | null {
 /** Words the speech recognizer should expect after the question just asked. */
 export function hintsFor(t: Turn): string[] {
   return [...new Set(QUESTIONS[t.pendingKind].hints(t))];
+}
+
+/**
+ * Asks a question in its usual words (with parameters, e.g. `{ examples }`), or with another
+ * opening (`prompt`) but the table's reprompt, so a silence re-asks it the same way everywhere.
+ */
+export function askQuestion(t: Turn, kind: PendingKind, opts: { params?: MessageParams; prompt?: MessageId; extra?: Partial<Pending> } = {}): void {
+  const q = QUESTIONS[kind];
+  const params = opts.params ?? {};
+  t.ask(kind, { id: opts.prompt ?? q.prompt, params }, { id: q.reprompt, params }, opts.extra);
 }

@@ -6,6 +6,7 @@ import { troubleToMessage } from './message-flow.js';
 import { optionsSentence } from './pick.js';
 import { closedOn } from './practice-days.js';
 import { offerHelp } from './recovery.js';
+import { askQuestion } from './questions.js';
 import { isSystemFailure, type Turn } from './turn.js';
 import { availabilityWish, emptyWish, hasWhen, isExact, mergeWish, withoutWhen, type Wish } from './wish.js';
 import { lowerFirst, plural, providerWords, serviceWithArticle, serviceWords, tenantServiceExamples } from './words.js';
@@ -72,11 +73,11 @@ export async function continueBooking(t: Turn, ...before: string[]): Promise<voi
 
 export function askService(t: Turn, question: MessageId = 'service.ask'): void {
   const examples = listWords(t.lang, tenantServiceExamples(t, t.tenant).map(lowerFirst));
-  t.ask('service', { id: question, params: { examples } }, { id: 'service.reprompt', params: { examples } });
+  askQuestion(t, 'service', { prompt: question, params: { examples } });
 }
 
 export function askWhen(t: Turn, question: MessageId): void {
-  t.ask('when', question, 'when.reprompt');
+  askQuestion(t, 'when', { prompt: question });
 }
 
 async function search(t: Turn, wish: Wish): Promise<ActionResult<'check_availability'>> {
@@ -220,7 +221,7 @@ export async function chooseSlot(t: Turn, slot: OfferedSlot, retried = false): P
     return;
   }
   if (!t.knownName() && !s.nameSkipped) {
-    t.ask('name', 'name.ask', 'name.reprompt');
+    askQuestion(t, 'name');
     return;
   }
   readBack(t);
