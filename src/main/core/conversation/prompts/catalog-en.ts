@@ -200,6 +200,9 @@ export const EN = {
   'call.staffHold': 'One moment please.',
   'call.handedBack': 'Thanks for waiting.',
   'call.dialFailed': 'Sorry, nobody at the front desk could take your call just now.',
+  'call.connecting': 'Please hold while I connect you with the front desk.',
+  'action.missingDetails': "Sorry, I didn't get all the details I need for that.",
+  'faq.unknownTakeMessage': "I'm not sure about that one. I can take a message and someone will get back to you.",
   'call.sayAgain': 'Sorry, could you say that again?',
   'call.howCanIHelp': 'How can I help you?',
 

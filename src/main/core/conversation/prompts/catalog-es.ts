@@ -194,6 +194,9 @@ export const ES: Record<keyof typeof EN, string> = {
   'call.staffHold': 'Un momento, por favor.',
   'call.handedBack': 'Gracias por esperar.',
   'call.dialFailed': 'Disculpe, en este momento nadie de la recepción pudo tomar su llamada.',
+  'call.connecting': 'Por favor espere mientras le comunico con la recepción.',
+  'action.missingDetails': 'Disculpe, me faltan algunos datos para eso.',
+  'faq.unknownTakeMessage': 'No estoy segura de eso. Puedo tomarle un mensaje para que alguien se comunique con usted.',
   'call.sayAgain': 'Disculpe, ¿me lo podría repetir?',
   'call.howCanIHelp': '¿En qué le puedo ayudar?',
 
