@@ -46,7 +46,10 @@ describe('a Spanish-speaking caller, end to end', () => {
     await call.say('no, eso es todo, gracias', { confidence: 0.92 });
     expect(call.state).toBe('ended');
     expect(said(call)).toMatch(/Gracias por llamar a Bright Smiles Dental/);
-    expect(await h.run<any[]>('bookings/list', { tenantId: T })).toMatchObject([{ status: 'confirmed', start: '2026-11-25T10:00:00-05:00' }]);
+    const [booked] = await h.run<any[]>('bookings/list', { tenantId: T });
+    expect(booked).toMatchObject({ status: 'confirmed', start: '2026-11-25T10:00:00-05:00' });
+    // The language goes on the new customer, for the texts sent to them.
+    expect(await h.run<any>('customers/get', { tenantId: T, customerId: booked.customer.id })).toMatchObject({ name: 'Ana López', language: 'es' });
 
     const move = await h.twilio.placeCall({ from: ANA, to: '+15555550123' });
     await move.say('Hola, necesito cambiar mi cita para el jueves 3 de diciembre a las 11 de la mañana', { confidence: 0.92 });

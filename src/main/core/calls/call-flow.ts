@@ -232,7 +232,7 @@ export class CallFlow {
       const outcome = result.next === 'transfer' && result.transferTo ? (result.outcome ?? 'transferred') : result.outcome;
       const state: CallState = { ...call.state, brain: result.state, fallback: null, lastSay: say, language, unsavedMessage: result.unsavedMessage ?? null };
       this.deps.calls.recordTurn(call, { caller: callerText, replies: say, state, outcome, summary: result.summary, callerName: result.callerName });
-      if (call.customerId && language !== call.state.language && utterance.kind !== 'start') this.deps.customers.setLanguage(call.tenantId, call.customerId, language);
+      if (utterance.kind !== 'start' && (result.outcome !== undefined || language !== call.state.language)) this.rememberLanguage(call, language);
       return {
         kind: 'turn',
         tenant,
@@ -244,6 +244,15 @@ export class CallFlow {
         hints: result.hints ?? [],
       };
     });
+  }
+
+  /**
+   * The caller's language goes on their customer record (texts to them use it): the one caller ID
+   * recognized, or the one a booking or message on this call just created for their number.
+   */
+  private rememberLanguage(call: CallRecord, language: Language): void {
+    const customerId = call.customerId ?? (call.from ? (this.deps.customers.recognize(call.tenantId, call.from)?.id ?? null) : null);
+    if (customerId) this.deps.customers.setLanguage(call.tenantId, customerId, language);
   }
 
   private startFallback(call: CallRecord, tenant: TenantConfig, before: string[], callerText: { text: string; confidence: number | null } | null = null): VoiceReply {

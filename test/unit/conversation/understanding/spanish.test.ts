@@ -40,7 +40,7 @@ const PHRASES: [string, Record<string, unknown>][] = [
   ['¿dónde están ubicados?', { intent: 'location' }],
   ['quiero hablar con una persona', { intent: 'speak_to_person' }],
   ['quisiera dejar un mensaje', { intent: 'leave_message' }],
-  ['me llamo Ana López', { name: 'Ana Lopez' }],
+  ['me llamo Ana López', { name: 'Ana López' }],
   ['mi nombre es Carlos Ruiz', { name: 'Carlos Ruiz' }],
   ['el primero', { choice: 1 }],
   ['la segunda', { choice: 2 }],

@@ -199,3 +199,17 @@ export function choosesLanguage(text: string, offered: readonly Language[], curr
   if (current !== 'en' && offered.includes('en') && ASKS_ENGLISH.test(folded)) return { language: 'en', only: words.length <= 4 };
   return null;
 }
+
+/**
+ * A name found in the rewritten text, spelled as the caller's words had it: "Ana Lopez" back to
+ * "Ana López" (the rewrite folds accents away to match phrasings).
+ */
+export function originalSpelling(name: string, said: string): string {
+  const wanted = name.split(/\s+/).map((w) => fold(w));
+  const words = said.split(/[\s,.!?¿¡]+/).filter(Boolean);
+  for (let i = 0; i + wanted.length <= words.length; i++) {
+    const run = words.slice(i, i + wanted.length);
+    if (run.every((w, k) => fold(w) === wanted[k])) return run.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+  }
+  return name;
+}
