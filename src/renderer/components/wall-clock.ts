@@ -53,10 +53,7 @@ export function minuteOfDay(iso: string): number {
   return t.hour * 60 + t.minute;
 }
 
-/** `date` moved by whole days ("2026-11-23", 7 → "2026-11-30"). */
-export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date).plus({ days }).toISODate() ?? date;
-}
+export { addDays } from '../../shared/lib/civil-date.js';
 
 /** The Monday of the week `date` falls in. */
 export function startOfWeek(date: string): string {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { plainLine, plainText } from './plain-text-schema.js';
-import { localDate } from './tenant.js';
+import { localDate, language } from './tenant.js';
 
 export const BOOKING_STATUSES = ['held', 'pending_review', 'confirmed', 'cancelled', 'completed', 'no_show', 'expired'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
@@ -24,6 +24,8 @@ export const customerSchema = z.object({
   phone: z.string().nullable(),
   notes: z.string(),
   createdAt: z.number(),
+  /** The language they spoke on their last call; absent when not known (use the practice's default). */
+  language: language.optional(),
 });
 export type CustomerDto = z.infer<typeof customerSchema>;
 

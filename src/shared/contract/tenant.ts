@@ -101,6 +101,23 @@ export const bookingPolicy = z.strictObject({
   holdMinutes: positiveInt,
 });
 
+/** Languages the receptionist can speak with callers. */
+export const LANGUAGES = ['en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const language = z.enum(LANGUAGES, { error: 'must be "en" (English) or "es" (Spanish)' });
+
+/**
+ * The languages a practice offers callers, its default first: `["en", "es"]` greets in English
+ * and offers Spanish ("press 2 or say español"); `["es", "en"]` greets in Spanish.
+ */
+export const languages = z
+  .array(language)
+  .min(1, { error: 'must list at least one language' })
+  .refine((list) => new Set(list).size === list.length, { error: 'must not list a language twice' });
+
+/** A name said to callers in another language: `{ "es": "Limpieza dental" }`. */
+const localizedNames = z.strictObject({ en: nonEmptyLine.optional(), es: nonEmptyLine.optional() }, { error: 'must map a language ("en", "es") to a name' });
+
 export const provider = z.strictObject({
   id: slug,
   name: nonEmptyLine,
@@ -113,6 +130,8 @@ export const service = z.strictObject({
   id: slug,
   name: nonEmptyLine,
   aliases: z.array(nonEmptyLine).default([]),
+  /** What callers hear the service called in another language; aliases may hold that language's words too. */
+  names: localizedNames.default({}),
   durationMinutes: positiveInt.max(MAX_SERVICE_MINUTES, { error: `must be at most ${MAX_SERVICE_MINUTES} minutes (one day)` }),
   bufferBeforeMinutes: nonNegativeInt.max(MAX_SERVICE_MINUTES, { error: `must be at most ${MAX_SERVICE_MINUTES} minutes (one day)` }).default(0),
   bufferAfterMinutes: nonNegativeInt.max(MAX_SERVICE_MINUTES, { error: `must be at most ${MAX_SERVICE_MINUTES} minutes (one day)` }).default(0),
@@ -150,6 +169,7 @@ export const tenantConfigSchema = z
     phoneNumbers: z.array(e164).default([]),
     transferNumber: e164.nullable().default(null),
     greeting: nonEmptyText,
+    languages: languages.default(['en']),
     hours: weekHours,
     closures: z.array(closure).default([]),
     specialHours: z.array(specialHours).default([]),

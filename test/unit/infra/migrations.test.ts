@@ -166,5 +166,16 @@ describe('migrations', () => {
       expect(() => insert.run('a', 'CA1')).toThrow(/UNIQUE/);
     });
   });
-});
 
+  describe('007-customer-language', () => {
+    it('adds a language to customers that only takes a known language', () => {
+      const db = new Database(':memory:');
+      migrate(db, migrations, 7);
+      expect(columns(db, 'customers')).toContain('language');
+      db.pragma('foreign_keys = OFF');
+      db.prepare("INSERT INTO customers (tenant_id, customer_id, phone, name, notes, created_at, updated_at, language) VALUES ('a', 'c1', '+15555550100', 'Ana', '', 0, 0, 'es')").run();
+      expect(db.prepare("SELECT language FROM customers WHERE customer_id = 'c1'").get()).toEqual({ language: 'es' });
+      expect(() => db.prepare("UPDATE customers SET language = 'klingon' WHERE customer_id = 'c1'").run()).toThrow(/CHECK/);
+    });
+  });
+});

@@ -1,5 +1,5 @@
-import type { TenantConfig } from '../../../shared/contract/index.js';
-import type { ActionRouter, Brain, CallerInfo, TurnResult, Utterance } from '../conversation/index.js';
+import type { Language, TenantConfig } from '../../../shared/contract/index.js';
+import { message, type ActionRouter, type Brain, type CallerInfo, type MessageId, type TurnResult, type Utterance } from '../conversation/index.js';
 import type { Clock, Logger } from '../kernel/index.js';
 import type { CustomerService } from '../scheduling/index.js';
 import type { TenantService } from '../tenants/index.js';
@@ -15,6 +15,8 @@ export type VoiceReply =
       kind: 'turn';
       tenant: TenantConfig;
       callId: string;
+      /** The language the caller is spoken to in (Twilio's voice and recognizer follow it). */
+      language?: Language;
       say: string[];
       next: 'listen' | 'transfer' | 'hangup';
       transferTo: string | null;
@@ -23,18 +25,27 @@ export type VoiceReply =
       listener?: 'receptionist' | 'staff';
     };
 
+/** What the call itself (not the brain) says, from the prompt catalog: the caller's language once known, else the practice's. */
+function words(id: MessageId, language: Language = 'en'): string {
+  return message(language, id);
+}
+
+/** The same sentences keyed as before, in English, for code and tests that name them. */
 export const WORDS = {
-  unknownNumber: "Sorry, this number isn't set up with our answering service. Please check the number and call again. Goodbye.",
-  busy: "We're receiving a lot of calls right now. Please try again in a few minutes. Goodbye.",
-  unknownCall: "Sorry, I lost track of this call. Please call us back. Goodbye.",
-  fallbackStart:
-    "I'm sorry, I'm having trouble on my end right now. Please tell me your name, the best number to reach you, and a short message, and the team will call you back.",
-  fallbackTaken: "Thank you. We've got your message and someone will call you back soon. Goodbye.",
-  fallbackSilence: "I didn't hear a message. Please call us back a little later. Goodbye.",
-  staffHold: 'One moment please.',
-  handedBack: 'Thanks for waiting.',
-  dialFailed: "Sorry, nobody at the front desk could take your call just now.",
+  unknownNumber: words('call.unknownNumber'),
+  busy: words('call.busy'),
+  unknownCall: words('call.unknownCall'),
+  fallbackStart: words('call.fallbackStart'),
+  fallbackTaken: words('call.fallbackTaken'),
+  fallbackSilence: words('call.fallbackSilence'),
+  staffHold: words('call.staffHold'),
+  handedBack: words('call.handedBack'),
+  dialFailed: words('call.dialFailed'),
 } as const;
+
+function languageOf(call: CallRecord, tenant: TenantConfig): Language {
+  return call.state.language ?? tenant.languages[0] ?? 'en';
+}
 
 /** Twilio waits 15 s for an answer; a brain turn that takes longer than this is abandoned for the fallback. */
 const TURN_DEADLINE_MS = 8_000;
@@ -112,7 +123,7 @@ export class CallFlow {
         this.deps.calls.setOutcome(call, 'transferred');
         return { kind: 'turn', tenant, callId: call.id, say: [], next: 'hangup', transferTo: null, hints: [] };
       }
-      return this.startFallback(call, tenant, [WORDS.dialFailed]);
+      return this.startFallback(call, tenant, [words('call.dialFailed', languageOf(call, tenant))]);
     });
   }
 
@@ -132,15 +143,16 @@ export class CallFlow {
       const tenant = this.deps.tenants.get(call.tenantId).config;
       if (call.mode !== 'staff') return this.resumeReply(call, tenant);
       const queue = call.state.staffQueue ?? [];
-      const say = call.state.staffGreeted ? queue : [WORDS.staffHold, ...queue];
+      const hold = words('call.staffHold', languageOf(call, tenant));
+      const say = call.state.staffGreeted ? queue : [hold, ...queue];
       const caller = input.speech.trim() ? { text: input.speech.trim(), confidence: input.confidence } : null;
       // Staff lines were put in the transcript when typed; only the hold phrase is new here.
       this.deps.calls.recordTurn(call, {
         caller,
-        replies: call.state.staffGreeted ? [] : [WORDS.staffHold],
+        replies: call.state.staffGreeted ? [] : [hold],
         state: { ...call.state, staffQueue: [], staffGreeted: true },
       });
-      return { kind: 'turn', tenant, callId: call.id, say, next: 'listen', transferTo: null, hints: [], listener: 'staff' };
+      return { kind: 'turn', tenant, callId: call.id, language: languageOf(call, tenant), say, next: 'listen', transferTo: null, hints: [], listener: 'staff' };
     });
   }
 
@@ -156,16 +168,30 @@ export class CallFlow {
   }
 
   private resumeReply(call: CallRecord, tenant: TenantConfig): VoiceReply {
-    const say = [WORDS.handedBack, ...(call.state.lastSay?.length ? call.state.lastSay.slice(-1) : ['How can I help you?'])];
+    const language = languageOf(call, tenant);
+    const say = [words('call.handedBack', language), ...(call.state.lastSay?.length ? call.state.lastSay.slice(-1) : [words('call.howCanIHelp', language)])];
     this.deps.calls.recordTurn(call, { replies: say, state: call.state });
-    return { kind: 'turn', tenant, callId: call.id, say, next: 'listen', transferTo: null, hints: [] };
+    return { kind: 'turn', tenant, callId: call.id, language, say, next: 'listen', transferTo: null, hints: [] };
   }
 
   private staffHoldReply(call: CallRecord, tenant: TenantConfig): VoiceReply {
-    return { kind: 'turn', tenant, callId: call.id, say: [], next: 'listen', transferTo: null, hints: [], listener: 'staff' };
+    return { kind: 'turn', tenant, callId: call.id, language: languageOf(call, tenant), say: [], next: 'listen', transferTo: null, hints: [], listener: 'staff' };
   }
 
+  /**
+   * Twilio reports the call's progress. When it ended while the caller was in the middle of a
+   * message, the message is saved with what was said and the call counts as a message.
+   */
   status(input: { callSid: string; status: string; sequence: number | null }): void {
+    const ended = ['completed', 'busy', 'failed', 'no-answer', 'canceled'].includes(input.status);
+    const call = ended ? this.deps.calls.findBySid(input.callSid) : null;
+    const unsaved = call?.state.unsavedMessage;
+    if (call && unsaved) {
+      const language = languageOf(call, this.deps.tenants.get(call.tenantId).config);
+      this.deps.calls.takeMessage({ tenantId: call.tenantId, callId: call.id, callerName: unsaved.callerName, callbackNumber: unsaved.callbackNumber, reason: `${unsaved.reason} ${words('message.hungUp', language)}`, urgent: unsaved.urgent });
+      this.deps.calls.recordTurn(call, { replies: [], state: { ...call.state, unsavedMessage: null }, outcome: 'message' });
+      this.deps.logger.info({ tenantId: call.tenantId, callId: call.id }, 'caller hung up mid-message; saved what they said');
+    }
     this.deps.calls.applyStatus(input.callSid, input.status, input.sequence);
   }
 
@@ -201,13 +227,17 @@ export class CallFlow {
         this.deps.logger.error({ tenantId: tenant.id, callId: call.id, err: error }, 'brain turn failed; the message taker takes the call');
         return this.startFallback(call, tenant, [], callerText);
       }
-      const say = result.say.length > 0 || result.next === 'hangup' ? result.say : ['Sorry, could you say that again?'];
+      const language = result.language ?? languageOf(call, tenant);
+      const say = result.say.length > 0 || result.next === 'hangup' ? result.say : [words('call.sayAgain', language)];
       const outcome = result.next === 'transfer' && result.transferTo ? (result.outcome ?? 'transferred') : result.outcome;
-      this.deps.calls.recordTurn(call, { caller: callerText, replies: say, state: { ...call.state, brain: result.state, fallback: null, lastSay: say }, outcome, summary: result.summary, callerName: result.callerName });
+      const state: CallState = { ...call.state, brain: result.state, fallback: null, lastSay: say, language, unsavedMessage: result.unsavedMessage ?? null };
+      this.deps.calls.recordTurn(call, { caller: callerText, replies: say, state, outcome, summary: result.summary, callerName: result.callerName });
+      if (utterance.kind !== 'start' && (result.outcome !== undefined || language !== call.state.language)) this.rememberLanguage(call, language);
       return {
         kind: 'turn',
         tenant,
         callId: call.id,
+        language,
         say,
         next: result.next === 'transfer' && !result.transferTo ? 'hangup' : result.next,
         transferTo: result.transferTo ?? null,
@@ -216,22 +246,35 @@ export class CallFlow {
     });
   }
 
+  /**
+   * The caller's language goes on their customer record (texts to them use it): the one caller ID
+   * recognized, or the one a booking or message on this call just created for their number.
+   */
+  private rememberLanguage(call: CallRecord, language: Language): void {
+    const customerId = call.customerId ?? (call.from ? (this.deps.customers.recognize(call.tenantId, call.from)?.id ?? null) : null);
+    if (customerId) this.deps.customers.setLanguage(call.tenantId, customerId, language);
+  }
+
   private startFallback(call: CallRecord, tenant: TenantConfig, before: string[], callerText: { text: string; confidence: number | null } | null = null): VoiceReply {
-    const say = [...before, WORDS.fallbackStart];
-    const state: CallState = { brain: call.state.brain, fallback: 'message' };
+    const language = languageOf(call, tenant);
+    const say = [...before, words('call.fallbackStart', language)];
+    const state: CallState = { brain: call.state.brain, fallback: 'message', language };
     this.deps.calls.recordTurn(call, { caller: callerText, replies: say, state });
-    return { kind: 'turn', tenant, callId: call.id, say, next: 'listen', transferTo: null, hints: [] };
+    return { kind: 'turn', tenant, callId: call.id, language, say, next: 'listen', transferTo: null, hints: [] };
   }
 
   private fallbackTurn(call: CallRecord, tenant: TenantConfig, utterance: Utterance): VoiceReply {
     const callerText = describeUtterance(utterance);
+    const language = languageOf(call, tenant);
     if (utterance.kind !== 'speech') {
-      this.deps.calls.recordTurn(call, { caller: callerText, replies: [WORDS.fallbackSilence], state: call.state, outcome: call.outcome ?? 'abandoned' });
-      return { kind: 'turn', tenant, callId: call.id, say: [WORDS.fallbackSilence], next: 'hangup', transferTo: null, hints: [] };
+      const say = [words('call.fallbackSilence', language)];
+      this.deps.calls.recordTurn(call, { caller: callerText, replies: say, state: call.state, outcome: call.outcome ?? 'abandoned' });
+      return { kind: 'turn', tenant, callId: call.id, language, say, next: 'hangup', transferTo: null, hints: [] };
     }
     this.deps.calls.takeMessage({ tenantId: tenant.id, callId: call.id, callerName: call.callerName, callbackNumber: call.from, reason: utterance.text, urgent: false });
-    this.deps.calls.recordTurn(call, { caller: callerText, replies: [WORDS.fallbackTaken], state: call.state, outcome: 'message' });
-    return { kind: 'turn', tenant, callId: call.id, say: [WORDS.fallbackTaken], next: 'hangup', transferTo: null, hints: [] };
+    const say = [words('call.fallbackTaken', language)];
+    this.deps.calls.recordTurn(call, { caller: callerText, replies: say, state: call.state, outcome: 'message' });
+    return { kind: 'turn', tenant, callId: call.id, language, say, next: 'hangup', transferTo: null, hints: [] };
   }
 
   private callerInfo(call: CallRecord): CallerInfo {

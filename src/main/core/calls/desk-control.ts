@@ -1,4 +1,5 @@
 import { ContractError, type CallSummaryDto } from '../../../shared/contract/index.js';
+import { message } from '../conversation/index.js';
 import type { Logger } from '../kernel/index.js';
 import type { TenantService } from '../tenants/index.js';
 import type { CallControl } from './call-control.js';
@@ -72,7 +73,7 @@ export class DeskControl {
     const call = this.live(tenantId, callId);
     const number = to ?? this.deps.tenants.get(tenantId).config.transferNumber;
     if (!number) throw new ContractError('invalid_input', 'This practice has no transfer number. Type the number to transfer to.');
-    const sentence = 'Please hold while I connect you with the front desk.';
+    const sentence = message(call.state.language ?? this.deps.tenants.get(tenantId).config.languages[0] ?? 'en', 'call.connecting');
     await this.controlFor(call).transfer(call.callSid, number, sentence);
     await this.deps.flow.withCall(call.callSid, async () => {
       const fresh = this.live(tenantId, callId);

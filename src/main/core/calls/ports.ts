@@ -1,3 +1,5 @@
+import type { Language } from '../../../shared/contract/index.js';
+import type { UnsavedMessage } from '../conversation/index.js';
 import type { CallOutcome } from '../conversation/index.js';
 
 export type Speaker = 'caller' | 'receptionist' | 'staff';
@@ -33,6 +35,10 @@ export interface CallState {
   staffQueue?: string[];
   /** The caller already heard "one moment" since this takeover. */
   staffGreeted?: boolean;
+  /** The language the caller is spoken to in ('en', 'es'). */
+  language?: Language;
+  /** A message the caller started and has not finished: saved if the call ends now. */
+  unsavedMessage?: UnsavedMessage | null;
 }
 
 export interface TranscriptTurnRecord {

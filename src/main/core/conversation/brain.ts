@@ -1,4 +1,4 @@
-import type { TenantConfig } from '../../../shared/contract/index.js';
+import type { Language, TenantConfig } from '../../../shared/contract/index.js';
 import type { ActionRouter } from './actions/types.js';
 
 /** What the caller did this turn. `none`: silence (no input); `start`: the call just connected. */
@@ -42,6 +42,20 @@ export interface TurnResult<S> {
   callerName?: string;
   /** Words the speech recognizer should expect next (service and provider names…). */
   hints?: string[];
+  /** The language the caller is being spoken to in (default: the practice's first language). */
+  language?: Language;
+  /**
+   * A message the caller has started to leave and not finished: if the call ends before the
+   * next turn, the call saves it as it is, so a message is never lost to a hang-up.
+   */
+  unsavedMessage?: UnsavedMessage;
+}
+
+export interface UnsavedMessage {
+  reason: string;
+  callerName: string | null;
+  callbackNumber: string | null;
+  urgent: boolean;
 }
 
 /**

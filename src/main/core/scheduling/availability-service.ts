@@ -12,14 +12,15 @@ export class AvailabilityService {
     private readonly deps: { tenants: TenantService; bookings: BookingService; externalBusy: ExternalBusySource; clock: Clock },
   ) {}
 
-  async listSlots(query: { tenantId: string; serviceId: string; providerId?: string | null | undefined; from: string; to: string }): Promise<{ tenant: TenantConfig; slots: Slot[] }> {
+  /** `excludeBookingId`: a booking being moved does not block the times it could move to. */
+  async listSlots(query: { tenantId: string; serviceId: string; providerId?: string | null | undefined; from: string; to: string; excludeBookingId?: string | null }): Promise<{ tenant: TenantConfig; slots: Slot[] }> {
     const tenant = this.deps.tenants.get(query.tenantId).config;
     if (query.from > query.to) throw new ContractError('invalid_input', `The range ends (${query.to}) before it starts (${query.from}).`);
     const providerIds = this.providersFor(tenant, query.serviceId, query.providerId ?? null);
     const from = DateTime.fromISO(query.from, { zone: tenant.timezone }).startOf('day').toMillis();
     const to = DateTime.fromISO(query.to, { zone: tenant.timezone }).plus({ days: 1 }).startOf('day').toMillis();
     const busy = [
-      ...this.deps.bookings.busy(tenant.id, providerIds, from, to),
+      ...this.deps.bookings.busy(tenant.id, providerIds, from, to, query.excludeBookingId ?? null),
       ...(await this.deps.externalBusy.busyFor(tenant, providerIds, from, to)),
     ];
     const slots = availableSlots({
@@ -35,7 +36,7 @@ export class AvailabilityService {
   }
 
   /** The best three options for a caller's wish, searched over the wish's range or the next `searchDays`. */
-  async suggest(query: { tenantId: string; serviceId: string; providerId?: string | null | undefined; wish: SlotWish; searchDays: number }): Promise<{ tenant: TenantConfig; slots: Slot[] }> {
+  async suggest(query: { tenantId: string; serviceId: string; providerId?: string | null | undefined; wish: SlotWish; searchDays: number; excludeBookingId?: string | null }): Promise<{ tenant: TenantConfig; slots: Slot[] }> {
     const tenant = this.deps.tenants.get(query.tenantId).config;
     const now = this.deps.clock.now();
     const today = DateTime.fromMillis(now, { zone: tenant.timezone });
@@ -46,7 +47,7 @@ export class AvailabilityService {
     const searchEnd = DateTime.fromISO(query.wish.toDate ?? query.wish.date ?? from).plus({ days: query.searchDays }).toISODate()!;
     const to = searchEnd > lastBookable ? lastBookable : searchEnd;
     if (from > to) return { tenant, slots: [] };
-    const { slots } = await this.listSlots({ tenantId: query.tenantId, serviceId: query.serviceId, providerId: query.providerId ?? null, from, to });
+    const { slots } = await this.listSlots({ tenantId: query.tenantId, serviceId: query.serviceId, providerId: query.providerId ?? null, from, to, excludeBookingId: query.excludeBookingId ?? null });
     return { tenant, slots: suggestSlots(slots, { ...query.wish, providerId: query.providerId ?? query.wish.providerId ?? null }, { tenant, now }) };
   }
 

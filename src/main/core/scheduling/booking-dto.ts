@@ -30,7 +30,7 @@ export function toBookingDto(record: BookingRecord, tenant: TenantConfig, custom
 }
 
 export function toCustomerDto(customer: CustomerRecord): CustomerDto {
-  return { id: customer.id, name: customer.name, phone: customer.phone, notes: customer.notes, createdAt: customer.createdAt };
+  return { id: customer.id, name: customer.name, phone: customer.phone, notes: customer.notes, createdAt: customer.createdAt, ...(customer.language ? { language: customer.language } : {}) };
 }
 
 export function toSlotDto(slot: Slot, tenant: TenantConfig): SlotDto {

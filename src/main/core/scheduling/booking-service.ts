@@ -326,6 +326,16 @@ export class BookingService {
     this.transition(hold, 'cancelled', actor, now, 'released', { holdExpiresAt: null }, { reason: 'converted into a reschedule' });
   }
 
+  /**
+   * Lets go of a hold a call placed and no longer wants (the caller chose another time), so it
+   * stops blocking the times around it. Only that call's own live hold is released.
+   */
+  async releaseCallHold(tenantId: string, holdId: string, callId: string, actor: string): Promise<void> {
+    const hold = this.deps.bookings.get(tenantId, holdId);
+    if (!hold || hold.status !== 'held' || hold.callId !== callId) return;
+    await this.cancel(tenantId, holdId, actor, 'released: the caller chose another time');
+  }
+
   get(tenantId: string, bookingId: string): BookingRecord {
     this.deps.tenants.get(tenantId);
     const booking = this.deps.bookings.get(tenantId, bookingId);
@@ -347,8 +357,8 @@ export class BookingService {
   }
 
   /** Busy intervals of these providers around [from, to), for availability. */
-  busy(tenantId: string, providerIds: readonly string[], from: number, to: number): BusyInterval[] {
-    return this.deps.bookings.busyIntervals(tenantId, providerIds, from - NEIGHBOURHOOD_MS, to + NEIGHBOURHOOD_MS, this.deps.clock.now());
+  busy(tenantId: string, providerIds: readonly string[], from: number, to: number, excludeBookingId: string | null = null): BusyInterval[] {
+    return this.deps.bookings.busyIntervals(tenantId, providerIds, from - NEIGHBOURHOOD_MS, to + NEIGHBOURHOOD_MS, this.deps.clock.now(), excludeBookingId);
   }
 
   private transition(

@@ -1,3 +1,4 @@
+import type { Language } from '../../../shared/contract/index.js';
 import { ContractError } from '../../../shared/contract/index.js';
 import type { Clock, IdGenerator } from '../kernel/index.js';
 import type { TenantService } from '../tenants/index.js';
@@ -49,6 +50,13 @@ export class CustomerService {
     const record: CustomerRecord = { tenantId, id: this.ids.next(), phone, name, notes: '', createdAt: now, updatedAt: now };
     this.repository.insert(record);
     return record;
+  }
+
+  /** Remembers the language the customer spoke, so texts to them (and issue 12's reminders) use it. */
+  setLanguage(tenantId: string, customerId: string, language: Language): void {
+    const current = this.repository.get(tenantId, customerId);
+    if (!current || current.language === language) return;
+    this.repository.update(tenantId, customerId, { language, updatedAt: this.clock.now() });
   }
 
   get(tenantId: string, customerId: string): CustomerRecord {

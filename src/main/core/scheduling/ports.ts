@@ -1,4 +1,4 @@
-import type { BookingStatus, TenantConfig } from '../../../shared/contract/index.js';
+import type { BookingStatus, Language, TenantConfig } from '../../../shared/contract/index.js';
 import type { BusyInterval } from './engine/index.js';
 
 export interface BookingRecord {
@@ -83,13 +83,15 @@ export interface CustomerRecord {
   notes: string;
   createdAt: number;
   updatedAt: number;
+  /** The language they spoke on their last call ('en', 'es'); texts to them go out in it. Null: not known. */
+  language?: Language | null;
 }
 
 export interface CustomerRepository {
   get(tenantId: string, customerId: string): CustomerRecord | null;
   findByPhone(tenantId: string, phone: string): CustomerRecord | null;
   insert(record: CustomerRecord): void;
-  update(tenantId: string, customerId: string, patch: Partial<Pick<CustomerRecord, 'name' | 'notes' | 'phone'>> & { updatedAt: number }): void;
+  update(tenantId: string, customerId: string, patch: Partial<Pick<CustomerRecord, 'name' | 'notes' | 'phone' | 'language'>> & { updatedAt: number }): void;
   search(tenantId: string, text: string, phoneDigits: string | null, limit: number): CustomerRecord[];
 }
 

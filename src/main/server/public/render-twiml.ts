@@ -11,6 +11,9 @@ export interface TwimlUrls {
 /** While staff type, Twilio checks back this often; a typed line interrupts the wait at once. */
 const STAFF_WAIT_SECONDS = 10;
 
+/** Spanish callers: Mexican Spanish recognition and Amazon Polly's Mexican Spanish voice (Twilio names). */
+export const SPANISH = { language: 'es-MX', voice: 'Polly.Mia' } as const;
+
 /** How long Twilio waits for the caller to start speaking before it reports no input. */
 const GATHER_TIMEOUT_SECONDS = 6;
 
@@ -23,10 +26,13 @@ const GATHER_TIMEOUT_SECONDS = 6;
 export function renderReply(reply: VoiceReply, urls: TwimlUrls): string {
   const response = new Twiml();
   if (reply.kind === 'refuse') return response.say(reply.say).hangup().toString();
-  const language = reply.tenant.locale as 'en-US';
+  const spanish = reply.language === 'es';
+  // Twilio's recognizer and voice for Latin-American Spanish; English keeps the practice's locale.
+  const language = (spanish ? SPANISH.language : reply.tenant.locale) as 'en-US';
+  const say = spanish ? { language, voice: SPANISH.voice as 'Polly.Mia' } : { language };
   if (reply.next === 'listen' && reply.listener === 'staff') {
     const gather = { input: ['speech' as const], action: urls.staff, method: 'POST', timeout: STAFF_WAIT_SECONDS, speechTimeout: 'auto', actionOnEmptyResult: true, language };
-    return response.gather(gather, reply.say, { language }).redirect(urls.staff).toString();
+    return response.gather(gather, reply.say, say).redirect(urls.staff).toString();
   }
   if (reply.next === 'listen') {
     const gather = {
@@ -39,9 +45,9 @@ export function renderReply(reply: VoiceReply, urls: TwimlUrls): string {
       language,
       ...(reply.hints.length > 0 ? { hints: reply.hints.slice(0, 50).join(', ') } : {}),
     };
-    return response.gather(gather, reply.say, { language }).redirect(urls.gather).toString();
+    return response.gather(gather, reply.say, say).redirect(urls.gather).toString();
   }
-  for (const sentence of reply.say) response.say(sentence, { language });
+  for (const sentence of reply.say) response.say(sentence, say);
   if (reply.next === 'transfer' && reply.transferTo) {
     return response.dial({ action: urls.dial, method: 'POST', timeout: 25 }, reply.transferTo).toString();
   }

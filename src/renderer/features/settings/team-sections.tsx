@@ -18,6 +18,7 @@ export function ServicesSection() {
       id: slugFor('new service', services.map((s) => s.id), 'service'),
       name: '',
       aliases: [],
+      names: {},
       durationMinutes: 30,
       bufferBeforeMinutes: 0,
       bufferAfterMinutes: 0,

@@ -128,12 +128,13 @@ describe('rules brain: booking', () => {
     expect(call.actions.argsOf('hold_slot')).toEqual([]);
   });
 
-  it('tells the caller when a day has nothing and asks for another', async () => {
-    const call = new Call({ caller: ANN, script: { 'a cleaning on Thursday': u('book', { serviceId: 'cleaning', date: '2026-11-26' }) } });
+  it('tells the caller when a day has nothing and offers the nearest days after it instead of asking again', async () => {
+    const call = new Call({ caller: ANN, script: { 'a cleaning on Wednesday': u('book', { serviceId: 'cleaning', date: WEDNESDAY }) } });
     call.actions.on('check_availability', { ok: true, data: { slots: [] } });
     await call.start();
-    const r = await call.say('a cleaning on Thursday');
-    expect(heard(r)).toBe("I'm sorry, I don't have anything open on Thursday. What other day would work for you?");
+    const r = await call.say('a cleaning on Wednesday');
+    expect(heard(r)).toMatch(/^I'm sorry, I don't have anything open on Wednesday\. I have .* Which works best\?$/);
+    expect(call.actions.argsOf('check_availability')[1].wish).toEqual({ fromDate: '2026-11-26' });
   });
 
   it('uses the only provider of a service, and says when a named provider does not offer it', async () => {
@@ -163,7 +164,7 @@ describe('rules brain: booking', () => {
     await call.start();
     await call.say('a cleaning tomorrow at 3');
     const r = await call.say('no, Wednesday instead');
-    expect(call.actions.argsOf('check_availability')[1]).toEqual({ serviceId: 'cleaning', providerId: null, wish: { date: WEDNESDAY, time: '15:00' } });
+    expect(call.actions.argsOf('check_availability')[1]).toEqual({ serviceId: 'cleaning', providerId: null, wish: { date: WEDNESDAY, time: '15:00' }, releaseHoldId: 'hold-1' });
     expect(call.actions.argsOf('hold_slot')[1]).toMatchObject({ start: at(`${WEDNESDAY}T15:00`) });
     expect(heard(r)).toBe('Wednesday, November 25th at 3 PM with Maria Gomez, RDH for a teeth cleaning. Shall I book it?');
     expect(call.state.hold?.holdId).toBe('hold-2');
@@ -289,7 +290,7 @@ describe('rules brain: what the caller rules out', () => {
     await call.start();
     await call.say('a cleaning tomorrow at 3');
     await call.say("I can't make it tomorrow");
-    expect(call.actions.argsOf('check_availability')[1]).toEqual({ serviceId: 'cleaning', providerId: null, wish: { time: '15:00', fromDate: WEDNESDAY } });
+    expect(call.actions.argsOf('check_availability')[1]).toEqual({ serviceId: 'cleaning', providerId: null, wish: { time: '15:00', fromDate: WEDNESDAY }, releaseHoldId: 'hold-1' });
     expect(call.state.hold).toBeNull();
   });
 
@@ -298,7 +299,7 @@ describe('rules brain: what the caller rules out', () => {
     await call.start();
     await call.say('a cleaning tomorrow at 3');
     const r = await call.say('not with Maria');
-    expect(call.actions.argsOf('check_availability')[1]).toEqual({ serviceId: 'cleaning', providerId: 'dr-lee', wish: { date: TUESDAY, time: '15:00' } });
+    expect(call.actions.argsOf('check_availability')[1]).toEqual({ serviceId: 'cleaning', providerId: 'dr-lee', wish: { date: TUESDAY, time: '15:00' }, releaseHoldId: 'hold-1' });
     expect(heard(r)).toContain('with Dr. Emily Lee for a teeth cleaning. Shall I book it?');
   });
 });
@@ -329,7 +330,7 @@ describe('rules brain: a correction while we ask for the name', () => {
     await call.start();
     await call.say('an exam tomorrow at 3');
     const r = await call.say('no, Wednesday instead');
-    expect(call.actions.argsOf('check_availability')[1]).toEqual({ serviceId: 'exam', providerId: null, wish: { date: WEDNESDAY, time: '15:00' } });
+    expect(call.actions.argsOf('check_availability')[1]).toEqual({ serviceId: 'exam', providerId: null, wish: { date: WEDNESDAY, time: '15:00' }, releaseHoldId: 'hold-1' });
     expect(heard(r)).toBe('Great. Can I have your name for the appointment, please?');
     expect(call.state.hold?.slot.start).toBe(at(`${WEDNESDAY}T15:00`));
   });

@@ -107,7 +107,7 @@ describe('rules brain: misunderstandings', () => {
   });
 
   it('a bare "message" answers "message or front desk?"', async () => {
-    const call = new Call();
+    const call = new Call({ script: { 'a message': u('unknown', { helpChoice: 'message' }) } });
     await call.start();
     await call.say('blorp');
     await call.say('blorp');

@@ -2,20 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Brain } from '../../../../src/main/core/conversation/brain.js';
 import { hoursSentences } from '../../../../src/main/core/conversation/rules-brain/hours-words.js';
 import { RulesBrain, type RulesState } from '../../../../src/main/core/conversation/rules-brain/index.js';
-import { nameFromAnswer, ordinal, spellPhone, tidySpoken } from '../../../../src/main/core/conversation/rules-brain/words.js';
+import { spellPhone } from '../../../../src/main/core/conversation/rules-brain/words.js';
+import { nameFromAnswer } from '../../../../src/main/core/conversation/understanding/index.js';
+import { ordinal } from '../../../../src/main/core/conversation/prompts/index.js';
 import { NOW, demoTenant, u } from './harness.js';
 
 describe('rules brain words', () => {
-  it.each([
-    ['Tuesday, November 24 at 3:00 PM with Dr. Emily Lee', 'Tuesday, November 24th at 3 PM with Dr. Emily Lee'],
-    ['Sunday, November 1 at 10:30 AM', 'Sunday, November 1st at 10:30 AM'],
-    ['Monday, February 22 at 12:00 PM', 'Monday, February 22nd at 12 PM'],
-    ['Friday, January 3 at 9:15 AM', 'Friday, January 3rd at 9:15 AM'],
-    ['Wednesday, December 11th at 4 PM', 'Wednesday, December 11th at 4 PM'],
-  ])('tidies %s', (raw, spoken) => {
-    expect(tidySpoken(raw)).toBe(spoken);
-  });
-
   it('says ordinals', () => {
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 31].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '31st']);
   });

@@ -68,7 +68,7 @@ export const PHRASES: Phrase[] = [
   // cancel
   p('cancel my appointment', 'cancel', {}, { min: 0.85 }),
   p("I can't make it tomorrow", 'cancel', { rejected: { date: '2026-11-24', time: null, providerId: null, serviceId: null } }, { max: 0.7 }),
-  p('yeah I need to cancel my appointment for Thursday', 'cancel', { date: '2026-11-26' }),
+  p('yeah I need to cancel my appointment for Thursday', 'cancel', { date: '2026-11-26', appointmentDate: '2026-11-26' } as never),
   p('no, cancel it', 'cancel'),
   p('please cancel my cleaning with Maria', 'cancel', { serviceId: 'cleaning', providerId: 'maria' }),
   p("I won't be able to make it on Friday", 'cancel', { rejected: { date: '2026-11-27', time: null, providerId: null, serviceId: null } }, { max: 0.7 }),
@@ -375,7 +375,7 @@ export const PHRASES: Phrase[] = [
   p("I think I need a filling. I've got a cavity.", 'book', { serviceId: 'filling' }),
   p('Do you have any appointments available tomorrow?', 'availability', { date: '2026-11-24' }),
   p("what's the soonest you can get me in", 'book', { earliest: true }),
-  p("I'd like to reschedule my cleaning from Tuesday to Thursday", 'reschedule', { serviceId: 'cleaning', date: '2026-11-26', rejected: { date: '2026-11-24', time: null, providerId: null, serviceId: null } }),
+  p("I'd like to reschedule my cleaning from Tuesday to Thursday", 'reschedule', { serviceId: 'cleaning', date: '2026-11-26', appointmentDate: '2026-11-24' } as never),
   p('Can I book for next Friday at 2:30 with Doctor Patel?', 'book', { date: '2026-12-04', time: '14:30', providerId: 'dr-patel' }),
   p('uh yeah the 10 a.m. works', 'yes', { time: '10:00' }),
   p('Sorry, could you repeat that?', 'unknown'),

@@ -2,6 +2,7 @@ import { ContractError, type TenantConfig } from '../../../../shared/contract/in
 import type { Clock, Logger } from '../../kernel/index.js';
 import { reviewReasons } from '../../review/index.js';
 import type { AvailabilityService, BookingRecord, BookingService, CustomerService } from '../../scheduling/index.js';
+import { message } from '../prompts/index.js';
 import { hoursSentences } from '../rules-brain/hours-words.js';
 import type { ActionAudit, MessageSink } from './ports.js';
 import { providerName, sayWhen, serviceName } from './spoken.js';
@@ -41,7 +42,7 @@ export function createActionRouter(deps: ActionRouterDeps): ActionRouter {
       let result: ActionResult<typeof name>;
       const parsed = actionArgs[name].safeParse(rawArgs);
       if (!parsed.success) {
-        result = { ok: false, code: 'invalid_arguments', say: "Sorry, I didn't get all the details I need for that." };
+        result = { ok: false, code: 'invalid_arguments', say: message('en', 'action.missingDetails') };
       } else {
         try {
           const handler = handlers[name] as (args: unknown, context: ActionContext) => Promise<ActionResults[typeof name]>;
@@ -68,11 +69,11 @@ export function createActionRouter(deps: ActionRouterDeps): ActionRouter {
 function toFailure(error: unknown, logger: Logger, action: ActionName, context: ActionContext): Failure {
   if (error instanceof ContractError) {
     const code = error.code === 'conflict' ? 'conflict' : error.code === 'not_found' ? 'not_found' : error.code === 'outside_rules' ? 'outside_rules' : error.code === 'invalid_input' ? 'invalid_arguments' : 'unavailable';
-    const say = code === 'conflict' ? 'Sorry, that time was just taken.' : error.message;
+    const say = code === 'conflict' ? message('en', 'slot.taken') : error.message;
     return { ok: false, code, say };
   }
   logger.error({ tenantId: context.tenant.id, callId: context.callId, action, err: error }, 'action failed');
-  return { ok: false, code: 'internal', say: "I'm sorry, I'm having trouble with that right now." };
+  return { ok: false, code: 'internal', say: message('en', 'trouble') };
 }
 
 type Handlers = { [N in ActionName]: (args: ReturnType<(typeof actionArgs)[N]['parse']>, context: ActionContext) => Promise<ActionResults[N]> };
@@ -97,11 +98,14 @@ function createHandlers(deps: ActionRouterDeps): Handlers {
   const ownBooking = (context: ActionContext, bookingId: string): BookingRecord => bookings.get(context.tenant.id, bookingId);
 
   return {
-    async check_availability({ serviceId, providerId, wish }, { tenant }) {
-      const { slots } = await availability.suggest({ tenantId: tenant.id, serviceId, providerId: providerId ?? null, wish, searchDays: 14 });
+    async check_availability({ serviceId, providerId, wish, excludeBookingId, releaseHoldId }, context) {
+      const { tenant } = context;
+      if (releaseHoldId) await bookings.releaseCallHold(tenant.id, releaseHoldId, context.callId, 'receptionist');
+      const { slots } = await availability.suggest({ tenantId: tenant.id, serviceId, providerId: providerId ?? null, wish, searchDays: 14, excludeBookingId: excludeBookingId ?? null });
       return { slots: slots.map((s) => offered(tenant, serviceId, s.providerId, s.start)) };
     },
-    async hold_slot({ serviceId, providerId, start }, context) {
+    async hold_slot({ serviceId, providerId, start, releaseHoldId }, context) {
+      if (releaseHoldId) await bookings.releaseCallHold(context.tenant.id, releaseHoldId, context.callId, 'receptionist');
       const hold = await bookings.book({
         tenantId: context.tenant.id,
         serviceId,
@@ -183,10 +187,10 @@ function createHandlers(deps: ActionRouterDeps): Handlers {
     async answer_question({ faqIndex, topic }, { tenant }) {
       if (topic === 'hours') return { answer: hoursSentences(tenant, clock.now()).join(' ') };
       if (topic === 'location') {
-        return { answer: tenant.address ? `We're at ${tenant.address}.` : `I don't have the address on hand, but the front desk can help with directions.` };
+        return { answer: tenant.address ? message('en', 'location.address', { address: tenant.address }) : message('en', 'location.unknown') };
       }
       const entry = faqIndex === null || faqIndex === undefined ? undefined : tenant.faq[faqIndex];
-      if (!entry) throw new ContractError('not_found', "I'm not sure about that one. I can take a message and someone will get back to you.");
+      if (!entry) throw new ContractError('not_found', message('en', 'faq.unknownTakeMessage'));
       return { answer: entry.answer };
     },
     async take_message({ reason, callerName, callbackNumber, urgent }, context) {

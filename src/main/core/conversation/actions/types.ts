@@ -34,8 +34,12 @@ export const actionArgs = {
         toDate: date.nullish(),
       })
       .default({}),
+    /** The appointment being moved: its own time does not block the times it could move to. */
+    excludeBookingId: z.string().nullish(),
+    /** A hold this call placed and no longer wants: released first so it does not block nearby times. */
+    releaseHoldId: z.string().nullish(),
   }),
-  hold_slot: z.object({ serviceId: z.string(), providerId: z.string(), start: z.number().int() }),
+  hold_slot: z.object({ serviceId: z.string(), providerId: z.string(), start: z.number().int(), releaseHoldId: z.string().nullish() }),
   book_appointment: z.object({
     /** Confirms an earlier hold… */
     holdId: z.string().optional(),

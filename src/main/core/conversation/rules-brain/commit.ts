@@ -1,9 +1,11 @@
+import { fullWhen } from '../prompts/index.js';
 import { anythingElse } from './closing.js';
 import { troubleToMessage } from './message-flow.js';
 import { askWhen, checkAndOffer, continueBooking } from './slot-flow.js';
 import { isSystemFailure, type Failure, type Turn } from './turn.js';
 import { withoutWhen } from './wish.js';
-import { firstName, serviceWords, tidySpoken } from './words.js';
+import { firstName, providerWords, serviceWords } from './words.js';
+import type { OfferedSlot } from '../actions/types.js';
 
 /** The held time could not be confirmed: say why and find the caller another time. */
 async function commitFailed(t: Turn, failure: Failure): Promise<void> {
@@ -14,12 +16,17 @@ async function commitFailed(t: Turn, failure: Failure): Promise<void> {
   t.state.hold = null;
   if (failure.code === 'conflict' || failure.code === 'not_found') {
     // Taken by someone else, or the hold lapsed while we talked: what is free now?
-    await checkAndOffer(t, { before: [failure.say], allowExact: false });
+    await checkAndOffer(t, { before: [t.failureWords(failure)], allowExact: false });
     return;
   }
   t.state.wish = withoutWhen(t.state.wish);
-  t.speak(failure.say);
-  askWhen(t, 'What other day would work for you?');
+  t.speak(t.failureWords(failure));
+  askWhen(t, 'when.askOther');
+}
+
+/** "Tuesday, November 24th at 3 PM with Maria Gomez, RDH". */
+export function slotWords(t: Turn, slot: OfferedSlot): string {
+  return t.m('when.withProvider', { when: fullWhen(t.lang, slot.start, t.tenant, t.now), provider: providerWords(t, slot.providerId) });
 }
 
 /** Books the held slot, with the signals the review policy weighs. */
@@ -40,17 +47,13 @@ export async function commitBooking(t: Turn): Promise<void> {
     await commitFailed(t, result);
     return;
   }
-  const what = serviceWords(t.tenant, hold.slot.serviceId);
-  const when = tidySpoken(hold.slot.spoken);
+  const params = { service: serviceWords(t, hold.slot.serviceId), when: slotWords(t, hold.slot) };
   s.hold = null;
   s.offered = [];
   t.outcome = 'booked';
-  const thanks = name ? `Thank you, ${firstName(name)}.` : 'Thank you.';
-  if (result.data.status === 'pending_review') {
-    anythingElse(t, `I've pencilled you in for your ${what} on ${when}.`, 'The front desk will confirm by text shortly.');
-  } else {
-    anythingElse(t, `You're all set for your ${what} on ${when}.`, thanks);
-  }
+  const thanks = name ? t.m('thankYouName', { name: firstName(name) }) : t.m('thankYou');
+  if (result.data.status === 'pending_review') anythingElse(t, t.m('booked.pending', params), t.m('booked.deskWillConfirm'));
+  else anythingElse(t, t.m('booked.confirmed', params), thanks);
 }
 
 /** Moves the appointment to the held slot (the hold is released in the same commit). */
@@ -61,20 +64,18 @@ export async function commitReschedule(t: Turn): Promise<void> {
     await continueBooking(t);
     return;
   }
-  const result = await t.run('reschedule_appointment', { bookingId: target.bookingId, holdId: hold.holdId });
+  // Without a hold (a time overlapping the appointment itself) the move is checked in its own commit.
+  const args = hold.holdId ? { bookingId: target.bookingId, holdId: hold.holdId } : { bookingId: target.bookingId, start: hold.slot.start, providerId: hold.slot.providerId };
+  const result = await t.run('reschedule_appointment', args);
   if (!result.ok) {
     await commitFailed(t, result);
     return;
   }
-  const what = serviceWords(t.tenant, target.serviceId);
-  const when = tidySpoken(hold.slot.spoken);
+  const params = { service: serviceWords(t, target.serviceId), when: slotWords(t, hold.slot) };
   s.hold = null;
   s.target = null;
   s.offered = [];
   t.outcome = 'rescheduled';
-  if (result.data.status === 'pending_review') {
-    anythingElse(t, `I've pencilled in your ${what} for ${when} instead.`, 'The front desk will confirm by text shortly.');
-  } else {
-    anythingElse(t, `Done. Your ${what} is now on ${when}.`);
-  }
+  if (result.data.status === 'pending_review') anythingElse(t, t.m('moved.pending', params), t.m('booked.deskWillConfirm'));
+  else anythingElse(t, t.m('moved.confirmed', params));
 }

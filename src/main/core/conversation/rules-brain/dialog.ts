@@ -1,78 +1,23 @@
 import type { Understanding } from '../understanding/types.js';
-import { onConfirmCancel, onLookup, onPickAppointment, startLookup } from './appointment-flow.js';
+import { startLookup } from './appointment-flow.js';
 import { goodbye } from './closing.js';
 import { answerQuestion } from './info-answers.js';
-import {
-  emergency,
-  onCallbackConfirm,
-  onCallbackNumber,
-  onConfirmCallback,
-  onMessageReason,
-  onOfferMessage,
-  speakToPerson,
-  startMessage,
-} from './message-flow.js';
-import { onConfirmName, onName } from './name-step.js';
-import { misunderstood, onOfferHelp } from './recovery.js';
-import type { PendingKind } from './rules-state.js';
-import { correctWish, onConfirmSlot, onPickSlot, onService, onWhen } from './slot-answers.js';
+import { emergency, onMessageReason, saveUnfinishedMessage, speakToPerson, startMessage } from './message-flow.js';
+import { QUESTIONS } from './questions.js';
+import { misunderstood } from './recovery.js';
+import { correctWish } from './slot-answers.js';
 import { continueBooking, startBooking } from './slot-flow.js';
 import type { Turn } from './turn.js';
 import { changesWish, mergeWish } from './wish.js';
-import { firstName } from './words.js';
-
-type Handler = (t: Turn, u: Understanding) => Promise<boolean>;
-
-async function onIntent(t: Turn, u: Understanding): Promise<boolean> {
-  if (u.intent === 'greeting' && !changesWish(u)) {
-    const name = t.knownName();
-    t.ask('intent', `Hi${name ? ` ${firstName(name)}` : ''}! How can I help you today?`, 'How can I help you today? You can book, change or cancel an appointment, or ask a question.');
-    return true;
-  }
-  if (u.intent === 'yes' && !changesWish(u)) {
-    t.ask('intent', 'Sure. What can I help you with?', 'How can I help you today? You can book, change or cancel an appointment, or ask a question.');
-    return true;
-  }
-  return false;
-}
-
-async function onAnythingElse(t: Turn, u: Understanding): Promise<boolean> {
-  if (u.intent === 'no' && !changesWish(u)) {
-    goodbye(t);
-    return true;
-  }
-  return onIntent(t, u);
-}
-
-/** What each pending question does with an answer; false hands the utterance to the router. */
-const ANSWERS: Record<PendingKind, Handler> = {
-  intent: onIntent,
-  anything_else: onAnythingElse,
-  service: onService,
-  when: onWhen,
-  pick_slot: onPickSlot,
-  confirm_slot: onConfirmSlot,
-  confirm_reschedule: onConfirmSlot,
-  name: onName,
-  confirm_name: onConfirmName,
-  lookup: onLookup,
-  pick_appointment: onPickAppointment,
-  confirm_cancel: onConfirmCancel,
-  message_reason: onMessageReason,
-  callback_confirm: onCallbackConfirm,
-  callback_number: onCallbackNumber,
-  confirm_callback: onConfirmCallback,
-  offer_help: onOfferHelp,
-  offer_message: onOfferMessage,
-};
 
 /** Questions whose answer is a name of someone or something else, not the caller's own name. */
-const NAME_IS_THE_ANSWER: ReadonlySet<PendingKind> = new Set(['name', 'confirm_name', 'lookup', 'message_reason']);
+const NAME_IS_THE_ANSWER = new Set(['name', 'confirm_name', 'lookup', 'message_reason']);
 
 /**
  * One understood utterance. Order matters: a free-text message is taken as said; an emergency,
- * a request for a person and a goodbye win over any pending question; then the pending question
- * gets its answer; whatever is left is a new request, or not understood.
+ * a request for a person and a goodbye win over any pending question (a goodbye first saves a
+ * message the caller started); then the pending question gets its answer; whatever is left is
+ * a new request, or not understood.
  */
 export async function onUnderstood(t: Turn, u: Understanding): Promise<void> {
   const s = t.state;
@@ -90,12 +35,14 @@ export async function onUnderstood(t: Turn, u: Understanding): Promise<void> {
     return settle(t);
   }
   if (u.intent === 'goodbye') {
+    // "No, that's it" to "should we call you back here?": the message is still left.
+    await saveUnfinishedMessage(t);
     goodbye(t);
     return settle(t);
   }
   // "This is Ann, I'd like a cleaning": remember the name whatever the question was.
   if (u.name && !NAME_IS_THE_ANSWER.has(kind)) s.name = u.name;
-  if (!(await ANSWERS[kind](t, u))) await route(t, u);
+  if (!(await QUESTIONS[kind].handle(t, u))) await route(t, u);
   settle(t);
 }
 
@@ -108,6 +55,8 @@ const LOOKUP_FLOWS = { reschedule: 'reschedule', cancel: 'cancel', check_appoint
 /** A new request, or nothing we can use. */
 async function route(t: Turn, u: Understanding): Promise<void> {
   const s = t.state;
+  // A question asked in the same breath as a request ("hi, is there parking?") is answered first.
+  if (u.questions && u.questions.length > 0 && u.intent !== 'book' && u.intent !== 'availability') return answerQuestion(t, { ...u, intent: u.questions[0]?.kind ?? 'faq' });
   switch (u.intent) {
     case 'book':
     case 'availability':
@@ -122,7 +71,7 @@ async function route(t: Turn, u: Understanding): Promise<void> {
     case 'check_appointment': {
       const flow = LOOKUP_FLOWS[u.intent];
       if (s.flow === flow && s.pending) {
-        t.reask('Sure.');
+        t.reask('sure');
         return;
       }
       return startLookup(t, flow, u);
@@ -134,8 +83,9 @@ async function route(t: Turn, u: Understanding): Promise<void> {
     case 'leave_message':
       return startMessage(t);
     case 'greeting':
+      if (u.faqIndex !== null) return answerQuestion(t, { ...u, intent: 'faq' });
       // "Hello?" in the middle of a question: they are checking we are still here.
-      t.reask("Yes, I'm here.");
+      t.reask('stillHere');
       return;
     default:
       if (u.faqIndex !== null) return answerQuestion(t, { ...u, intent: 'faq' });

@@ -1,50 +1,78 @@
-import type { Understanding } from '../understanding/types.js';
+import type { AskedQuestion, Understanding } from '../understanding/types.js';
 import { anythingElse } from './closing.js';
-import { hoursSentences } from './hours-words.js';
+import { dayHoursSentence, hoursSentences } from './hours-words.js';
 import { troubleToMessage } from './message-flow.js';
-import type { PendingKind } from './rules-state.js';
+import { isQuestionInFlow } from './questions.js';
 import { isSystemFailure, type Turn } from './turn.js';
-
-/** Questions that belong to a request in progress: after answering an aside, we ask them again. */
-const NOT_IN_FLOW: ReadonlySet<PendingKind> = new Set(['intent', 'anything_else', 'offer_help', 'offer_message']);
 
 /** Answers an aside, then picks the request back up ("Now, what day works best for you?") or asks what else. */
 function answered(t: Turn, sentences: string[]): void {
   t.outcome = 'answered';
   const pending = t.state.pending;
-  if (pending && !NOT_IN_FLOW.has(pending.kind)) {
+  if (pending && isQuestionInFlow(pending.kind)) {
     t.speak(...sentences, pending.reprompt);
     return;
   }
   anythingElse(t, ...sentences);
 }
 
-/** Hours, location and the practice's FAQ. */
+/** Every question the caller asked in one breath ("Where are you? Is there parking?"), in order, once each. */
+function askedQuestions(u: Understanding): AskedQuestion[] {
+  if (u.questions && u.questions.length > 0) return u.questions;
+  const kind = u.intent === 'hours' || u.intent === 'location' ? u.intent : 'faq';
+  return [{ kind, faqIndex: u.faqIndex }];
+}
+
+type Answer = { ok: true; sentences: string[]; topic: string } | { ok: false; say: string; system: boolean };
+
+async function answerOne(t: Turn, q: AskedQuestion, u: Understanding): Promise<Answer> {
+  const { tenant } = t;
+  // The practice's own FAQ answer wins: it says what the practice wants said (parking, the back entrance…).
+  const entry = q.faqIndex !== null ? tenant.faq[q.faqIndex] : undefined;
+  if (q.kind === 'hours' && !entry) {
+    const sentences = u.date ? [dayHoursSentence(tenant, u.date, t.now, t.lang)] : hoursSentences(tenant, t.now, t.lang);
+    return { ok: true, sentences, topic: 'hours' };
+  }
+  if (q.kind === 'location' && !entry && tenant.address) return { ok: true, sentences: [t.m('location.address', { address: tenant.address })], topic: 'location' };
+  const topic = q.kind === 'location' && !entry ? 'location' : 'faq';
+  const result = await t.run('answer_question', { faqIndex: entry ? q.faqIndex : null, topic, question: t.text.slice(0, 500) || undefined });
+  if (result.ok) {
+    // The router words answers it makes up itself in English; other languages use the catalog's.
+    const answer = entry || t.lang === 'en' ? result.data.answer : t.m('location.unknown');
+    return { ok: true, sentences: [answer], topic: q.kind === 'location' ? 'location' : (entry?.keywords[0] ?? 'other') };
+  }
+  return { ok: false, say: t.lang === 'en' ? result.say : t.m('faq.unknown'), system: isSystemFailure(result) };
+}
+
+/** Hours, location and the practice's FAQ: each question asked gets its answer. */
 export async function answerQuestion(t: Turn, u: Understanding): Promise<void> {
   const s = t.state;
-  const inFlow = s.pending !== null && !NOT_IN_FLOW.has(s.pending.kind);
-  if (u.intent === 'hours') {
-    if (!inFlow) s.summary = 'question: hours';
-    answered(t, hoursSentences(t.tenant, t.now));
+  const inFlow = s.pending !== null && isQuestionInFlow(s.pending.kind);
+  const sentences: string[] = [];
+  const topics: string[] = [];
+  let unanswered: string | null = null;
+  const seenFaq = new Set<number>();
+  for (const q of askedQuestions(u)) {
+    if (q.faqIndex !== null && seenFaq.has(q.faqIndex)) continue;
+    if (q.faqIndex !== null) seenFaq.add(q.faqIndex);
+    const answer = await answerOne(t, q, u);
+    if (answer.ok) {
+      for (const x of answer.sentences) if (!sentences.includes(x)) sentences.push(x);
+      topics.push(answer.topic);
+      continue;
+    }
+    if (answer.system) {
+      await troubleToMessage(t, { ok: false, code: 'internal', say: answer.say });
+      return;
+    }
+    unanswered ??= answer.say;
+  }
+  if (!inFlow) s.summary = t.m('summary.question', { topic: topics[0] ?? 'other' });
+  if (unanswered === null) {
+    answered(t, sentences);
     return;
   }
-  if (u.intent === 'location' && t.tenant.address) {
-    if (!inFlow) s.summary = 'question: location';
-    answered(t, [`We're at ${t.tenant.address}.`]);
-    return;
-  }
-  const topic = u.intent === 'location' ? 'location' : 'faq';
-  const entry = u.faqIndex !== null ? t.tenant.faq[u.faqIndex] : undefined;
-  if (!inFlow) s.summary = `question: ${topic === 'location' ? 'location' : (entry?.keywords[0] ?? 'other')}`;
-  const result = await t.run('answer_question', { faqIndex: u.faqIndex, topic, question: t.text.slice(0, 500) || undefined });
-  if (result.ok) {
-    answered(t, [result.data.answer]);
-    return;
-  }
-  if (isSystemFailure(result)) {
-    await troubleToMessage(t, result);
-    return;
-  }
-  t.speak(result.say);
-  t.ask('offer_message', 'Would you like to leave a message for the team?', 'Would you like to leave a message so someone can get back to you? Please say yes or no.');
+  if (sentences.length > 0) t.outcome = 'answered';
+  t.speak(...sentences, unanswered);
+  t.ask('offer_message', 'faq.offerMessage', 'faq.offerMessageReprompt');
 }

@@ -1,9 +1,9 @@
-import { blankUnderstanding } from '../understanding/blank-understanding.js';
 import type { TenantConfig } from '../../../../shared/contract/index.js';
 import { normalizePhone } from '../../scheduling/index.js';
+import { blankUnderstanding } from '../understanding/blank-understanding.js';
 import type { Understanding } from '../understanding/types.js';
-import { expectationFor, type PendingKind } from './rules-state.js';
-
+import { expectationFor } from './questions.js';
+import type { PendingKind } from './rules-state.js';
 
 /**
  * Keypad digits read as an answer to the pending question: 1 / 2 for yes / no, a digit for the

@@ -1,11 +1,8 @@
 import type { Understanding } from '../understanding/types.js';
 import { anythingElse, goodbye } from './closing.js';
-import { TROUBLE, type Failure, type Turn } from './turn.js';
+import { askQuestion } from './questions.js';
+import type { Failure, Turn } from './turn.js';
 import { firstName, spellPhone } from './words.js';
-
-const CALLBACK_QUESTION = "Should we call you back at the number you're calling from?";
-const NUMBER_QUESTION = "What's the best number to call you back on?";
-const NUMBER_REPROMPT = 'What phone number should we call you back on? You can also type it on your keypad.';
 
 /** Hands the call to a person. The turn ends with the transfer. */
 export function transferTo(t: Turn, number: string): void {
@@ -19,7 +16,7 @@ export async function startMessage(t: Turn, opts: { reason?: string | null; urge
   const s = t.state;
   s.flow = 'message';
   s.message = { reason: opts.reason ?? null, urgent: opts.urgent ?? false, callback: null, callbackSettled: false };
-  s.summary = opts.urgent ? 'emergency' : 'message for the desk';
+  s.summary = t.m(opts.urgent ? 'summary.emergency' : 'summary.message');
   await nextMessageStep(t);
 }
 
@@ -27,38 +24,57 @@ export async function startMessage(t: Turn, opts: { reason?: string | null; urge
 export async function nextMessageStep(t: Turn): Promise<void> {
   const m = t.state.message;
   if (!m.reason) {
-    t.ask('message_reason', 'Sure, I can take a message. What would you like me to tell the team?', 'What message would you like me to pass on to the team?');
+    askQuestion(t, 'message_reason');
     return;
   }
   if (!t.knownName() && !t.state.nameSkipped) {
-    t.ask('name', 'Can I have your name, please?', 'Could you tell me your name, please?');
+    t.ask('name', 'name.askMessage', 'name.repromptMessage');
     return;
   }
   if (!m.callbackSettled) {
-    if (t.callerPhone) t.ask('callback_confirm', CALLBACK_QUESTION, `${CALLBACK_QUESTION} Please say yes or no.`);
-    else t.ask('callback_number', NUMBER_QUESTION, NUMBER_REPROMPT);
+    askQuestion(t, t.callerPhone ? 'callback_confirm' : 'callback_number');
     return;
   }
   await sendMessage(t);
 }
 
+/**
+ * A message the caller started is never lost: when they say goodbye before every question was
+ * answered, it is saved with what is known (the number they call from stands in for a callback).
+ * Returns false when there is nothing to save.
+ */
+export async function saveUnfinishedMessage(t: Turn): Promise<boolean> {
+  const m = t.state.message;
+  if (t.state.flow !== 'message' || !m.reason) return false;
+  if (!m.callbackSettled) {
+    m.callback = t.state.pending?.candidate ?? t.callerPhone;
+    m.callbackSettled = true;
+  }
+  const result = await t.run('take_message', { reason: m.reason.slice(0, 1000), callerName: t.knownName(), callbackNumber: m.callback, urgent: m.urgent });
+  if (!result.ok) return false;
+  t.outcome = 'message';
+  t.state.flow = 'idle';
+  t.tell('message.sentNoNumber');
+  return true;
+}
+
 async function sendMessage(t: Turn): Promise<void> {
   const m = t.state.message;
   const name = t.knownName();
-  const result = await t.run('take_message', { reason: (m.reason ?? 'Please call back').slice(0, 1000), callerName: name, callbackNumber: m.callback, urgent: m.urgent });
+  const result = await t.run('take_message', { reason: (m.reason ?? t.m('message.defaultReason')).slice(0, 1000), callerName: name, callbackNumber: m.callback, urgent: m.urgent });
   if (!result.ok) {
     await messageFailed(t, result);
     return;
   }
   t.outcome = 'message';
-  const thanks = name ? `Thank you, ${firstName(name)}.` : 'Thank you.';
+  const thanks = name ? t.m('thankYouName', { name: firstName(name) }) : t.m('thankYou');
   // Only promise a call back when there is a number to call.
   const callback = m.callback ?? t.callerPhone;
   if (m.urgent) {
-    const lifeThreatening = ['US', 'CA'].includes(t.tenant.country) ? 'If this is a life-threatening emergency, please hang up and dial 911.' : '';
-    anythingElse(t, thanks, callback ? "I've sent your message to the team as urgent, and they'll call you back as soon as possible." : "I've sent your message to the team as urgent.", lifeThreatening);
+    const lifeThreatening = ['US', 'CA', 'MX'].includes(t.tenant.country) ? t.m('message.dial911') : '';
+    anythingElse(t, thanks, t.m(callback ? 'message.sentUrgent' : 'message.sentUrgentNoNumber'), lifeThreatening);
   } else {
-    anythingElse(t, thanks, callback ? "I've passed your message on to the team, and someone will call you back." : "I've passed your message on to the team.");
+    anythingElse(t, thanks, t.m(callback ? 'message.sent' : 'message.sentNoNumber'));
   }
 }
 
@@ -66,11 +82,11 @@ async function sendMessage(t: Turn): Promise<void> {
 async function messageFailed(t: Turn, failure: Failure): Promise<void> {
   const transfer = await t.run('transfer_to_staff', { reason: 'could not take a message' });
   if (transfer.ok && transfer.data.number) {
-    t.speak(failure.say, 'Let me put you through to the front desk instead.');
+    t.speak(t.failureWords(failure), t.m('message.failedTransfer'));
     transferTo(t, transfer.data.number);
     return;
   }
-  t.speak(failure.say, "I'm sorry, I couldn't save your message just now. Please call us back a little later.");
+  t.speak(t.failureWords(failure), t.m('message.failed'));
   goodbye(t);
 }
 
@@ -79,45 +95,46 @@ async function messageFailed(t: Turn, failure: Failure): Promise<void> {
  * about what they wanted, so the request is not lost.
  */
 export async function troubleToMessage(t: Turn, failure?: Failure): Promise<void> {
-  const failed = failure ?? { ok: false as const, code: 'internal' as const, say: TROUBLE };
+  const failed = failure ?? { ok: false as const, code: 'internal' as const, say: t.m('trouble') };
   if (t.state.flow === 'message') {
     await messageFailed(t, failed);
     return;
   }
   const wanted = t.state.summary;
-  t.speak(failed.say, 'Let me take a message so the team can get back to you.');
-  await startMessage(t, { reason: wanted ? `Wanted to ${wanted}, but the system had trouble. Please call back.` : null });
+  t.speak(t.failureWords(failed), t.m('trouble.takeMessage'));
+  await startMessage(t, { reason: wanted ? t.m('trouble.wanted', { what: wanted }) : null });
 }
 
 export async function emergency(t: Turn, text: string): Promise<void> {
   t.state.emergency = true;
-  t.state.summary = 'emergency';
+  t.state.summary = t.m('summary.emergency');
   const result = await t.run('transfer_to_staff', { reason: `emergency: ${text}`.slice(0, 300) });
   if (result.ok && result.data.number) {
-    t.speak('That sounds urgent. Let me get you to someone right away.');
+    t.tell('emergency.transfer');
     transferTo(t, result.data.number);
     return;
   }
-  t.speak("That sounds urgent. I'll take an urgent message for the team.");
-  await startMessage(t, { reason: text.trim() || 'Emergency', urgent: true });
+  t.tell('emergency.message');
+  await startMessage(t, { reason: text.trim() || t.m('emergency.reason'), urgent: true });
 }
 
 export async function speakToPerson(t: Turn, reason = 'caller asked for a person'): Promise<void> {
-  t.state.summary = 'speak to a person';
+  t.state.summary = t.m('summary.person');
   const result = await t.run('transfer_to_staff', { reason });
   if (result.ok && result.data.number) {
-    t.speak("Sure, I'll put you through to the front desk now. One moment, please.");
+    t.tell('person.transfer');
     transferTo(t, result.data.number);
     return;
   }
-  t.speak(result.ok ? "I'm sorry, there's no one available to take your call right now." : result.say);
-  t.ask('offer_message', 'I can take a message and have someone call you back. Would you like to leave a message?', 'Would you like to leave a message for the team? Please say yes or no.');
+  t.speak(result.ok ? t.m('person.nobody') : t.failureWords(result));
+  t.ask('offer_message', 'person.offerMessage', 'help.messageOnly.reprompt');
 }
 
 async function setCallback(t: Turn, phone: string): Promise<void> {
   if (t.lowConfidence) {
     t.clarified();
-    t.ask('confirm_callback', `Just to check, is that ${spellPhone(phone)}?`, `Is ${spellPhone(phone)} the right number? Please say yes or no.`, { candidate: phone });
+    const number = spellPhone(phone);
+    askQuestion(t, 'confirm_callback', { params: { number }, extra: { candidate: phone } });
     return;
   }
   t.state.message.callback = phone;
@@ -134,7 +151,7 @@ export async function onMessageReason(t: Turn, u: Understanding): Promise<boolea
   if (u.intent === 'emergency' || u.emergencyKeyword) {
     t.state.message.urgent = true;
     t.state.emergency = true;
-    t.state.summary = 'emergency';
+    t.state.summary = t.m('summary.emergency');
   }
   await nextMessageStep(t);
   return true;
@@ -146,7 +163,7 @@ export async function onCallbackConfirm(t: Turn, u: Understanding): Promise<bool
     t.state.message.callback = t.callerPhone;
     t.state.message.callbackSettled = true;
     await nextMessageStep(t);
-  } else if (u.intent === 'no') t.ask('callback_number', 'No problem. What number should we call you back on?', NUMBER_REPROMPT);
+  } else if (u.intent === 'no') askQuestion(t, 'callback_number', { prompt: 'callback.askAfterNo' });
   else return false;
   return true;
 }
@@ -158,17 +175,18 @@ export async function onCallbackNumber(t: Turn, u: Understanding): Promise<boole
   }
   const pending = t.state.pending;
   // Another request ("actually, cancel my appointment") is for the dialog to route.
-  if (!pending || u.intent !== 'unknown') return false;
+  if (!pending || (u.intent !== 'unknown' && u.intent !== 'no')) return false;
   pending.attempts += 1;
   t.clarified();
-  if (pending.attempts >= 2) {
+  if (pending.attempts >= 2 || u.intent === 'no') {
     // Better a message without a number than a caller stuck on this question.
-    t.speak("Sorry, I didn't catch the number.");
+    if (u.intent !== 'no') t.tell('callback.giveUp');
     t.state.message.callback = t.callerPhone;
     t.state.message.callbackSettled = true;
     await nextMessageStep(t);
   } else {
-    t.speak("Sorry, I didn't catch that number.", NUMBER_REPROMPT);
+    t.tell('callback.missed');
+    t.speak(pending.reprompt);
   }
   return true;
 }
@@ -183,14 +201,14 @@ export async function onConfirmCallback(t: Turn, u: Understanding): Promise<bool
     t.state.message.callback = u.phone;
     t.state.message.callbackSettled = true;
     await nextMessageStep(t);
-  } else if (u.intent === 'no') t.ask('callback_number', 'Sorry about that. What number should we call you back on?', NUMBER_REPROMPT);
+  } else if (u.intent === 'no') askQuestion(t, 'callback_number', { prompt: 'callback.askAfterWrong' });
   else return false;
   return true;
 }
 
 export async function onOfferMessage(t: Turn, u: Understanding): Promise<boolean> {
   if (u.intent === 'yes' || u.intent === 'leave_message') await startMessage(t);
-  else if (u.intent === 'no') anythingElse(t, 'Okay.');
+  else if (u.intent === 'no') anythingElse(t, t.m('okay'));
   else return false;
   return true;
 }

@@ -1,7 +1,9 @@
 import type { TenantConfig } from '../../../../shared/contract/index.js';
 import type { OfferedSlot } from '../actions/types.js';
+import { addDays } from '../../../../shared/lib/civil-date.js';
+import { capitalize, dayLabel, listedClock, listWords, localClock, localDate, shortWhen } from '../prompts/index.js';
 import type { Understanding } from '../understanding/types.js';
-import { capitalize, clockWords, dayLabel, listWords, localClock, localDate, shortWhen } from './words.js';
+import type { Turn } from './turn.js';
 
 /** Offered slots and found appointments are both picked by position, day, time or service. */
 interface Pickable {
@@ -24,7 +26,8 @@ function partOf(instant: number, tenant: TenantConfig): 'morning' | 'afternoon' 
 
 /**
  * Which of the items the caller meant: "the second one", "the 2:30", "Wednesday", "the exam".
- * `none` when the utterance names nothing among them (it may be a new wish instead).
+ * `none` when the utterance names nothing among them (it may be a new wish instead). A time said
+ * with its part of day ("3 in the afternoon") only matches that half of the clock.
  */
 export function resolvePick<T extends Pickable>(items: readonly T[], u: Understanding, tenant: TenantConfig): Picked<T> {
   if (u.choice !== null) {
@@ -38,7 +41,7 @@ export function resolvePick<T extends Pickable>(items: readonly T[], u: Understa
     narrowed = true;
   }
   if (u.time !== null) {
-    const times = [u.time, otherHalf(u.time)];
+    const times = u.timeHasMeridiem ? [u.time] : [u.time, otherHalf(u.time)];
     matches = matches.filter((i) => times.includes(localClock(i.start, tenant)));
     narrowed = true;
   } else if (u.partOfDay !== null) {
@@ -57,16 +60,23 @@ export function resolvePick<T extends Pickable>(items: readonly T[], u: Understa
 }
 
 /** "I have Tuesday at 9 AM, Tuesday at 2:30 PM, or Wednesday at 10 AM." — one day is said once. */
-export function optionsSentence(slots: readonly OfferedSlot[], tenant: TenantConfig, now: number): string {
+export function optionsSentence(t: Turn, slots: readonly OfferedSlot[]): string {
+  const { tenant, now, lang } = t;
   const [first] = slots;
   if (!first) return '';
-  if (slots.length === 1) return `I have ${shortWhen(first.start, tenant, now)}.`;
+  if (slots.length === 1) return t.m('options.one', { when: shortWhen(lang, first.start, tenant, now) });
   const days = new Set(slots.map((s) => localDate(s.start, tenant)));
   if (days.size === 1) {
-    const label = dayLabel(localDate(first.start, tenant), tenant, now);
-    const times = listWords(slots.map((s) => clockWords(s.start, tenant)));
-    if (label === 'today' || label === 'tomorrow') return `${capitalize(label)} I have ${times}.`;
-    return `On ${label}${label.includes(',') ? ',' : ''} I have ${times}.`;
+    const day = dayLabel(lang, localDate(first.start, tenant), tenant, now);
+    const times = listWords(lang, slots.map((s) => listedClock(lang, localClock(s.start, tenant))));
+    const today = localDate(now, tenant);
+    const date = localDate(first.start, tenant);
+    if (date === today || date === addDays(today, 1)) return t.m('options.todayTomorrow', { day: capitalize(day), times });
+    return t.m(day.includes(',') ? 'options.oneDayComma' : 'options.oneDay', { day, times });
   }
-  return `I have ${listWords(slots.map((s) => shortWhen(s.start, tenant, now)))}.`;
+  return t.m('options.many', { whens: listWords(lang, slots.map((s) => shortWhen(lang, s.start, tenant, now))) });
+}
+
+export function whenList(t: Turn, starts: readonly number[]): string {
+  return listWords(t.lang, starts.map((s) => shortWhen(t.lang, s, t.tenant, t.now)));
 }

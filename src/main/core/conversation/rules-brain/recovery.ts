@@ -5,22 +5,23 @@ import type { Turn } from './turn.js';
 
 type HelpChoice = 'message' | 'person';
 
-const SAY_CHOICE: Record<HelpChoice, string> = { message: 'take a message', person: 'put you through to the front desk' };
-
 /**
  * The call is not going well: offer the two ways out that always work. Without a transfer
  * number only a message is offered, so we never promise a person who is not there.
  */
 export function offerHelp(t: Turn, prefix: string, order: [HelpChoice, HelpChoice]): void {
+  t.speak(prefix);
   if (!t.tenant.transferNumber) {
-    t.ask('offer_message', `${prefix} I can take a message and have someone call you back. Would you like that?`, 'Would you like to leave a message for the team? Please say yes or no.');
+    t.ask('offer_message', 'help.messageOnly', 'help.messageOnly.reprompt');
     return;
   }
-  const question =
-    order[0] === 'message'
-      ? `${prefix} I can ${SAY_CHOICE.message} or ${SAY_CHOICE.person}. Which would you prefer?`
-      : `${prefix} Would you like me to ${SAY_CHOICE.person}, or ${SAY_CHOICE.message}?`;
-  t.ask('offer_help', question, 'Would you like to leave a message, or speak to someone at the front desk?', { choices: order });
+  t.ask('offer_help', order[0] === 'message' ? 'help.messageOrPerson' : 'help.personOrMessage', 'help.reprompt', { choices: order });
+}
+
+/** Even the way out did not work: take it ourselves (a person if there is one, else a message). */
+export async function takeTheWayOut(t: Turn): Promise<void> {
+  if (t.tenant.transferNumber) await speakToPerson(t, 'caller could not be understood');
+  else await startMessage(t);
 }
 
 /** Silence: re-ask once, then offer a way out, then end the call politely. */
@@ -34,22 +35,22 @@ export async function onSilence(t: Turn): Promise<void> {
     return;
   }
   if (silences === 1) {
-    t.reask("Sorry, I didn't hear anything.");
+    t.reask('silence.first');
     return;
   }
   if (silences === 2) {
-    offerHelp(t, "I'm having trouble hearing you.", ['message', 'person']);
+    offerHelp(t, t.m('silence.trouble'), ['message', 'person']);
     return;
   }
   if (t.tenant.transferNumber) {
     const result = await t.run('transfer_to_staff', { reason: 'caller could not be heard' });
     if (result.ok && result.data.number) {
-      t.speak("I still can't hear you, so I'll put you through to the front desk.");
+      t.tell('silence.transfer');
       transferTo(t, result.data.number);
       return;
     }
   }
-  t.speak("I'm sorry, I still can't hear you. Please call us back any time.");
+  t.tell('silence.giveUp');
   t.outcome = 'abandoned';
   goodbye(t);
 }
@@ -63,39 +64,32 @@ export async function misunderstood(t: Turn): Promise<void> {
   const streak = s.counters.misunderstood;
   const offering = t.pendingKind === 'offer_help' || t.pendingKind === 'offer_message';
   if (offering && streak >= 3) {
-    // Even the way out was not understood: take the way out ourselves.
-    if (t.tenant.transferNumber) await speakToPerson(t, 'caller could not be understood');
-    else await startMessage(t);
+    await takeTheWayOut(t);
     return;
   }
   if (streak >= 2) {
-    offerHelp(t, "Sorry, I'm not getting that.", ['person', 'message']);
+    offerHelp(t, t.m('misheard.again'), ['person', 'message']);
     return;
   }
-  t.reask("Sorry, I didn't quite catch that.");
+  t.reask('misheard.first');
 }
 
-// A bare "message" or "a person" is the whole answer to "message or front desk?".
-const SAYS_MESSAGE = /\bmessage\b/i;
-const SAYS_PERSON = /\b(desk|person|someone|somebody|human|staff|receptionist|through)\b/i;
-
-function helpChoice(t: Turn, u: Understanding, choices: readonly HelpChoice[]): HelpChoice | null {
+function helpChoice(u: Understanding, choices: readonly HelpChoice[]): HelpChoice | null {
   if (u.intent === 'leave_message') return 'message';
   if (u.choice !== null) return choices[u.choice - 1] ?? null;
-  if (u.intent === 'yes') return 'person';
+  if (u.intent === 'yes' || u.intent === 'speak_to_person') return 'person';
   if (u.intent !== 'unknown') return null;
-  if (SAYS_MESSAGE.test(t.text)) return 'message';
-  return SAYS_PERSON.test(t.text) ? 'person' : null;
+  return u.helpChoice ?? null;
 }
 
 export async function onOfferHelp(t: Turn, u: Understanding): Promise<boolean> {
   const choices = t.state.pending?.choices ?? [];
-  const chosen = helpChoice(t, u, choices);
+  const chosen = helpChoice(u, choices);
   if (chosen === 'message') await startMessage(t);
   else if (chosen === 'person') await speakToPerson(t);
   else if (u.intent === 'no') {
     t.state.counters.misunderstood = 0;
-    t.ask('intent', 'Okay. What can I help you with?', 'How can I help you today?');
+    t.ask('intent', 'intent.okay', 'intent.ask');
   } else return false;
   return true;
 }

@@ -1,19 +1,24 @@
+import type { Language } from '../../../../shared/contract/index.js';
 import type { Brain, TurnInput, TurnResult } from '../brain.js';
+import { message } from '../prompts/index.js';
+import { blankUnderstanding } from '../understanding/blank-understanding.js';
+import { withBareName } from '../understanding/answer-name.js';
+import { choosesLanguage } from '../understanding/spanish.js';
 import type { Understanding, UnderstandContext } from '../understanding/types.js';
 import { onUnderstood } from './dialog.js';
-import { greet } from './greeting.js';
-import { hintsFor } from './hints.js';
-import { blankUnderstanding } from '../understanding/blank-understanding.js';
+import { greet, switchedLanguage } from './greeting.js';
 import { understandDigits } from './keypad.js';
 import { speakToPerson, troubleToMessage } from './message-flow.js';
+import { keepMoving } from './progress.js';
+import { expectationFor, hintsFor, optionCountFor } from './questions.js';
 import { onSilence } from './recovery.js';
-import { expectationFor, initialRulesState, isRulesState, optionCountFor, type RulesState } from './rules-state.js';
-import { TROUBLE, Turn } from './turn.js';
+import { initialRulesState, isRulesState, upgradeState, type RulesState } from './rules-state.js';
+import { Turn } from './turn.js';
 
 /**
  * The understanding function the brain is built with: the real rules-based `understand` in
- * production, a scripted one in tests. The brain fills `expect` (what it just asked) and
- * `optionCount` (how many options it read out).
+ * production, a scripted one in tests. The brain fills `expect` (what it just asked),
+ * `optionCount` (how many options it read out) and `language` (what the call is in).
  */
 export type UnderstandFn = (text: string, ctx: UnderstandContext) => Understanding | Promise<Understanding>;
 
@@ -25,7 +30,8 @@ export interface RulesBrainDeps {
 
 /**
  * The embedded receptionist: deterministic, offline and fast. It fills the slots of a request
- * turn by turn, calls the front-desk actions, and always has a sentence for the caller.
+ * turn by turn, calls the front-desk actions, and always has a sentence for the caller, in
+ * English or Spanish as the caller chose.
  */
 export class RulesBrain implements Brain<RulesState> {
   readonly name = 'rules';
@@ -43,6 +49,7 @@ export class RulesBrain implements Brain<RulesState> {
     const t = this.newTurn(input);
     try {
       await this.play(t);
+      await keepMoving(t);
       return result(t);
     } catch (error) {
       this.report(error, 'rules brain turn');
@@ -51,8 +58,11 @@ export class RulesBrain implements Brain<RulesState> {
   }
 
   private newTurn(input: TurnInput<RulesState>): Turn {
+    const defaultLanguage: Language = input.tenant.languages[0] ?? 'en';
     // State is stored as JSON between webhooks; work on a copy so a failed turn leaves the input intact.
-    const state: RulesState = isRulesState(input.state) ? (JSON.parse(JSON.stringify(input.state)) as RulesState) : initialRulesState();
+    const copy = isRulesState(input.state) ? (JSON.parse(JSON.stringify(input.state)) as RulesState) : initialRulesState(defaultLanguage);
+    const state = upgradeState(copy, defaultLanguage);
+    if (!input.tenant.languages.includes(state.language)) state.language = defaultLanguage;
     const u = input.utterance;
     const lowConfidence = u.kind === 'speech' && u.confidence < input.tenant.review.minConfidence;
     const text = u.kind === 'speech' ? u.text : u.kind === 'dtmf' ? u.digits : '';
@@ -63,6 +73,8 @@ export class RulesBrain implements Brain<RulesState> {
     const u = t.input.utterance;
     switch (u.kind) {
       case 'start':
+        // A new call starts in the practice's default language.
+        t.state.language = t.tenant.languages[0] ?? 'en';
         greet(t);
         return;
       case 'none':
@@ -74,21 +86,41 @@ export class RulesBrain implements Brain<RulesState> {
           await speakToPerson(t, 'caller pressed 0');
           return;
         }
+        if (this.switchByKey(t, digits)) return;
         await onUnderstood(t, understandDigits(digits, t.pendingKind, t.tenant));
         return;
       }
-      case 'speech':
+      case 'speech': {
         if (!u.text.trim()) {
           await onSilence(t);
           return;
         }
+        const chosen = choosesLanguage(u.text, t.tenant.languages, t.lang);
+        if (chosen) {
+          t.state.language = chosen.language;
+          if (chosen.only) {
+            switchedLanguage(t);
+            return;
+          }
+        }
         await onUnderstood(t, await this.understand(t, u.text));
+      }
     }
   }
 
+  /** "Press 2 for Spanish", offered in the greeting: only while nothing else has been asked. */
+  private switchByKey(t: Turn, digits: string): boolean {
+    if (digits !== '2' || t.lang !== 'en' || !t.tenant.languages.includes('es') || t.pendingKind !== 'intent' || t.state.flow !== 'idle') return false;
+    t.state.language = 'es';
+    switchedLanguage(t);
+    return true;
+  }
+
   private async understand(t: Turn, text: string): Promise<Understanding> {
+    const expect = expectationFor(t.pendingKind);
     try {
-      return await this.deps.understand(text, { tenant: t.tenant, now: t.now, expect: expectationFor(t.pendingKind), optionCount: optionCountFor(t.state) });
+      const u = await this.deps.understand(text, { tenant: t.tenant, now: t.now, expect, optionCount: optionCountFor(t.state), language: t.lang });
+      return withBareName(u, text, expect);
     } catch (error) {
       // Not understanding is a normal dialog state; the dialog re-asks and offers a person.
       this.report(error, 'understand');
@@ -106,20 +138,26 @@ export class RulesBrain implements Brain<RulesState> {
       this.report(error, 'rules brain recovery');
       const number = input.tenant.transferNumber;
       const state = isRulesState(input.state) ? input.state : initialRulesState();
+      const lang = state.language ?? 'en';
       return number
-        ? { state, say: [TROUBLE, 'Let me put you through to the front desk.'], next: 'transfer', transferTo: number, outcome: 'transferred' }
-        : { state, say: [TROUBLE, 'Please call us back a little later. Goodbye.'], next: 'hangup' };
+        ? { state, say: [message(lang, 'trouble'), message(lang, 'trouble.transfer')], next: 'transfer', transferTo: number, outcome: 'transferred', language: lang }
+        : { state, say: [message(lang, 'trouble'), message(lang, 'trouble.callLater')], next: 'hangup', language: lang };
     }
   }
 }
 
 function result(t: Turn): TurnResult<RulesState> {
-  if (t.say.length === 0 && t.next === 'listen') t.reask('');
-  const out: TurnResult<RulesState> = { state: t.state, say: t.say, next: t.next };
+  if (t.say.length === 0 && t.next === 'listen') t.reask();
+  const out: TurnResult<RulesState> = { state: t.state, say: t.say, next: t.next, language: t.lang };
   if (t.next === 'transfer') out.transferTo = t.transferTo ?? null;
   if (t.outcome) out.outcome = t.outcome;
   if (t.state.summary) out.summary = t.state.summary;
   if (t.state.name) out.callerName = t.state.name;
   if (t.next === 'listen') out.hints = hintsFor(t);
+  const m = t.state.message;
+  // A message in progress, for the call to save if the caller hangs up before it is finished.
+  if (t.state.flow === 'message' && m.reason && t.next === 'listen') {
+    out.unsavedMessage = { reason: m.reason, callerName: t.knownName(), callbackNumber: m.callback ?? t.callerPhone, urgent: m.urgent };
+  }
   return out;
 }

@@ -1,5 +1,5 @@
+import type { Language } from '../../../../shared/contract/index.js';
 import type { AppointmentSummary, OfferedSlot } from '../actions/types.js';
-import type { Expectation } from '../understanding/types.js';
 import { emptyWish, type Wish } from './wish.js';
 
 /** What the caller is doing with us right now. `idle`: between requests. */
@@ -21,6 +21,7 @@ export type PendingKind =
   | 'lookup'
   | 'pick_appointment'
   | 'confirm_cancel'
+  | 'confirm_appointment'
   | 'confirm_reschedule'
   | 'message_reason'
   | 'callback_confirm'
@@ -31,6 +32,8 @@ export type PendingKind =
 
 export interface Pending {
   kind: PendingKind;
+  /** The catalog id of the question, so a repeat can be noticed whatever its parameters. */
+  promptId: string;
   /** The question as first asked. */
   question: string;
   /** A rephrasing for when the caller was silent or not understood. */
@@ -47,6 +50,8 @@ export interface Pending {
 
 export interface RulesState {
   v: 1;
+  /** The language the caller is spoken to in. */
+  language: Language;
   flow: Flow;
   pending: Pending | null;
   /** The caller's wish for a booking or a new time, built up over turns. */
@@ -55,6 +60,10 @@ export interface RulesState {
   offered: OfferedSlot[];
   /** The slot held while the caller decides. A newer hold simply supersedes it (holds expire). */
   hold: { holdId: string; slot: OfferedSlot } | null;
+  /** A hold the caller moved away from: the next search or hold releases it so it cannot block nearby times. */
+  staleHoldId: string | null;
+  /** The day the caller said their appointment is on ("my Thursday appointment"), to check against what is found. */
+  appointmentDate: string | null;
   /** Appointments found for cancel / reschedule / check. */
   appointments: AppointmentSummary[];
   /** The appointment being cancelled, moved or read back. */
@@ -66,6 +75,10 @@ export interface RulesState {
   /** The caller could not give a name after two tries: carry on without one. */
   nameSkipped: boolean;
   message: { reason: string | null; urgent: boolean; callback: string | null; callbackSettled: boolean };
+  /** The last question asked and how many turns in a row it was asked: a third time changes strategy. */
+  repeat: { promptId: string; times: number };
+  /** Booking turns in a row that reached no hold, booking or answer: going round in circles. */
+  stalled: number;
   counters: {
     /** Silences in a row. */
     noInput: number;
@@ -82,20 +95,25 @@ export interface RulesState {
   summary: string | null;
 }
 
-export function initialRulesState(): RulesState {
+export function initialRulesState(language: Language = 'en'): RulesState {
   return {
     v: 1,
+    language,
     flow: 'idle',
     pending: null,
     wish: emptyWish(),
     offered: [],
     hold: null,
+    staleHoldId: null,
+    appointmentDate: null,
     appointments: [],
     target: null,
     lookups: 0,
     name: null,
     nameSkipped: false,
     message: { reason: null, urgent: false, callback: null, callbackSettled: false },
+    repeat: { promptId: '', times: 0 },
+    stalled: 0,
     counters: { noInput: 0, misunderstood: 0, clarifications: 0 },
     lowConfidence: false,
     emergency: false,
@@ -110,46 +128,18 @@ export function isRulesState(value: unknown): value is RulesState {
   return s.v === 1 && typeof s.flow === 'string' && typeof s.wish === 'object' && typeof s.counters === 'object' && typeof s.message === 'object';
 }
 
-export function newPending(kind: PendingKind, question: string, reprompt: string): Pending {
-  return { kind, question, reprompt, attempts: 0, rechecked: false, candidate: null, choices: [] };
+export function newPending(kind: PendingKind, question: string, reprompt: string, promptId: string = kind): Pending {
+  return { kind, promptId, question, reprompt, attempts: 0, rechecked: false, candidate: null, choices: [] };
 }
 
-const EXPECT: Record<PendingKind, Expectation | null> = {
-  intent: null,
-  anything_else: null,
-  service: null,
-  when: 'date',
-  pick_slot: 'choice',
-  confirm_slot: 'yes_no',
-  name: 'name',
-  confirm_name: 'yes_no',
-  lookup: 'name',
-  pick_appointment: 'choice',
-  confirm_cancel: 'yes_no',
-  confirm_reschedule: 'yes_no',
-  message_reason: null,
-  callback_confirm: 'yes_no',
-  callback_number: 'phone',
-  confirm_callback: 'yes_no',
-  offer_help: 'choice',
-  offer_message: 'yes_no',
-};
-
-/** What the next utterance is most likely to be, given the question just asked. */
-export function expectationFor(kind: PendingKind): Expectation | null {
-  return EXPECT[kind];
+/** A state stored by an earlier version lacks the newer fields: fill them in rather than start over. */
+export function upgradeState(state: RulesState, language: Language): RulesState {
+  state.language ??= language;
+  state.appointmentDate ??= null;
+  state.staleHoldId ??= null;
+  state.repeat ??= { promptId: '', times: 0 };
+  state.stalled ??= 0;
+  if (state.pending) state.pending.promptId ??= state.pending.kind;
+  return state;
 }
 
-/** How many options the pending question offered, so "the last one" can be numbered. */
-export function optionCountFor(state: RulesState): number | null {
-  switch (state.pending?.kind) {
-    case 'pick_slot':
-      return state.offered.length;
-    case 'pick_appointment':
-      return state.appointments.length;
-    case 'offer_help':
-      return state.pending.choices.length;
-    default:
-      return null;
-  }
-}

@@ -1,11 +1,11 @@
 import type { OfferedSlot } from '../actions/types.js';
+import { localClock, localDate } from '../prompts/index.js';
 import type { Understanding } from '../understanding/types.js';
 import { commitBooking, commitReschedule } from './commit.js';
-import { resolvePick } from './pick.js';
-import { askService, askWhen, chooseSlot, continueBooking, offer } from './slot-flow.js';
+import { resolvePick, whenList } from './pick.js';
+import { askService, askWhen, chooseSlot, continueBooking, offer, supersedeHold } from './slot-flow.js';
 import type { Turn } from './turn.js';
 import { changesWish, mergeWish, rejects, saysWhen, withoutWhen } from './wish.js';
-import { listWords, localClock, localDate, shortWhen } from './words.js';
 
 // Answers to the booking questions. Each returns false when the utterance is not an answer, so
 // the dialog can route it as a new request or count it as not understood.
@@ -36,40 +36,56 @@ export async function onService(t: Turn, u: Understanding): Promise<boolean> {
     // They answered "when" before "what": keep it, and ask again for the service.
     t.state.wish = mergeWish(t.state.wish, u, t.tenant);
     t.clarified();
-    askService(t, 'Got it. And what would you like to come in for?');
+    askService(t, 'service.askAfterWhen');
     return true;
   }
   return false;
 }
 
+/** "Are you open Friday?" names a day but asks a question: answered, then the booking goes on. */
+function asksQuestion(u: Understanding): boolean {
+  return u.intent === 'hours' || u.intent === 'location' || u.intent === 'faq';
+}
+
 export async function onWhen(t: Turn, u: Understanding): Promise<boolean> {
-  if (!changesWish(u)) return false;
+  if (!changesWish(u) || asksQuestion(u)) return false;
   t.state.wish = mergeWish(t.state.wish, u, t.tenant);
   await continueBooking(t);
   return true;
 }
 
+/**
+ * "Do you have anything at 3 in the afternoon?" while choosing is a new request unless it names
+ * exactly one of the options: a question about availability, a time on the other half of the
+ * clock, or a part of the day with nothing offered in it all look again.
+ */
+function asksForSomethingElse(u: Understanding): boolean {
+  return (u.intent === 'availability' || u.intent === 'book' || u.intent === 'correction') && changesWish(u);
+}
+
 export async function onPickSlot(t: Turn, u: Understanding): Promise<boolean> {
   const s = t.state;
+  if (asksQuestion(u)) return false;
   const picked = resolvePick(s.offered, u, t.tenant);
-  if (picked.kind === 'one') {
+  if (picked.kind === 'one' && (!asksForSomethingElse(u) || u.choice !== null || u.time !== null)) {
     await chooseSlot(t, picked.item);
     return true;
   }
-  if (picked.kind === 'several') {
+  if (picked.kind === 'several' && !asksForSomethingElse(u)) {
     t.clarified();
     s.offered = picked.items;
-    t.ask('pick_slot', `Which one: ${listWords(picked.items.map((x) => shortWhen(x.start, t.tenant, t.now)))}?`, `Which time would you like: ${listWords(picked.items.map((x) => shortWhen(x.start, t.tenant, t.now)))}?`);
+    const whens = whenList(t, picked.items.map((x) => x.start));
+    t.ask('pick_slot', { id: 'pick.which', params: { whens } }, { id: 'pick.whichReprompt', params: { whens } });
     return true;
   }
   const [only] = s.offered;
-  if (u.intent === 'yes' && only && s.offered.length === 1) {
+  if (u.intent === 'yes' && only && s.offered.length === 1 && !changesWish(u)) {
     await chooseSlot(t, only);
     return true;
   }
   const left = remainingAfterRejection(t, u, s.offered);
   if (left && left.length < s.offered.length) {
-    offer(t, left, ['No problem.']);
+    offer(t, left, [t.m('noProblem')]);
     return true;
   }
   if (changesWish(u)) {
@@ -80,13 +96,14 @@ export async function onPickSlot(t: Turn, u: Understanding): Promise<boolean> {
   }
   if (u.intent === 'yes') {
     t.clarified();
-    t.ask('pick_slot', `Which one would you like: ${listWords(s.offered.map((x) => shortWhen(x.start, t.tenant, t.now)))}?`, `Which time would you like? You can say the first, the second or the third.`);
+    t.ask('pick_slot', { id: 'pick.whichOne', params: { whens: whenList(t, s.offered.map((x) => x.start)) } }, 'pick.whichOneReprompt');
     return true;
   }
   if (u.intent === 'no') {
     s.wish = withoutWhen(s.wish);
     s.offered = [];
-    askWhen(t, s.flow === 'reschedule' ? 'No problem. What other day would you like to move it to?' : 'No problem. What other day would work for you?');
+    t.tell('noProblem');
+    askWhen(t, s.flow === 'reschedule' ? 'when.askOtherMove' : 'when.askOther');
     return true;
   }
   return false;
@@ -94,14 +111,15 @@ export async function onPickSlot(t: Turn, u: Understanding): Promise<boolean> {
 
 /**
  * "No, Thursday instead": change just that part of the wish and look again. A new time without
- * a day means the day of the slot being held. The old hold is superseded (holds expire).
+ * a day means the day of the slot being held. The old hold is released with the next search, so
+ * the caller's own hold never makes a nearby time look taken.
  */
 export async function correctWish(t: Turn, u: Understanding): Promise<void> {
   const s = t.state;
   const heldDate = s.hold ? localDate(s.hold.slot.start, t.tenant) : null;
   const base = heldDate && u.time !== null && u.date === null && s.wish.date === null ? { ...s.wish, date: heldDate, earliest: false, fromDate: null, toDate: null } : s.wish;
   s.wish = mergeWish(base, u, t.tenant);
-  s.hold = null;
+  supersedeHold(t);
   await continueBooking(t);
 }
 
@@ -113,15 +131,18 @@ export async function onConfirmSlot(t: Turn, u: Understanding): Promise<boolean>
   if (!hold || !pending) return false;
   // "yes, at 3" repeats the held time; only a different time or day is a correction.
   const held = { date: localDate(hold.slot.start, t.tenant), time: localClock(hold.slot.start, t.tenant) };
-  const repeatsHeld = (u.date === null || u.date === held.date) && (u.time === null || u.time === held.time) && u.serviceId === null && u.providerId === null && u.partOfDay === null && !u.earliest && u.range === null && !rejects(u);
-  // "Book it" / "move it" at the read-back is a yes in other words.
-  const agrees = u.intent === 'yes' || (u.intent === 'book' && s.flow === 'book') || (u.intent === 'reschedule' && s.flow === 'reschedule');
+  const sameTime = u.time === null || u.time === held.time || (!u.timeHasMeridiem && Number(u.time.slice(0, 2)) % 12 === Number(held.time.slice(0, 2)) % 12 && u.time.slice(2) === held.time.slice(2));
+  const repeatsHeld = (u.date === null || u.date === held.date) && sameTime && (u.serviceId === null || u.serviceId === hold.slot.serviceId) && (u.providerId === null || u.providerId === hold.slot.providerId) && u.partOfDay === null && !u.earliest && u.range === null && !rejects(u);
+  // "Book it" / "move it" at the read-back is a yes in other words; so is asking again for the very time held.
+  const agrees =
+    u.intent === 'yes' || (u.intent === 'book' && s.flow === 'book') || (u.intent === 'reschedule' && s.flow === 'reschedule') || ((u.intent === 'availability' || u.intent === 'unknown') && u.time !== null && u.time === held.time);
   if (agrees && repeatsHeld) {
     if (t.lowConfidence && !pending.rechecked) {
       // Booking on a misheard "yes" is worse than asking once more.
       t.clarified();
       pending.rechecked = true;
-      t.speak('Sorry, I want to be sure I heard you right.', pending.reprompt);
+      t.tell('recheck.sure');
+      t.speak(pending.reprompt);
       return true;
     }
     if (s.flow === 'reschedule') await commitReschedule(t);
@@ -131,8 +152,8 @@ export async function onConfirmSlot(t: Turn, u: Understanding): Promise<boolean>
   const others = s.offered.filter((o) => o.start !== hold.slot.start || o.providerId !== hold.slot.providerId);
   const left = remainingAfterRejection(t, u, others);
   if (left) {
-    s.hold = null;
-    offer(t, left, ['No problem.']);
+    supersedeHold(t);
+    offer(t, left, [t.m('noProblem')]);
     return true;
   }
   if (changesWish(u) && !repeatsHeld) {
@@ -140,13 +161,14 @@ export async function onConfirmSlot(t: Turn, u: Understanding): Promise<boolean>
     return true;
   }
   if (u.intent === 'no') {
-    s.hold = null;
+    supersedeHold(t);
     if (others.length > 0) {
-      offer(t, others, ['No problem.']);
+      offer(t, others, [t.m('noProblem')]);
       return true;
     }
     s.wish = withoutWhen(s.wish);
-    askWhen(t, s.flow === 'reschedule' ? 'No problem. When would you like to move it to instead?' : 'No problem. What day and time would work better?');
+    t.tell('noProblem');
+    askWhen(t, s.flow === 'reschedule' ? 'when.askMoveInstead' : 'when.askBetter');
     return true;
   }
   return false;

@@ -1,26 +1,16 @@
-import type { OfferedSlot } from '../actions/types.js';
+import { addDays } from '../../../../shared/lib/civil-date.js';
+import type { ActionResult, OfferedSlot } from '../actions/types.js';
+import { clockOf, capitalize, fullWhen, listWords, localClock, localDate, onDay } from '../prompts/index.js';
 import type { Understanding } from '../understanding/types.js';
 import { troubleToMessage } from './message-flow.js';
 import { optionsSentence } from './pick.js';
+import { closedOn } from './practice-days.js';
+import { offerHelp } from './recovery.js';
+import { askQuestion } from './questions.js';
 import { isSystemFailure, type Turn } from './turn.js';
-import { availabilityWish, emptyWish, hasWhen, isExact, mergeWish, withoutWhen } from './wish.js';
-import {
-  capitalize,
-  fullWhen,
-  listWords,
-  localClock,
-  localDate,
-  lowerFirst,
-  onDay,
-  plural,
-  providerWords,
-  serviceWords,
-  tidySpoken,
-  timeWords,
-  withArticle,
-} from './words.js';
-
-const YES_NO_HELP = 'Please say yes or no, or press 1 for yes and 2 for no.';
+import { availabilityWish, emptyWish, hasWhen, isExact, mergeWish, withoutWhen, type Wish } from './wish.js';
+import { lowerFirst, plural, providerWords, serviceWithArticle, serviceWords, tenantServiceExamples } from './words.js';
+import type { MessageId } from '../prompts/index.js';
 
 /** Starts a booking from the utterance that asked for one ("a cleaning tomorrow morning"). */
 export async function startBooking(t: Turn, u: Understanding): Promise<void> {
@@ -28,17 +18,30 @@ export async function startBooking(t: Turn, u: Understanding): Promise<void> {
   s.flow = 'book';
   s.wish = mergeWish(emptyWish(), u, t.tenant);
   s.offered = [];
-  s.hold = null;
+  supersedeHold(t);
   s.target = null;
   s.counters.clarifications = 0;
   s.lowConfidence = t.lowConfidence;
   await continueBooking(t);
 }
 
+/** The caller moved away from the held time: release it with the next search so it blocks nothing. */
+export function supersedeHold(t: Turn): void {
+  const s = t.state;
+  if (s.hold?.holdId) s.staleHoldId = s.hold.holdId;
+  s.hold = null;
+}
+
+function takeStaleHold(t: Turn): string | null {
+  const id = t.state.staleHoldId;
+  t.state.staleHoldId = null;
+  return id;
+}
+
 function setSummary(t: Turn): void {
   const s = t.state;
-  if (s.flow === 'reschedule') s.summary = `reschedule ${s.target ? withArticle(serviceWords(t.tenant, s.target.serviceId)) : 'an appointment'}`;
-  else if (s.flow === 'book') s.summary = s.wish.serviceId ? `book ${withArticle(serviceWords(t.tenant, s.wish.serviceId))}` : 'book an appointment';
+  if (s.flow === 'reschedule') s.summary = s.target ? t.m('summary.reschedule', { service: serviceWithArticle(t, s.target.serviceId) }) : t.m('summary.rescheduleAny');
+  else if (s.flow === 'book') s.summary = s.wish.serviceId ? t.m('summary.book', { service: serviceWithArticle(t, s.wish.serviceId) }) : t.m('summary.bookAny');
 }
 
 /** Asks for whatever the wish still lacks (service, then when), then looks for slots. */
@@ -56,32 +59,46 @@ export async function continueBooking(t: Turn, ...before: string[]): Promise<voi
     return;
   }
   if (w.providerId && !service.providerIds.includes(w.providerId)) {
-    const others = service.providerIds.map((id) => providerWords(t.tenant, id));
-    t.speak(`${providerWords(t.tenant, w.providerId)} doesn't do ${plural(lowerFirst(service.name))}, so I'll check with ${listWords(others)}.`);
+    const others = service.providerIds.map((id) => providerWords(t, id));
+    t.tell({ id: 'provider.doesNotDo', params: { provider: providerWords(t, w.providerId), services: plural(t, serviceWords(t, service.id)), others: listWords(t.lang, others) } });
     w.providerId = null;
   }
   if (!w.providerId && service.providerIds.length === 1) w.providerId = service.providerIds[0] ?? null;
   if (!hasWhen(w)) {
-    askWhen(t, s.flow === 'reschedule' ? 'What day would you like to move it to?' : 'What day works best for you?');
+    askWhen(t, s.flow === 'reschedule' ? 'when.askMove' : 'when.ask');
     return;
   }
   await checkAndOffer(t);
 }
 
-export function askService(t: Turn, question = 'What would you like to come in for?'): void {
-  const names = t.tenant.services.slice(0, 4).map((x) => withArticle(lowerFirst(x.name)));
-  t.ask('service', `${question} For example, ${listWords(names)}.`, `What kind of appointment do you need? For example, ${listWords(names)}.`);
+export function askService(t: Turn, question: MessageId = 'service.ask'): void {
+  const examples = listWords(t.lang, tenantServiceExamples(t, t.tenant).map(lowerFirst));
+  askQuestion(t, 'service', { prompt: question, params: { examples } });
 }
 
-export function askWhen(t: Turn, question: string): void {
-  t.ask('when', question, 'What day would you like to come in? You can say a day, like Tuesday, or ask for the earliest time.');
+export function askWhen(t: Turn, question: MessageId): void {
+  askQuestion(t, 'when', { prompt: question });
+}
+
+async function search(t: Turn, wish: Wish): Promise<ActionResult<'check_availability'>> {
+  const s = t.state;
+  const release = takeStaleHold(t);
+  return t.run('check_availability', {
+    serviceId: wish.serviceId ?? '',
+    providerId: wish.providerId,
+    wish: availabilityWish(wish),
+    ...(s.flow === 'reschedule' && s.target ? { excludeBookingId: s.target.bookingId } : {}),
+    ...(release ? { releaseHoldId: release } : {}),
+  });
 }
 
 /**
  * Looks for slots matching the wish. An exact day and time that is free goes straight to the
- * hold and read-back; anything else is up to three options in one sentence.
+ * hold and read-back; anything else is up to three options in one sentence. A day the practice
+ * is closed is explained with its reason, and the nearest times after it are offered instead of
+ * asking the caller to guess again.
  */
-export async function checkAndOffer(t: Turn, opts: { before?: string[]; allowExact?: boolean } = {}): Promise<void> {
+export async function checkAndOffer(t: Turn, opts: { before?: string[]; allowExact?: boolean; offerQuestion?: 'pick.orMessage' } = {}): Promise<void> {
   const s = t.state;
   const w = s.wish;
   const before = [...(opts.before ?? [])];
@@ -89,23 +106,33 @@ export async function checkAndOffer(t: Turn, opts: { before?: string[]; allowExa
     await continueBooking(t, ...before);
     return;
   }
-  const result = await t.run('check_availability', { serviceId: w.serviceId, providerId: w.providerId, wish: availabilityWish(w) });
+  if (w.date !== null) {
+    const closed = closedOn(t.tenant, w.date);
+    if (closed.closed) {
+      const day = onDay(t.lang, w.date, t.tenant, t.now);
+      before.push(closed.reason ? t.m('closed.dayReason', { day, reason: closed.reason }) : t.m('closed.day', { day }));
+      s.wish = { ...w, date: null, earliest: false, fromDate: addDays(w.date, 1), toDate: null };
+      await offerNearest(t, before);
+      return;
+    }
+  }
+  const result = await search(t, w);
   if (!result.ok) {
     if (isSystemFailure(result)) {
       await troubleToMessage(t, result);
       return;
     }
     s.wish = withoutWhen(w);
-    t.speak(...before, result.say);
-    askWhen(t, 'What other day would work for you?');
+    t.speak(...before, t.failureWords(result));
+    askWhen(t, 'when.askOther');
     return;
   }
   const slots = result.data.slots;
   if (slots.length === 0) {
-    t.speak(...before, `I'm sorry, I don't have anything open ${w.date ? onDay(w.date, t.tenant, t.now) : 'for that'}.`);
-    s.wish = withoutWhen(w);
-    s.offered = [];
-    askWhen(t, 'What other day would work for you?');
+    before.push(w.date ? t.m('slots.noneOn', { day: onDay(t.lang, w.date, t.tenant, t.now) }) : t.m('slots.none'));
+    // Rather than ask the caller to guess another day, look on from the next one.
+    s.wish = { ...withoutWhen(w), fromDate: w.date ? addDays(w.date, 1) : (w.toDate ? addDays(w.toDate, 1) : null), earliest: w.date === null && w.toDate === null };
+    await offerNearest(t, before);
     return;
   }
   if (isExact(w)) {
@@ -117,73 +144,115 @@ export async function checkAndOffer(t: Turn, opts: { before?: string[]; allowExa
       return;
     }
     // On a retry the caller already heard why; a second apology would be noise.
-    if (!exact && opts.allowExact !== false) before.push(`I'm sorry, ${timeWords(w.time)} ${onDay(w.date, t.tenant, t.now)} isn't available.`);
+    if (!exact && opts.allowExact !== false) before.push(t.m('slots.exactTaken', { time: clockOf(t.lang, w.time), day: onDay(t.lang, w.date, t.tenant, t.now) }));
+  }
+  offer(t, slots.slice(0, 3), before, opts.offerQuestion);
+}
+
+/** The nearest times from the wish as it now stands; when even those are none, the ways out. */
+async function offerNearest(t: Turn, before: string[]): Promise<void> {
+  const result = await search(t, t.state.wish);
+  if (!result.ok && isSystemFailure(result)) {
+    await troubleToMessage(t, result);
+    return;
+  }
+  const slots = result.ok ? result.data.slots : [];
+  if (slots.length === 0) {
+    t.speak(...before, t.m('slots.noneSoon'));
+    offerHelp(t, '', ['message', 'person']);
+    return;
   }
   offer(t, slots.slice(0, 3), before);
 }
 
-export function offer(t: Turn, options: OfferedSlot[], before: string[] = []): void {
+export function offer(t: Turn, options: OfferedSlot[], before: string[] = [], question?: 'pick.orMessage'): void {
   t.state.offered = options;
-  const sentence = optionsSentence(options, t.tenant, t.now);
+  const sentence = optionsSentence(t, options);
   t.speak(...before);
-  if (options.length === 1) t.ask('pick_slot', `${sentence} Would that work?`, `${sentence} Would that time work for you?`);
-  else t.ask('pick_slot', `${sentence} Which works best?`, `${sentence} Which would you like? You can say the first, the second or the third.`);
+  if (question) {
+    // Changing tack after going round: the options, and the way out in the same breath.
+    t.ask('pick_slot', { id: question, params: { options: sentence } }, { id: 'pick.reprompt', params: { options: sentence } });
+    return;
+  }
+  if (options.length === 1) t.ask('pick_slot', { id: 'pick.oneAsk', params: { options: sentence } }, { id: 'pick.oneReprompt', params: { options: sentence } });
+  else t.ask('pick_slot', { id: 'pick.ask', params: { options: sentence } }, { id: 'pick.reprompt', params: { options: sentence } });
+}
+
+/** A move into a time that overlaps the appointment itself cannot be held (it would overlap its own booking). */
+function overlapsTarget(t: Turn, slot: OfferedSlot): boolean {
+  const target = t.state.target;
+  if (t.state.flow !== 'reschedule' || !target || target.providerId !== slot.providerId) return false;
+  const service = t.tenant.services.find((x) => x.id === target.serviceId);
+  const blockedMs = ((service?.durationMinutes ?? 60) + (service?.bufferBeforeMinutes ?? 0) + (service?.bufferAfterMinutes ?? 0)) * 60_000;
+  return Math.abs(slot.start - target.start) < blockedMs;
 }
 
 /** Holds the chosen slot so nobody else takes it while the caller decides, then reads it back. */
 export async function chooseSlot(t: Turn, slot: OfferedSlot, retried = false): Promise<void> {
   const s = t.state;
-  const result = await t.run('hold_slot', { serviceId: slot.serviceId, providerId: slot.providerId, start: slot.start });
+  if (overlapsTarget(t, slot)) {
+    // The appointment itself keeps the time: the move is checked and made in one commit.
+    s.hold = { holdId: '', slot };
+    readBackMove(t);
+    return;
+  }
+  const release = takeStaleHold(t) ?? (s.hold?.holdId || null);
+  const result = await t.run('hold_slot', { serviceId: slot.serviceId, providerId: slot.providerId, start: slot.start, ...(release ? { releaseHoldId: release } : {}) });
   if (!result.ok) {
     if (isSystemFailure(result)) {
       await troubleToMessage(t, result);
       return;
     }
+    s.hold = null;
     s.offered = s.offered.filter((o) => o.start !== slot.start || o.providerId !== slot.providerId);
     if (result.code === 'conflict' && !retried) {
       // Someone else just took it: say so and offer what is free now (not the same exact time again).
-      await checkAndOffer(t, { before: [result.say], allowExact: false });
+      await checkAndOffer(t, { before: [t.failureWords(result)], allowExact: false });
       return;
     }
     s.wish = withoutWhen(s.wish);
-    t.speak(result.say);
-    askWhen(t, 'What other day would work for you?');
+    t.speak(t.failureWords(result));
+    askWhen(t, 'when.askOther');
     return;
   }
-  s.hold = { holdId: result.data.holdId, slot: result.data.slot };
+  s.hold = { holdId: result.data.holdId, slot: { ...result.data.slot } };
   if (s.flow === 'reschedule') {
     readBackMove(t);
     return;
   }
   if (!t.knownName() && !s.nameSkipped) {
-    t.ask('name', 'Great. Can I have your name for the appointment, please?', 'What name should I put the appointment under?');
+    askQuestion(t, 'name');
     return;
   }
   readBack(t);
 }
 
-/** "Tuesday, November 24th at 3 PM with Dr. Emily Lee for a teeth cleaning. Shall I book it?" */
+/** "Tuesday, November 24th at 3 PM with Maria Gomez, RDH for a teeth cleaning. Shall I book it?" */
 export function readBack(t: Turn, ...before: string[]): void {
   const hold = t.state.hold;
   if (!hold) return;
-  const what = withArticle(serviceWords(t.tenant, hold.slot.serviceId));
+  const service = serviceWithArticle(t, hold.slot.serviceId);
+  const when = fullWhen(t.lang, hold.slot.start, t.tenant, t.now);
   t.speak(...before);
   t.ask(
     'confirm_slot',
-    `${capitalize(tidySpoken(hold.slot.spoken))} for ${what}. Shall I book it?`,
-    `Shall I book ${what} on ${fullWhen(hold.slot.start, t.tenant, t.now)} for you? ${YES_NO_HELP}`,
+    { id: 'readBack.book', params: { when: capitalize(when), provider: providerWords(t, hold.slot.providerId), service } },
+    { id: 'readBack.bookReprompt', params: { service, when } },
   );
+  t.state.pending = t.state.pending ? { ...t.state.pending, reprompt: `${t.state.pending.reprompt} ${t.m('yesNo.help')}` } : null;
 }
 
 /** "I'll move your teeth cleaning from … to …. Is that right?" */
 export function readBackMove(t: Turn, ...before: string[]): void {
   const { hold, target } = t.state;
   if (!hold || !target) return;
-  const what = serviceWords(t.tenant, target.serviceId);
+  const service = serviceWords(t, target.serviceId);
+  const to = fullWhen(t.lang, hold.slot.start, t.tenant, t.now);
   t.speak(...before);
   t.ask(
     'confirm_reschedule',
-    `I'll move your ${what} from ${fullWhen(target.start, t.tenant, t.now)} to ${tidySpoken(hold.slot.spoken)}. Is that right?`,
-    `Shall I move your ${what} to ${fullWhen(hold.slot.start, t.tenant, t.now)}? ${YES_NO_HELP}`,
+    { id: 'readBack.move', params: { service, from: fullWhen(t.lang, target.start, t.tenant, t.now), to, provider: providerWords(t, hold.slot.providerId) } },
+    { id: 'readBack.moveReprompt', params: { service, when: to } },
   );
+  t.state.pending = t.state.pending ? { ...t.state.pending, reprompt: `${t.state.pending.reprompt} ${t.m('yesNo.help')}` } : null;
 }

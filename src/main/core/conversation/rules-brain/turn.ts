@@ -1,16 +1,18 @@
-import type { TenantConfig } from '../../../../shared/contract/index.js';
+import type { Language, TenantConfig } from '../../../../shared/contract/index.js';
 import type { ActionArgs, ActionName, ActionResult } from '../actions/types.js';
 import type { CallOutcome, TurnInput } from '../brain.js';
+import { message, type MessageId, type MessageParams } from '../prompts/index.js';
 import { newPending, type Pending, type PendingKind, type RulesState } from './rules-state.js';
 
 export type Failure = Extract<ActionResult<ActionName>, { ok: false }>;
 
-export const TROUBLE = "I'm sorry, I'm having trouble with that right now.";
+/** A sentence from the catalog: its id, and its parameters when it has any. */
+export type Prompt = MessageId | { id: MessageId; params: MessageParams };
 
 /**
  * One turn in progress: the state being edited (a private copy), the words collected so far,
  * and how the turn ends. Flow functions take it and add to it; nothing here does I/O except
- * through the action router.
+ * through the action router, and every word comes from the prompt catalog in the call's language.
  */
 export class Turn {
   readonly say: string[] = [];
@@ -39,6 +41,10 @@ export class Turn {
     return this.input.now;
   }
 
+  get lang(): Language {
+    return this.state.language;
+  }
+
   get callerPhone(): string | null {
     return this.input.caller.phone;
   }
@@ -52,21 +58,41 @@ export class Turn {
     return this.state.name ?? this.input.caller.customer?.name ?? null;
   }
 
+  /** A catalog sentence in the call's language. */
+  m(id: MessageId, params: MessageParams = {}): string {
+    return message(this.lang, id, params);
+  }
+
+  render(prompt: Prompt): string {
+    return typeof prompt === 'string' ? this.m(prompt) : this.m(prompt.id, prompt.params);
+  }
+
   speak(...sentences: string[]): void {
     for (const s of sentences) if (s.trim()) this.say.push(s.trim());
   }
 
+  /** Says catalog sentences. */
+  tell(...prompts: Prompt[]): void {
+    this.speak(...prompts.map((p) => this.render(p)));
+  }
+
   /** Says the question and remembers it, so the next utterance is read in its light. */
-  ask(kind: PendingKind, question: string, reprompt: string = question, extra: Partial<Pending> = {}): void {
-    this.speak(question);
-    this.state.pending = { ...newPending(kind, question, reprompt), ...extra };
+  ask(kind: PendingKind, question: Prompt, reprompt: Prompt = question, extra: Partial<Pending> = {}): void {
+    const text = this.render(question);
+    this.speak(text);
+    const id = typeof question === 'string' ? question : question.id;
+    this.state.pending = { ...newPending(kind, text, this.render(reprompt), id), ...extra };
   }
 
   /** Re-asks the pending question (after a silence or a misunderstanding) in its rephrased form. */
-  reask(prefix: string): void {
+  reask(...before: Prompt[]): void {
+    this.tell(...before);
     const pending = this.state.pending;
-    this.speak(prefix, pending ? pending.reprompt : 'How can I help you today?');
-    if (!pending) this.state.pending = newPending('intent', 'How can I help you today?', 'How can I help you today?');
+    if (pending) {
+      this.speak(pending.reprompt);
+      return;
+    }
+    this.ask('intent', 'intent.ask');
   }
 
   clarified(): void {
@@ -87,8 +113,17 @@ export class Turn {
       });
     } catch (error) {
       this.report(error, `action ${name}`);
-      return { ok: false, code: 'internal', say: TROUBLE };
+      return { ok: false, code: 'internal', say: this.m('trouble') };
     }
+  }
+
+  /**
+   * What the caller hears about a failed action. The router words failures in English; in
+   * another language the catalog's general words stand in for them.
+   */
+  failureWords(failure: Failure): string {
+    if (this.lang === 'en') return failure.say;
+    return failure.code === 'conflict' ? this.m('slot.taken') : this.m('trouble');
   }
 }
 

@@ -1,7 +1,7 @@
 import type { TenantConfig } from '../../../../shared/contract/index.js';
 import type { ActionArgs } from '../actions/types.js';
 import type { Understanding } from '../understanding/types.js';
-import { addLocalDays } from './words.js';
+import { addDays as addLocalDays } from '../../../../shared/lib/civil-date.js';
 
 /** A booking wish as plain JSON: what to book, with whom, and when, each part optional. */
 export interface Wish {

@@ -20,7 +20,7 @@ const WEEKDAY = '(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays
 
 export const INTENT_RULES: Record<PatternIntent, readonly Rule[]> = {
   leave_message: [
-    [/\b(?:leave|take|give|pass along|pass on|relay|send) (?:a |an |her |him |them |the dr |dr \w+ )?(?:quick |short )?(?:message|msg|voicemail|voice mail|note)\b/, STRONG],
+    [/\b(?:leave|take|give|pass along|pass on|pass|relay|send|get) (?:a |an |her |him |them |the dr |dr \w+ )?(?:quick |short )?(?:message|msg|voicemail|voice mail|note)\b/, STRONG],
     [/\b(?:call|ring|phone|text) me back\b|\b(?:return my call|get back to me|give me a call back|call back|callback)\b/, STRONG],
     [/\b(?:have|get|ask|can|could) (?:someone|somebody|her|him|them|dr \w+|the dr|the office|\w+) (?:to )?(?:call|ring|phone|text|contact|get back to|reach out to) me\b/, STRONG],
     [/\b(?:tell|let) (?:dr \w+|her|him|them|the dr) (?:know|that)\b/, WEAK],
@@ -83,6 +83,7 @@ export const INTENT_RULES: Record<PatternIntent, readonly Rule[]> = {
     [/\bwhat is (?:your|the) (?:next|1st|earliest|soonest) (?:available|opening|appointment|slot)\b|\bhow soon can\b|\bhow (?:far out|booked up|busy) are you\b/, STRONG],
     [/\bwhen (?:can|could) (?:i|we|you) (?:come in|get in|be seen|see|get an appointment|come|fit me in|squeeze me in|get me in)\b/, STRONG],
     [/\banything (?:open|available|free)\b|\bis there (?:anything|any ?time|room|space|an opening|a spot|a slot|availability)\b/, STRONG],
+    [/\b(?:got|have you got|you got|you have|have) (?:anything|any ?thing|something|an opening|a slot|any openings?)\b/, STRONG],
     [/(?<!\b(?:1st|next|earliest|soonest) )\b(?:available|availability|openings?|open slots?)\b/, WEAK],
   ],
   goodbye: [

@@ -64,6 +64,9 @@ const ORDINALS: ReadonlyMap<string, number> = new Map([
   ['thirtieth', 30],
 ]);
 
+/** Words after "one" that make it an hour: "one pm", "one o'clock". */
+const CLOCK_WORDS = new Set(['am', 'pm', 'a.m.', 'p.m.', 'oclock', "o'clock"]);
+
 /** "that one", "no one", "any one": "one" as a pronoun, not a number. */
 const ONE_AS_PRONOUN_AFTER = new Set([
   'that',
@@ -167,7 +170,9 @@ export function numberWordsToDigits(tokens: readonly string[]): string[] {
 
     const ones = ONES.get(token);
     if (ones !== undefined) {
-      if (token === 'one' && ((previous !== undefined && ONE_AS_PRONOUN_AFTER.has(previous)) || next === 'of' || next === 'more')) {
+      // "the 2nd one" is a pick, but "January 2nd one pm" is a time.
+      const clockFollows = next !== undefined && CLOCK_WORDS.has(next);
+      if (token === 'one' && !clockFollows && ((previous !== undefined && ONE_AS_PRONOUN_AFTER.has(previous)) || next === 'of' || next === 'more')) {
         out.push(token);
         continue;
       }

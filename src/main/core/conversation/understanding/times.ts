@@ -24,6 +24,8 @@ export interface TimeValue {
   role: TimeRole;
   /** "HH:MM" */
   clock: string;
+  /** The half of the day was said (AM/PM or "in the afternoon"), not guessed. */
+  meridiem?: boolean;
 }
 
 export interface TimeFindings {
@@ -60,6 +62,11 @@ function meridiemOf(word: string | undefined, qualifier: string | undefined): 'a
 }
 
 const PATTERNS: TimePattern[] = [
+  {
+    // The part of the day first: "morning 11", "afternoon at 3", "in the evening around 6:30".
+    re: new RegExp(`\\b(?:in the |this )?(morning|afternoon|evening|night),? (?:at |around |about |say |maybe )?${H}(?::([0-5]\\d))?(?! ?(?:am|pm)\\b)(?![:/\\d])\\b`, 'g'),
+    read: (m) => ({ hour: Number(m[2]), minute: Number(m[3] ?? 0), meridiem: meridiemOf(undefined, m[1]), explicit: true }),
+  },
   {
     re: new RegExp(`\\bhalf (?:past|after) ${H}${SUFFIX}\\b`, 'g'),
     read: (m) => ({ hour: Number(m[1]), minute: 30, meridiem: meridiemOf(m[2], m[3]), explicit: true }),
@@ -229,7 +236,7 @@ export function findTimes(work: Workspace, expect: Expectation | null, partOfDay
       const head = times[times.length - 1];
       if (head && head.value.role === 'after' && clock <= head.value.clock && !hasMeridiem && t.hour < 12) clock = to24(t.hour, t.minute, 'pm', null);
     }
-    times.push({ value: { role, clock }, start: t.start, end: t.end });
+    times.push({ value: { role, clock, meridiem: hasMeridiem || dayHint !== null }, start: t.start, end: t.end });
   }
   times.sort((a, b) => a.start - b.start);
   return { times, partOfDay, earliest };

@@ -1,4 +1,4 @@
-import type { TenantConfig } from '../../../../shared/contract/index.js';
+import type { Language, TenantConfig } from '../../../../shared/contract/index.js';
 import type { PartOfDay } from '../../scheduling/index.js';
 
 /** What a caller wants, as far as one utterance tells. */
@@ -69,6 +69,26 @@ export interface Understanding {
    * also in `date` / `time` / `providerId` / `serviceId`.
    */
   rejected?: RejectedEntities;
+  /** `time` was said with AM/PM or a part of the day ("3 in the afternoon"), so it is not the other half of the clock. */
+  timeHasMeridiem?: boolean;
+  /**
+   * The day the caller says an existing appointment is on: "my Thursday appointment", "the one on
+   * Thursday", "move it from Thursday to Friday" (then `date` is Friday). When it is the only day
+   * said, `date` holds it too (a move's dialog then knows it is not the new day).
+   */
+  appointmentDate?: string | null;
+  /** After "what's your name?", an answer that is nothing but a name ("Ann Lee"). */
+  bareName?: string | null;
+  /** "A message" / "the front desk" as an answer to "message or front desk?". */
+  helpChoice?: 'message' | 'person' | null;
+  /** Every question asked in the utterance, in order: "Where are you? Is there parking?" is two. */
+  questions?: AskedQuestion[];
+}
+
+export interface AskedQuestion {
+  kind: 'hours' | 'location' | 'faq';
+  /** The practice FAQ entry that answers it, if one does. */
+  faqIndex: number | null;
 }
 
 export interface RejectedEntities {
@@ -93,4 +113,6 @@ export interface UnderstandContext {
   expect?: Expectation | null;
   /** How many options the dialog last offered, so "the last one" can be numbered. */
   optionCount?: number | null;
+  /** The language the caller speaks (default English). Spanish is read into English phrasing first. */
+  language?: Language;
 }

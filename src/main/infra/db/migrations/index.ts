@@ -5,6 +5,7 @@ import { migration003Calls } from './003-calls.js';
 import { migration004Outbox } from './004-outbox.js';
 import { migration005BookingStatusIndex } from './005-booking-status-index.js';
 import { migration006WebhookReplayPerCall } from './006-webhook-replay-per-call.js';
+import { migration007CustomerLanguage } from './007-customer-language.js';
 
 export const migrations: readonly Migration[] = [
   migration001Tenants,
@@ -13,4 +14,5 @@ export const migrations: readonly Migration[] = [
   migration004Outbox,
   migration005BookingStatusIndex,
   migration006WebhookReplayPerCall,
+  migration007CustomerLanguage,
 ];

@@ -9,17 +9,18 @@ interface CustomerRow {
   notes: string;
   created_at: number;
   updated_at: number;
+  language: string | null;
 }
 
 function toRecord(row: CustomerRow): CustomerRecord {
-  return { tenantId: row.tenant_id, id: row.customer_id, phone: row.phone, name: row.name, notes: row.notes, createdAt: row.created_at, updatedAt: row.updated_at };
+  return { tenantId: row.tenant_id, id: row.customer_id, phone: row.phone, name: row.name, notes: row.notes, createdAt: row.created_at, updatedAt: row.updated_at, language: row.language === 'en' || row.language === 'es' ? row.language : null };
 }
 
 export function createCustomerRepository(db: Db): CustomerRepository {
   const getOne = db.prepare<[string, string], CustomerRow>('SELECT * FROM customers WHERE tenant_id = ? AND customer_id = ?');
   const byPhone = db.prepare<[string, string], CustomerRow>('SELECT * FROM customers WHERE tenant_id = ? AND phone = ?');
   const insert = db.prepare(
-    'INSERT INTO customers (tenant_id, customer_id, phone, name, notes, created_at, updated_at) VALUES (@tenantId, @id, @phone, @name, @notes, @createdAt, @updatedAt)',
+    'INSERT INTO customers (tenant_id, customer_id, phone, name, notes, created_at, updated_at, language) VALUES (@tenantId, @id, @phone, @name, @notes, @createdAt, @updatedAt, @language)',
   );
   // Name by case-insensitive substring; number by its digits anywhere in the stored E.164.
   const search = db.prepare<[string, string, string | null, string | null, number], CustomerRow>(`
@@ -36,9 +37,9 @@ export function createCustomerRepository(db: Db): CustomerRepository {
       const row = byPhone.get(tenantId, phone);
       return row ? toRecord(row) : null;
     },
-    insert: (record) => void insert.run(record),
+    insert: (record) => void insert.run({ ...record, language: record.language ?? null }),
     update(tenantId, customerId, patch) {
-      const keys = (['name', 'notes', 'phone'] as const).filter((k) => patch[k] !== undefined);
+      const keys = (['name', 'notes', 'phone', 'language'] as const).filter((k) => patch[k] !== undefined);
       const sets = [...keys.map((k) => `${k} = @${k}`), 'updated_at = @updatedAt'];
       db.prepare(`UPDATE customers SET ${sets.join(', ')} WHERE tenant_id = @tenantId AND customer_id = @customerId`).run({
         ...Object.fromEntries(keys.map((k) => [k, patch[k]])),

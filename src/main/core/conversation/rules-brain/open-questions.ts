@@ -1,0 +1,32 @@
+import type { Understanding } from '../understanding/types.js';
+import { goodbye } from './closing.js';
+import type { Turn } from './turn.js';
+import { changesWish } from './wish.js';
+import { firstName } from './words.js';
+
+/** A greeting that carries nothing else; "hello, I'd like to ask about parking" carries a question. */
+function bareGreeting(u: Understanding): boolean {
+  return u.intent === 'greeting' && !changesWish(u) && u.faqIndex === null && !(u.questions && u.questions.length > 0);
+}
+
+/** "How can I help you?": a hello back, or a request for the router. */
+export async function onIntent(t: Turn, u: Understanding): Promise<boolean> {
+  if (bareGreeting(u)) {
+    const name = t.knownName();
+    t.ask('intent', name ? { id: 'intent.hiName', params: { name: firstName(name) } } : 'intent.hi', 'intent.reprompt');
+    return true;
+  }
+  if (u.intent === 'yes' && !changesWish(u)) {
+    t.ask('intent', 'intent.sure', 'intent.reprompt');
+    return true;
+  }
+  return false;
+}
+
+export async function onAnythingElse(t: Turn, u: Understanding): Promise<boolean> {
+  if (u.intent === 'no' && !changesWish(u)) {
+    goodbye(t);
+    return true;
+  }
+  return onIntent(t, u);
+}

@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCallHarness, type CallHarness } from '../support/call-harness.js';
+import { GARAGE } from '../support/callers/practices.js';
+
+// Each failure class the rules receptionist had, tried with phrasings written for these tests
+// (not the issue's sentences), through the real call path. Now: Monday, November 23rd 2026, 9 AM.
+
+let h: CallHarness;
+afterEach(async () => h?.stop());
+
+const T = 'bright-smiles';
+const said = (call: { heard(): string[] }) => call.heard().join(' ');
+
+async function callRecord(callSid: string) {
+  const calls = await h.run<any[]>('calls/list-recent', { tenantId: T });
+  return calls.find((c) => c.callSid === callSid);
+}
+
+describe('the caller\'s own hold never blocks them', () => {
+  it('a booking corrected to a time overlapping the held one is read back, not refused', async () => {
+    h = await startCallHarness();
+    const call = await h.converse('+15555550201', ['could I get a filling with Dr. Patel on Wednesday at 9 am', 'Omar Khan']);
+    expect(said(call)).toMatch(/Wednesday, November 25th at 9 AM with Dr\. Raj Patel for a filling\. Shall I book it\?/);
+    await call.say('hmm, actually can we make it 9:30', { confidence: 0.92 });
+    expect(said(call)).toMatch(/Wednesday, November 25th at 9:30 AM with Dr\. Raj Patel for a filling\. Shall I book it\?/);
+    await call.say('yep', { confidence: 0.92 });
+    expect(await h.run<any[]>('bookings/list', { tenantId: T, statuses: ['confirmed', 'held'] })).toMatchObject([{ status: 'confirmed', start: '2026-11-25T09:30:00-05:00' }]);
+  });
+
+  it('an appointment moved by half an hour into its own time is moved', async () => {
+    h = await startCallHarness();
+    await h.converse('+15555550202', ['a cleaning with Maria on Wednesday at 10 am please', 'Grace Silva', 'yes', 'no thanks']);
+    const move = await h.converse('+15555550202', ['can you push my appointment to 10:30 on Wednesday']);
+    expect(said(move)).toMatch(/I'll move your teeth cleaning from Wednesday, November 25th at 10 AM to Wednesday, November 25th at 10:30 AM with Maria Gomez, RDH\. Is that right\?/);
+    await move.say('that works', { confidence: 0.92 });
+    expect(said(move)).toMatch(/Your teeth cleaning is now on Wednesday, November 25th at 10:30 AM/);
+  });
+});
+
+describe('the day said for an existing appointment is checked', () => {
+  it('a cancel of "my Friday appointment" when it is on Wednesday says so and waits for the caller', async () => {
+    h = await startCallHarness();
+    await h.converse('+15555550203', ['a cleaning on Wednesday at 10 am', 'Ben Ford', 'yes', 'no thanks']);
+    const call = await h.converse('+15555550203', ['I need to call off my Friday appointment']);
+    expect(said(call)).toMatch(/I don't see an appointment on Friday, but I do see your teeth cleaning on Wednesday, November 25th at 10 AM with .*\. Is that the one you mean\?/);
+    expect(await h.run<any[]>('bookings/list', { tenantId: T, statuses: ['confirmed'] })).toHaveLength(1);
+    await call.say('oh yes that one', { confidence: 0.92 });
+    expect(said(call)).toMatch(/Do you want to cancel it\?/);
+    await call.say('yes', { confidence: 0.92 });
+    expect(said(call)).toMatch(/is cancelled/);
+  });
+
+  it('a move of "the appointment on Thursday" to Monday checks the day and keeps the new one', async () => {
+    h = await startCallHarness();
+    await h.converse('+15555550204', ['an exam on Tuesday at 10 am', 'Leah Moore', 'yes', 'no thanks']);
+    const call = await h.converse('+15555550204', ['can I move my appointment on Thursday to next Monday at 11 am']);
+    expect(said(call)).toMatch(/I don't see an appointment on Thursday, but I do see your dental exam on Tuesday, November 24th at 10 AM/);
+    await call.say('yes', { confidence: 0.92 });
+    expect(said(call)).toMatch(/to Monday, November 30th at 11 AM/);
+  });
+});
+
+describe('questions get the practice\'s own answers', () => {
+  it('two questions in one breath (where, and parking) are both answered from the FAQ', async () => {
+    h = await startCallHarness();
+    const call = await h.converse('+15555550205', ["what's the address there, and is there somewhere I can park?"]);
+    expect(said(call)).toMatch(/120 Main Street, Suite 4, in Springfield, with free parking behind the building/);
+  });
+
+  it('a practice without that FAQ answers each question it can', async () => {
+    h = await startCallHarness();
+    await h.run('tenants/save', { config: GARAGE });
+    const call = await h.twilio.placeCall({ from: '+15555550206', to: '+15555550400' });
+    await call.say('how do I get to you guys? oh and do you do loaner cars?', { confidence: 0.92 });
+    const answer = said(call);
+    expect(answer).toMatch(/1200 Lake Street, Evanston/);
+    expect(answer).toMatch(/two loaner cars/);
+  });
+
+  it('a greeting that carries a question is answered, not just greeted back', async () => {
+    h = await startCallHarness();
+    const call = await h.converse('+15555550207', ['hey good afternoon, I had a question about parking']);
+    expect(said(call)).toMatch(/free parking behind the building/);
+  });
+
+  it('the hours of one day, with its holiday hours and reason', async () => {
+    h = await startCallHarness();
+    const call = await h.converse('+15555550208', ['what time do you close on Friday?']);
+    const friday = said(call);
+    expect(friday).toMatch(/Friday is Day after Thanksgiving, so we have special hours: 9 AM to 1 PM\./);
+    expect(friday).not.toMatch(/Monday to Wednesday/);
+    await call.say('and are you open Thursday the 3rd', { confidence: 0.92 });
+    expect(said(call)).toMatch(/Thursday, December 3rd we're open 10 AM to 7 PM with a lunch break from 1 to 2\./);
+  });
+});
+
+describe('times the caller asks for', () => {
+  it('a new time asked for while choosing is looked up, not taken as a pick', async () => {
+    h = await startCallHarness();
+    const call = await h.converse('+15555550209', ['I want a cleaning on Tuesday the first of December']);
+    expect(said(call)).toMatch(/Which works best\?/);
+    await call.say('got anything around four in the afternoon?', { confidence: 0.92 });
+    await call.say('Eli Olsen', { confidence: 0.92 });
+    expect(said(call)).toMatch(/Tuesday, December 1st at 4 PM with .* Shall I book it\?/);
+  });
+
+  it.each([
+    ['a cleaning Wednesday, afternoon 2', /Wednesday, November 25th at 2 PM/],
+    ['exam on Thursday December 3rd, evening 6', /Thursday, December 3rd at 6 PM/],
+    ['a checkup tomorrow, morning 11 would be great', /Tuesday, November 24th at 11 AM/],
+  ])('the part of the day first: "%s"', async (line, heard) => {
+    h = await startCallHarness();
+    const call = await h.converse('+15555550210', [line, 'Ivy Chen']);
+    expect(said(call)).toMatch(heard);
+  });
+
+  it('a closed day is explained with its reason and the nearest times are offered', async () => {
+    h = await startCallHarness();
+    const call = await h.converse('+15555550211', ['can I come in for an exam on December 25th at 10']);
+    expect(said(call)).toMatch(/We're closed on Friday, December 25th for Christmas Day\. I have .*Which works best\?/);
+    const other = await h.converse('+15555550212', ['is Thursday at 11 possible for a cleaning?']);
+    expect(said(other)).toMatch(/We're closed on Thursday for Thanksgiving\./);
+  });
+});
+
+describe('a message is never lost', () => {
+  it('"no, that\'s it" at the callback question still leaves the message', async () => {
+    h = await startCallHarness();
+    const call = await h.converse('+15555550213', ['could you pass a message to Dr. Lee', 'my lab results came back and I have a question about them', 'Nadia Reyes']);
+    expect(said(call)).toMatch(/call you back at the number you're calling from/);
+    await call.say("no that's it", { confidence: 0.92 });
+    expect(call.state).toBe('ended');
+    expect(await h.run<any[]>('messages/list', { tenantId: T })).toMatchObject([{ reason: expect.stringMatching(/lab results/), callerName: 'Nadia Reyes', callbackNumber: '+15555550213' }]);
+    expect((await callRecord(call.sid)).outcome).toBe('message');
+  });
+
+  it('a caller who hangs up in the middle of a message leaves what they said', async () => {
+    h = await startCallHarness();
+    const call = await h.converse('+15555550214', ["I'd like to leave a message", 'tell the hygienist I will be ten minutes late tomorrow']);
+    expect(said(call)).toMatch(/Can I have your name/);
+    await call.hangup();
+    const [message] = await h.run<any[]>('messages/list', { tenantId: T });
+    expect(message).toMatchObject({ reason: expect.stringMatching(/ten minutes late/), callbackNumber: '+15555550214' });
+    expect((await callRecord(call.sid)).outcome).toBe('message');
+  });
+});
