@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../../core/kernel/index.js';
+import { SELF_TEST_PATH, selfTestAnswer } from '../../infra/tunnel/self-test.js';
 import { close, listen, SECURITY_HEADERS } from '../http-util.js';
 import { BodyTooLargeError, parseForm, readBody } from './form-body.js';
 import { isValidTwilioSignature } from './twilio-signature.js';
@@ -21,7 +22,10 @@ export interface PublicListenerOptions {
   routes: ReadonlyMap<string, WebhookRoute>;
   /** The base URL Twilio calls (tunnel); null → this listener's own local URL. */
   publicUrl: () => string | null;
+  /** Read at each request, so a rotated token applies to the next webhook. */
   authToken: () => string | null;
+  /** This launch's key for the reachability self-test (signed like a webhook, never with the auth token). */
+  selfTestKey?: string;
   now: () => number;
   logger: Logger;
 }
@@ -33,6 +37,8 @@ export interface PublicListenerOptions {
 export class PublicListener {
   private server: Server | null = null;
   private port = 0;
+  /** When the last webhook with a valid signature arrived (for health); null since start. */
+  lastWebhookAt: number | null = null;
 
   constructor(private readonly options: PublicListenerOptions) {}
 
@@ -59,8 +65,9 @@ export class PublicListener {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const log = this.options.logger;
     const url = new URL(req.url ?? '/', 'http://placeholder');
+    const selfTest = url.pathname === SELF_TEST_PATH && this.options.selfTestKey !== undefined;
     const route = url.pathname.startsWith('/twilio/') ? this.options.routes.get(url.pathname) : undefined;
-    if (!route) return send(res, 404, 'text/plain', 'Not found');
+    if (!route && !selfTest) return send(res, 404, 'text/plain', 'Not found');
     if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Method not allowed', { Allow: 'POST' });
 
     let params: Record<string, string>;
@@ -72,9 +79,15 @@ export class PublicListener {
       return send(res, tooLarge ? 413 : 400, 'text/plain', tooLarge ? 'Payload too large' : 'Bad request');
     }
 
-    const authToken = this.options.authToken();
     const calledUrl = (this.options.publicUrl() ?? this.localBaseUrl) + (req.url ?? '');
     const signature = header(req, 'x-twilio-signature');
+    if (selfTest) {
+      const valid = isValidTwilioSignature({ authToken: this.options.selfTestKey!, signature, url: calledUrl, params });
+      if (!valid) log.warn({ path: url.pathname }, 'self-test arrived with a signature for another URL');
+      return valid ? send(res, 200, 'text/plain', selfTestAnswer(params.Nonce ?? '')) : send(res, 403, 'text/plain', 'Forbidden');
+    }
+    if (!route) return send(res, 404, 'text/plain', 'Not found');
+    const authToken = this.options.authToken();
     if (!authToken || !isValidTwilioSignature({ authToken, signature, url: calledUrl, params })) {
       log.warn(
         { path: url.pathname, callSid: params.CallSid, reason: authToken ? (signature ? 'mismatch' : 'missing') : 'no auth token configured' },
@@ -82,6 +95,7 @@ export class PublicListener {
       );
       return send(res, 403, 'text/plain', 'Forbidden');
     }
+    this.lastWebhookAt = this.options.now();
 
     let twiml: string;
     try {
