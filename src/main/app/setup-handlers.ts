@@ -124,6 +124,8 @@ export function createSetupHandlers(deps: {
         if (input.domain !== undefined) settings.set(SETTING.ngrokDomain, input.domain || null);
       }
       await deps.tunnel().reconcile();
+      // A new URL re-points the numbers; answer once Twilio has read them back.
+      await phone.pointAll();
       return changed(tunnelStatus());
     },
     'tunnel/self-test': async () => {

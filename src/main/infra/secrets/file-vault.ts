@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger, SecretVault } from '../../core/kernel/index.js';
 import { KEY_BYTES, parseVaultKey, seal, unseal, type SealedValue } from './aes-gcm.js';
-import { isReadableByOthers, PRIVATE_FILE_MODE, PrivateJsonFile, writePrivateFile } from './private-files.js';
+import { ensurePrivateDir, isReadableByOthers, PRIVATE_FILE_MODE, PrivateJsonFile } from './private-files.js';
 import { assertSecretName, VaultError, type VaultProtection } from './secret-names.js';
 
 export const SECRETS_DIR = 'secrets';
@@ -52,10 +52,14 @@ export function createFileVault(options: FileVaultOptions): FileVault {
       return fileKey;
     }
     if (!create) return null;
-    const key = randomBytes(KEY_BYTES);
-    writePrivateFile(keyPath, `${key.toString('base64')}\n`);
-    fileKey = key;
-    return key;
+    ensurePrivateDir(dir);
+    try {
+      // 'wx': if the CLI and the appliance both create a key at once, one wins and both use it.
+      writeFileSync(keyPath, `${randomBytes(KEY_BYTES).toString('base64')}\n`, { flag: 'wx', mode: PRIVATE_FILE_MODE });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    return readKey(false);
   };
 
   const entries = (): Record<string, SealedValue> => {
