@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SetupStatus } from '../../../src/shared/contract/setup.js';
+import type { PhoneAttachmentDto, SetupStatus, TunnelStatusDto } from '../../../src/shared/contract/setup.js';
 import { checkSteps } from '../../../src/renderer/features/setup/setup-checks.js';
 
 function status(overrides: Partial<SetupStatus> = {}): SetupStatus {
@@ -21,8 +21,8 @@ function status(overrides: Partial<SetupStatus> = {}): SetupStatus {
   };
 }
 
-const attached = { tenantId: 'bright-smiles', phoneNumber: '+15555550123', numberSid: 'PN1', pointedAt: 'https://x.example', verifiedAt: 5, problem: null };
-const up = { mode: 'url' as const, state: 'up' as const, url: 'https://x.example', problem: null, selfTest: 'passed' as const, since: 0 };
+const attached: PhoneAttachmentDto = { tenantId: 'bright-smiles', phoneNumber: '+15555550123', numberSid: 'PN1', pointedAt: 'https://x.example', verifiedAt: 5, problem: null };
+const up: TunnelStatusDto = { mode: 'url', state: 'up', url: 'https://x.example', problem: null, selfTest: 'passed', since: 0 };
 const call = { id: 'c1', tenantId: 'bright-smiles', tenantName: 'B', callSid: 'CA1', from: '+15555550177', callerName: null, customerId: null, startedAt: '', endedAt: null, active: true, twilioStatus: 'in-progress', outcome: null, summary: null } as never;
 
 describe('the wizard steps check themselves', () => {
@@ -34,9 +34,9 @@ describe('the wizard steps check themselves', () => {
 
   it('reachability needs the tunnel up, the self-test passed and the number read back', () => {
     const base = { twilio: { accountSid: 'AC1', authTokenSet: true, pinnedByEnvironment: false }, attachments: [attached] };
-    const tunnel = (s: typeof up) => ({ ...status().tunnel, mode: 'url' as const, status: s });
+    const tunnel = (s: TunnelStatusDto) => ({ ...status().tunnel, mode: 'url' as const, status: s });
     expect(checkSteps({ status: status({ ...base, tunnel: tunnel(up) }), tenantId: 'bright-smiles', tenantName: null, testCall: null }).reachability.done).toBe(true);
-    expect(checkSteps({ status: status({ ...base, tunnel: tunnel({ ...up, selfTest: 'failed' as never, problem: 'nope' }) }), tenantId: 'bright-smiles', tenantName: null, testCall: null }).reachability).toEqual({ done: false, summary: 'nope' });
+    expect(checkSteps({ status: status({ ...base, tunnel: tunnel({ ...up, selfTest: 'failed', problem: 'nope' }) }), tenantId: 'bright-smiles', tenantName: null, testCall: null }).reachability).toEqual({ done: false, summary: 'nope' });
     expect(checkSteps({ status: status({ ...base, attachments: [{ ...attached, verifiedAt: null, problem: 'TwiML app' }], tunnel: tunnel(up) }), tenantId: 'bright-smiles', tenantName: null, testCall: null }).reachability.done).toBe(false);
   });
 

@@ -5,6 +5,8 @@ import type { NumberWebhooks, PhoneAttachment, PhoneAttachmentRepository, PhoneN
 
 /** A number Twilio refused (or a TwiML app overrides) is tried again this often, not on every check. */
 const RETRY_FAILED_MS = 60_000;
+/** A verified number is read back again this often, to notice an edit made in Twilio's console. */
+const REVERIFY_MS = 15 * 60_000;
 
 export const WEBHOOK_PATHS = { voice: '/twilio/voice', status: '/twilio/status', sms: '/twilio/sms' } as const;
 
@@ -132,9 +134,11 @@ export class PhoneSetup {
     const run = async () => {
       for (const attachment of this.deps.attachments.list()) {
         if (!options.reverify) {
+          const now = this.deps.clock.now();
           const settled = attachment.pointedAt === this.deps.publicUrl() && (attachment.verifiedAt !== null || attachment.problem !== null);
           const tried = this.lastTry.get(attachment.tenantId);
-          if (settled && (attachment.verifiedAt !== null || (tried !== undefined && this.deps.clock.now() - tried < RETRY_FAILED_MS))) continue;
+          const fresh = attachment.verifiedAt !== null ? now - attachment.verifiedAt < REVERIFY_MS : tried !== undefined && now - tried < RETRY_FAILED_MS;
+          if (settled && fresh) continue;
         }
         await this.point(attachment);
       }

@@ -60,7 +60,9 @@ export function createNgrokTunnel(options: NgrokTunnelOptions): Tunnel {
         });
       if (options.serverAddr) builder.serverAddr(options.serverAddr);
       try {
-        session = await withTimeout(builder.connect(), options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
+        const connecting = builder.connect();
+        // If it connects after we gave up, close that late session instead of leaking it.
+        session = await withTimeout(connecting, options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, () => void connecting.then(closeQuietly, () => {}));
         const endpoint = session.httpEndpoint();
         if (options.domain) endpoint.domain(options.domain);
         listener = await endpoint.listenAndForward(options.forwardTo);
@@ -103,10 +105,13 @@ export function explainNgrokError(error: unknown, domain: string | null): string
 
 class TimeoutError extends Error {}
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(`no answer within ${Math.round(ms / 1000)} s`)), ms);
+    timer = setTimeout(() => {
+      onTimeout();
+      reject(new TimeoutError(`no answer within ${Math.round(ms / 1000)} s`));
+    }, ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
