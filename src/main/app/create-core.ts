@@ -195,7 +195,14 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     outbox,
     understand: (text, tenantId, now) => understand(text, { tenant: tenants.get(tenantId).config, now }),
     now: () => clock.now(),
-    setup: createSetupHandlers({ config, setup, tunnel: () => tunnelControl, publish: () => publishSetupChanged(), now: () => clock.now() }),
+    setup: createSetupHandlers({
+      config,
+      setup,
+      tunnel: () => tunnelControl,
+      publish: () => publishSetupChanged(),
+      tenantChanged: (tenantId) => events.publish({ name: 'tenants/changed', payload: { tenantIds: [tenantId] } }),
+      now: () => clock.now(),
+    }),
   });
   const dispatch: Dispatch = createDispatch(handlers, logger);
 

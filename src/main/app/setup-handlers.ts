@@ -48,6 +48,8 @@ export function createSetupHandlers(deps: {
   setup: SecretsAndPhone;
   tunnel: () => TunnelControl;
   publish: () => void;
+  /** Attaching a number adds it to the practice file; the console's practice views follow. */
+  tenantChanged: (tenantId: string) => void;
   now: () => number;
 }): Pick<CommandHandlers, SetupCommand> {
   const { config, setup } = deps;
@@ -108,10 +110,14 @@ export function createSetupHandlers(deps: {
     },
     'secrets/delete': ({ name }) => {
       vault.delete(name);
-      return changed({ name, set: vault.get(name) !== null, fromEnvironment: vault.overriddenNames().includes(name) });
+      return changed({ name, set: vault.names().includes(name), fromEnvironment: vault.overriddenNames().includes(name) });
     },
     'phone/list-numbers': () => phone.listNumbers(),
-    'phone/attach-number': async ({ tenantId, phoneNumber }, context) => changed(toAttachmentDto(await phone.attach(tenantId, phoneNumber, context.actor))),
+    'phone/attach-number': async ({ tenantId, phoneNumber }, context) => {
+      const attachment = await phone.attach(tenantId, phoneNumber, context.actor);
+      deps.tenantChanged(tenantId);
+      return changed(toAttachmentDto(attachment));
+    },
     'phone/detach-number': async ({ tenantId }, context) => changed(toAttachmentDto(await phone.detach(tenantId, context.actor))),
     'tunnel/configure': async (input) => {
       if (tunnelPinned) {
