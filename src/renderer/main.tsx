@@ -16,6 +16,7 @@ import './styles/forms.css';
 import './styles/review.css';
 import './styles/schedule.css';
 import './styles/settings.css';
+import './styles/setup.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');

@@ -26,6 +26,14 @@ export interface AppConfig {
   rendererDir: string;
   /** Load the demo practice when the data folder has no tenant. */
   seedDemo: boolean;
+  /** FRONTDESK_TUNNEL: pins how Twilio reaches the appliance; null = what the setup wizard chose. */
+  tunnel?: 'ngrok' | 'url' | 'none' | null;
+  /** FRONTDESK_NGROK_DOMAIN: a reserved/static ngrok domain; null = what the wizard chose, else a random one. */
+  ngrokDomain?: string | null;
+  /** FRONTDESK_VAULT_KEY: the vault key itself instead of the key file in the data folder. */
+  vaultKey?: string | null;
+  /** NGROK_AUTHTOKEN, DEEPGRAM_API_KEY, OPENAI_API_KEY from the environment: they win over stored values. */
+  secretsFromEnvironment?: Readonly<Record<string, string>>;
 }
 
 export interface CommandContext {

@@ -5,11 +5,14 @@ import type { EventBus } from './event-bus.js';
 import { createCallHandlers, type CallHandlerDeps } from './call-handlers.js';
 import { createDeskHandlers, type DeskHandlerDeps } from './desk-handlers.js';
 import { createSchedulingHandlers, type SchedulingHandlerDeps } from './scheduling-handlers.js';
+import type { createSetupHandlers } from './setup-handlers.js';
 
 export interface HandlerDeps extends SchedulingHandlerDeps, CallHandlerDeps, DeskHandlerDeps {
   tenants: TenantService;
   events: EventBus;
   health: () => Health;
+  /** Secrets, phone set-up and the tunnel (built with the vault; see setup-handlers.ts). */
+  setup: ReturnType<typeof createSetupHandlers>;
 }
 
 /** Maps each contract command to the domain service that does the work; no logic of its own. */
@@ -19,6 +22,7 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
     ...createSchedulingHandlers(deps),
     ...createCallHandlers(deps),
     ...createDeskHandlers(deps),
+    ...deps.setup,
     'health/get': () => health(),
     'tenants/list': () => tenants.list().map((record) => tenants.summarize(record)),
     'tenants/get': ({ tenantId }) => tenants.get(tenantId).config,

@@ -21,7 +21,13 @@ export const SETTINGS = {
   authToken: { env: 'TWILIO_AUTH_TOKEN', flag: 'twilio-auth-token' },
   apiBase: { env: 'TWILIO_API_BASE', flag: 'twilio-api-base' },
   logLevel: { env: 'FRONTDESK_LOG_LEVEL', flag: 'log-level' },
+  tunnel: { env: 'FRONTDESK_TUNNEL', flag: 'tunnel' },
+  ngrokDomain: { env: 'FRONTDESK_NGROK_DOMAIN', flag: 'ngrok-domain' },
+  vaultKey: { env: 'FRONTDESK_VAULT_KEY', flag: 'vault-key' },
 } as const;
+
+/** Credentials read only from the environment (no flags: a flag shows in the process list); they override the vault. */
+export const SECRET_ENVIRONMENT = ['NGROK_AUTHTOKEN', 'DEEPGRAM_API_KEY', 'OPENAI_API_KEY'] as const;
 
 export const DEFAULT_CONSOLE_PORT = 7410;
 export const DEFAULT_WEBHOOK_PORT = 7411;
@@ -61,6 +67,12 @@ const rawConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'must be one of fatal, error, warn, info, debug, trace, silent',
   }),
+  tunnel: z.enum(['ngrok', 'url', 'none'], { error: 'must be ngrok, url or none' }).nullable(),
+  ngrokDomain: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, { error: 'must be a host name such as my-office.ngrok.app' })
+    .nullable(),
+  vaultKey: z.string().min(1).nullable(),
 });
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -101,6 +113,9 @@ export function loadConfig(
     authToken: pick('authToken'),
     apiBase: pick('apiBase'),
     logLevel: pick('logLevel') ?? 'info',
+    tunnel: pick('tunnel'),
+    ngrokDomain: pick('ngrokDomain'),
+    vaultKey: pick('vaultKey'),
   });
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => {
@@ -133,5 +148,11 @@ export function loadConfig(
     serveConsole: servesConsole,
     rendererDir: PATHS.rendererDir,
     seedDemo: true,
+    tunnel: c.tunnel,
+    ngrokDomain: c.ngrokDomain,
+    vaultKey: c.vaultKey,
+    secretsFromEnvironment: Object.fromEntries(
+      SECRET_ENVIRONMENT.flatMap((name) => (env[name] ? [[name, env[name]] as const] : [])),
+    ),
   };
 }

@@ -4,10 +4,17 @@ import { urlHost } from '../server/http-util.js';
 import { PublicListener, type WebhookRoute } from '../server/public/public-listener.js';
 import { createTwilioRoutes } from '../server/public/twilio-routes.js';
 import { createWebhookReplayRepository } from '../infra/db/repositories/webhook-replay-repository.js';
+import { Reachability, type TunnelFactory } from '../core/reachability/index.js';
+import { createSelfTest, createSelfTestKey, realTunnels } from '../infra/tunnel/index.js';
 import type { App, AppConfig, StartedApp } from './app-types.js';
 import { createCore, type CoreDeps } from './create-core.js';
+import { SETTING } from './secrets-and-phone.js';
+import { desiredTunnel } from './setup-handlers.js';
 
-export type AppDeps = CoreDeps;
+export interface AppDeps extends CoreDeps {
+  /** How tunnels are made; ngrok and the own URL by default (tests pass a fake tunnel). */
+  tunnels?: TunnelFactory;
+}
 
 /** How often the app looks for tenant edits made by other processes (the CLI). */
 const EXTERNAL_CHANGE_POLL_MS = 1_000;
@@ -16,12 +23,31 @@ const OUTBOX_POLL_MS = 1_000;
 /** Builds the whole appliance: core + the public (Twilio) listener + the console listener when headless. */
 export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const core = createCore(config, deps);
+  const { setup } = core;
+  const selfTestAbort = new AbortController();
+  const selfTestKey = createSelfTestKey();
+  const reachability = new Reachability({
+    desired: () => desiredTunnel(config, setup),
+    factory: deps.tunnels ?? realTunnels(() => setup.readSecret('NGROK_AUTHTOKEN')),
+    forwardTo: () => publicListener.localBaseUrl,
+    selfTest: createSelfTest({ key: selfTestKey, signal: selfTestAbort.signal }),
+    clock: core.clock,
+    logger: core.logger.child({ domain: 'reachability' }),
+    // Everything that embeds the public URL reads it at use time; the numbers are re-pointed here.
+    onUrlChanged: (url) => {
+      setup.settings.set(SETTING.currentUrl, url);
+      if (state === 'started') void setup.phone.pointAll();
+    },
+    onStatusChanged: () => publishSetupChanged(),
+  });
+  setup.attachTunnel({ publicUrl: () => reachability.publicUrl(), status: () => reachability.status() });
+  const publicUrl = () => reachability.publicUrl();
   // Action URLs in TwiML point at the public URL, or at this listener once it knows its port.
   const routes: Map<string, WebhookRoute> = createTwilioRoutes({
     flow: core.callFlow,
     replay: createWebhookReplayRepository(core.db),
     practiceOf: ({ callSid, to }) => core.calls.findBySid(callSid)?.tenantId ?? core.tenants.findByPhoneNumber(to)?.id ?? null,
-    baseUrl: () => config.publicUrl ?? publicListener.localBaseUrl,
+    baseUrl: () => publicUrl() ?? publicListener.localBaseUrl,
     now: () => core.clock.now(),
     logger: core.logger.child({ listener: 'public' }),
   });
@@ -29,8 +55,9 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     host: config.webhookHost,
     port: config.webhookPort,
     routes,
-    publicUrl: () => config.publicUrl,
-    authToken: () => config.twilio.authToken,
+    publicUrl,
+    authToken: () => setup.readSecret('TWILIO_AUTH_TOKEN'),
+    selfTestKey,
     now: () => core.clock.now(),
     logger: core.logger.child({ listener: 'public' }),
   });
@@ -55,13 +82,24 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     webhooks: () => ({
       listening: publicListener.listening,
       localUrl: publicListener.listening ? `${publicListener.localBaseUrl}/twilio/voice` : null,
-      publicUrl: config.publicUrl,
-      signaturesVerified: config.twilio.authToken !== null,
+      publicUrl: publicUrl(),
+      signaturesVerified: setup.readSecret('TWILIO_AUTH_TOKEN') !== null,
     }),
     activeCalls: () => core.calls.activeCount(),
   });
 
-  core.setWebhookBase(() => config.publicUrl ?? publicListener.localBaseUrl);
+  core.setWebhookBase(() => publicUrl() ?? publicListener.localBaseUrl);
+  core.setTunnelControl({
+    reconcile: () => reachability.reconcile(),
+    selfTest: () => reachability.runSelfTest(),
+    lastWebhookAt: () => publicListener.lastWebhookAt,
+  });
+  function publishSetupChanged(): void {
+    if (state !== 'started') return;
+    core.events.publish({ name: 'setup/changed', payload: {} });
+    core.events.publish({ name: 'health/changed', payload: core.health() });
+  }
+  core.onSetupChanged(publishSetupChanged);
 
   let poll: NodeJS.Timeout | null = null;
   let outboxTimer: NodeJS.Timeout | null = null;
@@ -75,6 +113,8 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     } catch (error) {
       core.logger.error({ err: error }, 'could not check for tenant changes');
     }
+    // The CLI may have changed the tunnel settings, a token, or attached a number: follow without a restart.
+    void reachability.reconcile().then(() => (state === 'started' ? setup.phone.pointAll() : undefined));
   }
 
   return {
@@ -87,6 +127,10 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       try {
         const webhookPort = await publicListener.start();
         const consolePort = consoleListener ? await consoleListener.start() : null;
+        // The tunnel forwards to the public listener, so it starts once that listens; a slow or failing
+        // tunnel (ngrok unreachable) is reported in health and retried, and never stops the start.
+        await reachability.reconcile();
+        void setup.phone.pointAll({ reverify: true });
         poll = setInterval(pollExternalChanges, EXTERNAL_CHANGE_POLL_MS);
         poll.unref();
         // Due texts go out within a second; what failed waits for its backoff, across restarts too.
@@ -99,7 +143,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
           consoleUrl: consolePort === null ? null : `http://${urlHost(config.consoleHost)}:${consolePort}/`,
           webhookUrl: `http://${urlHost(config.webhookHost)}:${webhookPort}/twilio/voice`,
         };
-        core.logger.info({ ...started, publicUrl: config.publicUrl }, 'appliance started');
+        core.logger.info({ ...started, publicUrl: publicUrl() }, 'appliance started');
         return started;
       } catch (error) {
         await this.stop();
@@ -114,6 +158,10 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       poll = null;
       outboxTimer = null;
       await delivery;
+      selfTestAbort.abort();
+      await reachability.stop();
+      await setup.phone.idle();
+      setup.settings.set(SETTING.currentUrl, null);
       await Promise.allSettled([publicListener.stop(), consoleListener?.stop()]);
       core.close();
       core.logger.info({}, 'appliance stopped');

@@ -25,7 +25,6 @@ import { createMessageRepository } from '../infra/db/repositories/message-reposi
 import { createOutboxRepository } from '../infra/db/repositories/outbox-repository.js';
 import { createTwilioCallControl } from '../infra/twilio/twilio-call-control.js';
 import { createTwilioMessaging } from '../infra/twilio/twilio-messaging.js';
-import { createTwilioRestClient, type TwilioRestClient } from '../infra/twilio/twilio-rest-client.js';
 import { createCustomerRepository } from '../infra/db/repositories/customer-repository.js';
 import { createTenantRepository } from '../infra/db/repositories/tenant-repository.js';
 import { createRandomIds } from '../infra/ids.js';
@@ -35,6 +34,8 @@ import { PATHS } from './config.js';
 import { createDispatch, type Dispatch } from './dispatch.js';
 import { EventBus } from './event-bus.js';
 import { createCommandHandlers } from './command-handlers.js';
+import { createSecretsAndPhone, type HostVault } from './secrets-and-phone.js';
+import { createSetupHandlers, NO_TUNNEL_CONTROL, type TunnelControl } from './setup-handlers.js';
 
 export const DATABASE_FILE = 'frontdesk.sqlite';
 
@@ -56,6 +57,8 @@ export interface CoreDeps {
   messaging?: MessagingPort;
   /** Live-call steering; Twilio's Calls API by default. */
   callControl?: CallControl;
+  /** Where secrets are stored: the desktop passes safeStorage; the key-file vault in the data folder by default. */
+  vault?: HostVault;
 }
 
 /**
@@ -108,9 +111,12 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   const brain: Brain = deps.brain ?? new RulesBrain({ understand });
   const callFlow = new CallFlow({ calls, tenants, customers, brain, actions, clock, logger: logger.child({ domain: 'calls' }) });
 
-  // Twilio's REST API is built on first use: the CLI and the demo never need it.
-  let twilioClient: TwilioRestClient | null | undefined;
-  const twilioRest = () => (twilioClient === undefined ? (twilioClient = createTwilioRestClient(config.twilio)) : twilioClient);
+  // Set-up changes (tunnel, numbers, secrets) tell the console; the listeners exist only in the app.
+  let publishSetupChanged = () => {};
+  const setup = createSecretsAndPhone({ config, db, clock, logger, tenants, hostVault: deps.vault, onChanged: () => publishSetupChanged() });
+  // Twilio's REST client follows the stored SID and token: a rotated token applies to the next request.
+  const twilioRest = setup.twilioRest;
+  let tunnelControl: TunnelControl = NO_TUNNEL_CONTROL;
   let webhookBase = () => config.publicUrl ?? 'http://127.0.0.1';
   const outbox = new OutboxService({
     outbox: createOutboxRepository(db),
@@ -136,7 +142,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   };
   const startedAt = clock.now();
   let runtime: RuntimeStatus = {
-    webhooks: () => ({ listening: false, localUrl: null, publicUrl: config.publicUrl, signaturesVerified: config.twilio.authToken !== null }),
+    webhooks: () => ({ listening: false, localUrl: null, publicUrl: setup.publicUrl(), signaturesVerified: setup.twilioAccount().authToken !== null }),
     activeCalls: () => calls.activeCount(),
   };
 
@@ -156,6 +162,22 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
       storage,
       tenants: tenants.list().length,
       activeCalls: runtime.activeCalls(),
+      reachability: {
+        tunnel: setup.tunnelStatus(),
+        lastWebhookAt: tunnelControl.lastWebhookAt(),
+        numbers: setup.phone.attachments().map((a) => ({
+          tenantId: a.tenantId,
+          phoneNumber: a.phoneNumber,
+          verified: a.verifiedAt !== null,
+          verifiedAt: a.verifiedAt,
+          problem: a.problem,
+        })),
+      },
+      vendors: {
+        deepgram: setup.readSecret('DEEPGRAM_API_KEY') ? 'configured' : 'not-configured',
+        openai: setup.readSecret('OPENAI_API_KEY') ? 'configured' : 'not-configured',
+      },
+      secretsProtection: setup.protection,
     };
   }
 
@@ -173,6 +195,14 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     outbox,
     understand: (text, tenantId, now) => understand(text, { tenant: tenants.get(tenantId).config, now }),
     now: () => clock.now(),
+    setup: createSetupHandlers({
+      config,
+      setup,
+      tunnel: () => tunnelControl,
+      publish: () => publishSetupChanged(),
+      tenantChanged: (tenantId) => events.publish({ name: 'tenants/changed', payload: { tenantIds: [tenantId] } }),
+      now: () => clock.now(),
+    }),
   });
   const dispatch: Dispatch = createDispatch(handlers, logger);
 
@@ -202,6 +232,15 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     health,
     dispatch,
     seedDemoIfEmpty,
+    setup,
+    /** The running appliance's tunnel; the CLI has none. */
+    setTunnelControl(control: TunnelControl) {
+      tunnelControl = control;
+    },
+    /** Called when set-up changes; the app tells the console. */
+    onSetupChanged(listener: () => void) {
+      publishSetupChanged = listener;
+    },
     setRuntime(next: RuntimeStatus) {
       runtime = next;
     },

@@ -10,6 +10,7 @@ import { registerAppSchemePrivileged, serveAppProtocol } from './app-protocol-ha
 import { hardenWebContents } from './harden-web-contents.js';
 import { resolveHostPaths } from './host-paths.js';
 import { registerIpcAdapter } from './ipc-adapter.js';
+import { createDesktopVault } from './safe-storage-vault.js';
 import { notifyOnReview } from './review-notifier.js';
 import { createMainWindow, revealWindow } from './main-window.js';
 import { createQuitGate } from './quit-gate.js';
@@ -93,7 +94,8 @@ function runDesktop(): void {
     tray = createTrayOrNull(paths.trayIcon, { 'open-console': showConsole, quit: () => app.quit() });
     tray?.update(buildTrayModel(null));
 
-    core = createApp(config, { logger: rootLogger });
+    const vault = createDesktopVault({ dataDir: config.dataDir, vaultKey: config.vaultKey ?? null, logger: rootLogger });
+    core = createApp(config, { logger: rootLogger, vault });
     const started = await core.start();
     log(`webhooks listening at ${started.webhookUrl}`);
 

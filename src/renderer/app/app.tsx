@@ -5,6 +5,7 @@ import { ConnectionBanner } from '../components/connection-banner.js';
 import { ConnectionPill } from '../components/connection-pill.js';
 import { PracticePicker } from '../components/practice-picker.js';
 import { StaffNameField } from '../components/staff-name-field.js';
+import { FirstRunBanner } from '../features/setup/first-run-banner.js';
 import { ConsoleClientProvider, useConnectionState, useConsoleClient } from './console-client-context.js';
 import { createReviewCountStore, totalPending } from './review-count-store.js';
 import { hrefFor, ROUTES } from './routes.js';
@@ -56,6 +57,7 @@ function AppShell() {
         </div>
       </header>
       <ConnectionBanner />
+      <FirstRunBanner onSetupScreen={route.path === 'setup'} />
       <main id="main" className="app-main" tabIndex={-1}>
         <Screen />
       </main>

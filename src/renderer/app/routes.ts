@@ -6,6 +6,7 @@ import { RehearsalScreen } from '../features/rehearsal/rehearsal-screen.js';
 import { ReviewScreen } from '../features/review/review-screen.js';
 import { ScheduleScreen } from '../features/schedule/schedule-screen.js';
 import { SettingsScreen } from '../features/settings/settings-screen.js';
+import { SetupScreen } from '../features/setup/setup-screen.js';
 
 export interface Route {
   /** The hash path: `#/overview`. */
@@ -24,6 +25,7 @@ export const ROUTES = [
   { path: 'messages', label: 'Messages', Screen: MessagesScreen },
   { path: 'rehearsal', label: 'Rehearsal', Screen: RehearsalScreen },
   { path: 'settings', label: 'Settings', Screen: SettingsScreen },
+  { path: 'setup', label: 'Setup', Screen: SetupScreen },
 ] as const satisfies readonly Route[];
 
 export const HOME_ROUTE: Route = ROUTES[0];

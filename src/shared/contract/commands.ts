@@ -3,6 +3,7 @@ import { healthSchema, tenantSummarySchema } from './dto.js';
 import { callCommands } from './calls.js';
 import { deskCommands } from './desk.js';
 import { schedulingCommands } from './scheduling.js';
+import { setupCommands } from './setup.js';
 import { tenantConfigSchema } from './tenant.js';
 
 /**
@@ -22,6 +23,7 @@ export const commands = {
   ...schedulingCommands,
   ...callCommands,
   ...deskCommands,
+  ...setupCommands,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Commands = typeof commands;

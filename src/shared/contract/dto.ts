@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tunnelStatusSchema } from './setup.js';
 
 export const tenantSummarySchema = z.object({
   id: z.string(),
@@ -29,5 +30,21 @@ export const healthSchema = z.object({
   }),
   tenants: z.number(),
   activeCalls: z.number(),
+  // The three below are always sent by this appliance; optional so older snapshots still parse.
+  /** How Twilio reaches the appliance: the tunnel, the last signed webhook, each number's read-back. */
+  reachability: z.object({
+    tunnel: tunnelStatusSchema,
+    lastWebhookAt: z.number().nullable(),
+    numbers: z.array(
+      z.object({ tenantId: z.string(), phoneNumber: z.string(), verified: z.boolean(), verifiedAt: z.number().nullable(), problem: z.string().nullable() }),
+    ),
+  }).optional(),
+  /** Vendor keys: whether one is set, never its value. (Reachability checks arrive with their clients.) */
+  vendors: z.object({
+    deepgram: z.enum(['configured', 'not-configured']),
+    openai: z.enum(['configured', 'not-configured']),
+  }).optional(),
+  /** How stored secrets are protected: key-file, environment-key, os-keychain, or basic-text (weak). */
+  secretsProtection: z.enum(['key-file', 'environment-key', 'os-keychain', 'basic-text']).optional(),
 });
 export type Health = z.infer<typeof healthSchema>;

@@ -2,12 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
+import { FakePhoneNumbers } from './fake-phone-numbers.js';
 import { parseTwiml, TwimlError } from './twiml-document.js';
 import { rfc2822, twilioSid } from './twilio-wire.js';
 
 export interface RecordedRestRequest {
   method: string;
   path: string;
+  query: URLSearchParams;
   /** Form params (the last value wins when a name repeats; see allParams). */
   params: Record<string, string>;
   allParams: [string, string][];
@@ -51,6 +53,8 @@ const API_VERSION = '2010-04-01';
  *
  * - `POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}.json` — update a live call (Twiml, Url,
  *   Method, Status=completed|canceled); `GET` of the same path fetches it.
+ * - `GET|POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers[/{Sid}].json` — list, fetch and
+ *   update the account's numbers (see {@link FakePhoneNumbers}).
  * - `POST /2010-04-01/Accounts/{AccountSid}/Messages.json` — send an SMS (To, From or
  *   MessagingServiceSid, Body or MediaUrl, StatusCallback); `GET …/Messages/{Sid}.json` fetches it.
  *
@@ -94,8 +98,12 @@ export class FakeTwilioRest {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly storedMessages = new Map<string, StoredMessage>();
   private registry: CallRegistry | undefined;
+  /** The account's IncomingPhoneNumbers: add numbers with `numbers.add(...)`, read what the app set with `numbers.get(...)`. */
+  readonly numbers: FakePhoneNumbers;
 
-  constructor(private readonly options: { accountSid: string; authToken: string; now?: () => number }) {}
+  constructor(private readonly options: { accountSid: string; authToken: string; now?: () => number }) {
+    this.numbers = new FakePhoneNumbers({ accountSid: options.accountSid, now: () => this.now() });
+  }
 
   get baseUrl(): string {
     if (!this.server) throw new Error('FakeTwilioRest is not started');
@@ -175,6 +183,7 @@ export class FakeTwilioRest {
     const recorded: RecordedRestRequest = {
       method: req.method ?? 'GET',
       path: url.pathname,
+      query: url.searchParams,
       params: Object.fromEntries(allParams),
       allParams,
       auth: parseBasicAuth(req.headers.authorization),
@@ -203,6 +212,11 @@ export class FakeTwilioRest {
   }
 
   private route(req: RecordedRestRequest, res: ServerResponse): void {
+    const numbers = /^\/2010-04-01\/Accounts\/([^/]+)\/IncomingPhoneNumbers(?:\/([^/]+))?\.json$/.exec(req.path);
+    if (numbers && numbers[1] === this.options.accountSid) {
+      const answer = this.numbers.handle(req.method, numbers[2], req.query, req.params);
+      return 'error' in answer ? sendError(res, answer.status, answer.error.code, answer.error.message) : sendJson(res, answer.status, answer.body);
+    }
     const match = /^\/2010-04-01\/Accounts\/([^/]+)\/(Calls|Messages)(?:\/([^/]+))?\.json$/.exec(req.path);
     const notFound = () => sendError(res, 404, 20404, `The requested resource ${req.path} was not found`);
     if (!match || match[1] !== this.options.accountSid) return notFound();

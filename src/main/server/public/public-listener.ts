@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { stripControlCharacters } from '../../../shared/lib/plain-text.js';
 import type { Logger } from '../../core/kernel/index.js';
+import { SELF_TEST_PATH, selfTestAnswer } from '../../infra/tunnel/self-test.js';
 import { close, listen, SECURITY_HEADERS } from '../http-util.js';
 import { createGuardedServer, parseRequestTarget, refuseAndClose, type ListenerLimits } from '../listener-guard.js';
 import { BodyTooLargeError, parseForm, readBody } from './form-body.js';
@@ -23,7 +24,10 @@ export interface PublicListenerOptions {
   routes: ReadonlyMap<string, WebhookRoute>;
   /** The base URL Twilio calls (tunnel); null → this listener's own local URL. */
   publicUrl: () => string | null;
+  /** Read at each request, so a rotated token applies to the next webhook. */
   authToken: () => string | null;
+  /** This launch's key for the reachability self-test (signed like a webhook, never with the auth token). */
+  selfTestKey?: string;
   now: () => number;
   logger: Logger;
   /** Timeouts, connection cap and body limit; the defaults suit Twilio. */
@@ -37,6 +41,8 @@ export interface PublicListenerOptions {
 export class PublicListener {
   private server: Server | null = null;
   private port = 0;
+  /** When the last webhook with a valid signature arrived (for health); null since start. */
+  lastWebhookAt: number | null = null;
 
   constructor(private readonly options: PublicListenerOptions) {}
 
@@ -63,8 +69,9 @@ export class PublicListener {
     const log = this.options.logger;
     const url = parseRequestTarget(req.url);
     if (!url) return refuseAndClose(res, 400, 'Bad request');
+    const selfTest = url.pathname === SELF_TEST_PATH && this.options.selfTestKey !== undefined;
     const route = url.pathname.startsWith('/twilio/') ? this.options.routes.get(url.pathname) : undefined;
-    if (!route) return send(res, 404, 'text/plain', 'Not found');
+    if (!route && !selfTest) return send(res, 404, 'text/plain', 'Not found');
     if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Method not allowed', { Allow: 'POST' });
 
     let signedParams: Record<string, string>;
@@ -76,9 +83,15 @@ export class PublicListener {
       return tooLarge ? send(res, 413, 'text/plain', 'Payload too large') : refuseAndClose(res, 400, 'Bad request');
     }
 
-    const authToken = this.options.authToken();
     const calledUrl = (this.options.publicUrl() ?? this.localBaseUrl) + (req.url ?? '');
     const signature = header(req, 'x-twilio-signature');
+    if (selfTest) {
+      const valid = isValidTwilioSignature({ authToken: this.options.selfTestKey!, signature, url: calledUrl, params: signedParams });
+      if (!valid) log.warn({ path: url.pathname }, 'self-test arrived with a signature for another URL');
+      return valid ? send(res, 200, 'text/plain', selfTestAnswer(stripControlCharacters(signedParams.Nonce ?? ''))) : send(res, 403, 'text/plain', 'Forbidden');
+    }
+    if (!route) return send(res, 404, 'text/plain', 'Not found');
+    const authToken = this.options.authToken();
     if (!authToken || !isValidTwilioSignature({ authToken, signature, url: calledUrl, params: signedParams })) {
       log.warn(
         { path: url.pathname, callSid: stripControlCharacters(signedParams.CallSid ?? ''), reason: authToken ? (signature ? 'mismatch' : 'missing') : 'no auth token configured' },
@@ -86,6 +99,7 @@ export class PublicListener {
       );
       return send(res, 403, 'text/plain', 'Forbidden');
     }
+    this.lastWebhookAt = this.options.now();
     // What a caller said is kept, minus control characters: refusing the webhook would lose the words.
     const params = Object.fromEntries(Object.entries(signedParams).map(([key, value]) => [key, stripControlCharacters(value)]));
 

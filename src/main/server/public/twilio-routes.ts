@@ -106,6 +106,15 @@ export function createTwilioRoutes(deps: TwilioRoutesDeps): Map<string, WebhookR
       }),
     ],
     [
+      // Frontdesk sets the number's SMS URL here so an incoming text meets an answer (no reply) rather
+      // than Twilio's error 11200; replies to texts are not a feature yet.
+      '/twilio/sms',
+      async ({ params }) => {
+        deps.logger.info({ messageSid: params.MessageSid, to: params.To }, 'incoming text received; not answered by text');
+        return emptyTwiml();
+      },
+    ],
+    [
       '/twilio/status',
       async ({ params }) => {
         if (params.CallSid && params.CallStatus) {

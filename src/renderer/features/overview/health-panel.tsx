@@ -3,6 +3,7 @@ import type { Health } from '../../../shared/contract/dto.js';
 import { InlineError } from '../../components/inline-error.js';
 import { Panel } from '../../components/panel.js';
 import { StatusPill } from '../../components/status-pill.js';
+import { ReachabilityRows } from '../setup/reachability-rows.js';
 import { formatDateTime } from './format.js';
 import type { Loadable } from './overview-store.js';
 
@@ -42,6 +43,7 @@ export function HealthPanel({ health, onRetry }: { health: Loadable<Health | nul
                 </>
               )}
             </HealthRow>
+            <ReachabilityRows health={data} />
             <HealthRow label="Storage">
               {data.storage.ok ? <StatusPill tone="ok">OK</StatusPill> : <StatusPill tone="bad">Error</StatusPill>}
               <span className="detail inline">Schema version {data.storage.schemaVersion}</span>

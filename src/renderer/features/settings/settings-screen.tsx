@@ -14,6 +14,7 @@ import { settingsStoreFor, type SettingsStore } from './settings-store.js';
 import { mergeErrors, validateDraft } from './settings-validation.js';
 import { ProvidersSection, ServicesSection } from './team-sections.js';
 import { TryPhrase } from './try-phrase.js';
+import { SetupLinks } from '../setup/setup-links.js';
 
 export function SettingsScreen() {
   const { tenant, loading, error } = useCurrentTenant();
@@ -193,6 +194,7 @@ function SettingsForm({ store, tenantId }: { store: SettingsStore; tenantId: str
 
           <aside className="settings-aside" id="settings-try">
             <TryPhrase tenantId={tenantId} config={saved} />
+            <SetupLinks />
           </aside>
         </div>
       </div>
