@@ -1,5 +1,6 @@
 import type { Understanding } from '../understanding/types.js';
 import { anythingElse, goodbye } from './closing.js';
+import { askName } from './name-step.js';
 import { askQuestion } from './questions.js';
 import type { Failure, Turn } from './turn.js';
 import { firstName, spellPhone } from './words.js';
@@ -28,7 +29,7 @@ export async function nextMessageStep(t: Turn): Promise<void> {
     return;
   }
   if (!t.knownName() && !t.state.nameSkipped) {
-    t.ask('name', 'name.askMessage', 'name.repromptMessage');
+    askName(t, 'message', 'name.askMessage');
     return;
   }
   if (!m.callbackSettled) {

@@ -107,8 +107,8 @@ export function hintsFor(t: Turn): string[] {
  * Asks a question in its usual words (with parameters, e.g. `{ examples }`), or with another
  * opening (`prompt`) but the table's reprompt, so a silence re-asks it the same way everywhere.
  */
-export function askQuestion(t: Turn, kind: PendingKind, opts: { params?: MessageParams; prompt?: MessageId; extra?: Partial<Pending> } = {}): void {
+export function askQuestion(t: Turn, kind: PendingKind, opts: { params?: MessageParams; prompt?: MessageId; reprompt?: MessageId; extra?: Partial<Pending> } = {}): void {
   const q = QUESTIONS[kind];
   const params = opts.params ?? {};
-  t.ask(kind, { id: opts.prompt ?? q.prompt, params }, { id: q.reprompt, params }, opts.extra);
+  t.ask(kind, { id: opts.prompt ?? q.prompt, params }, { id: opts.reprompt ?? q.reprompt, params }, opts.extra);
 }

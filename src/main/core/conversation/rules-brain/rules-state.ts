@@ -46,7 +46,12 @@ export interface Pending {
   candidate: string | null;
   /** For offer_help: what "one" and "two" mean, in the order the options were spoken. */
   choices: ('message' | 'person')[];
+  /** For a sub-dialog (name, its confirmation): which step takes its result when it is done. */
+  resume?: Resume;
 }
+
+/** Where a sub-dialog's result goes: the read-back of a held booking, the booking search, the message, or nowhere. */
+export type Resume = 'read_back' | 'booking' | 'message' | 'idle';
 
 export interface RulesState {
   v: 1;

@@ -6,6 +6,7 @@ import { troubleToMessage } from './message-flow.js';
 import { optionsSentence } from './pick.js';
 import { closedOn } from './practice-days.js';
 import { offerHelp } from './recovery.js';
+import { askName } from './name-step.js';
 import { askQuestion } from './questions.js';
 import { isSystemFailure, type Turn } from './turn.js';
 import { availabilityWish, emptyWish, hasWhen, isExact, mergeWish, withoutWhen, type Wish } from './wish.js';
@@ -221,7 +222,7 @@ export async function chooseSlot(t: Turn, slot: OfferedSlot, retried = false): P
     return;
   }
   if (!t.knownName() && !s.nameSkipped) {
-    askQuestion(t, 'name');
+    askName(t, 'read_back');
     return;
   }
   readBack(t);
