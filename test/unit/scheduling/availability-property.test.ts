@@ -14,8 +14,8 @@ import type { Provider, TenantConfig, TenantConfigInput } from '../../../src/sha
  *    ("24:00" is the first instant of the next day);
  *  - open minutes are those inside an hours interval and outside every time off; a maximal run of
  *    open minutes within one hours interval is one open span;
- *  - candidate starts are wall times anchor + k·step (anchor = the wall time at the span's first
- *    minute), at the first instant showing that wall time; wall times that never show are skipped;
+ *  - candidate starts are wall times anchor + k·step (anchor = the wall time at which the hours
+ *    interval opens, whatever time off cuts out of it), at the first instant showing that wall time; wall times that never show are skipped;
  *  - a candidate fits when all its real minutes lie in its span; buffers and busy time are real time.
  */
 
@@ -107,7 +107,7 @@ function computeSpans(tenant: TenantConfig, provider: Provider, step: number, du
       while (j < open.length && open[j]) j++;
       const start = a + i * MIN;
       const end = a + j * MIN;
-      const anchor = table.wallAt.get(start) as number;
+      const anchor = table.wallAt.get(a) as number;
       const candidates: number[] = [];
       for (const m of table.minutes) {
         if (!m.first || m.wall < anchor || (m.wall - anchor) % step !== 0 || m.t < start) continue;

@@ -3,7 +3,7 @@ import type { OpenSpan } from './schedule-rules.js';
 
 /**
  * Visits, in increasing order, every candidate start in `span` (wall-clock times anchor + k·step,
- * see zone-calendar.ts for the DST rules) whose visit of `durationMs` fits inside the span and
+ * the anchor being the working interval's opening; see zone-calendar.ts for the DST rules) whose visit of `durationMs` fits inside the span and
  * which is not before `notBefore`. A callback rather than an array: this is the engine's hot loop.
  */
 export function forEachGridStart(
@@ -17,8 +17,10 @@ export function forEachGridStart(
   if (day.uniform) {
     // One offset all day: wall-clock steps are real-time steps, no conversion per candidate.
     const stepMs = stepMinutes * MINUTE_MS;
-    let start = span.start;
-    if (notBefore > start) start += Math.ceil((notBefore - start) / stepMs) * stepMs;
+    const anchor = day.start + span.anchorMinute * MINUTE_MS;
+    const first = Math.max(span.start, notBefore);
+    let start = anchor;
+    if (first > start) start += Math.ceil((first - start) / stepMs) * stepMs;
     for (; start + durationMs <= span.end; start += stepMs) visit(start);
     return;
   }

@@ -14,7 +14,7 @@ const DAY_MS = MINUTES_PER_DAY * MINUTE_MS;
  *    the instant of the jump (an opening at 02:30 opens when the clocks jump to 03:00); "24:00"
  *    is the first instant of the next day.
  * 2. Candidate starts are wall-clock times anchor + k·step (anchor = what the clock reads when the
- *    open interval starts). A wall time that does not exist (spring-forward gap) is skipped; a wall
+ *    working interval opens; time off and busy time never move it). A wall time that does not exist (spring-forward gap) is skipped; a wall
  *    time that occurs twice (fall-back) is offered once, at its first occurrence, so a caller never
  *    hears the same "1:30 AM" twice.
  * 3. Durations, buffers and interval bounds are real elapsed time between instants: a 60-minute
