@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { healthSchema, tenantSummarySchema } from './dto.js';
+import { calendarCommands } from './calendars.js';
 import { callCommands } from './calls.js';
 import { deskCommands } from './desk.js';
 import { schedulingCommands } from './scheduling.js';
@@ -22,6 +23,7 @@ export const commands = {
   ...schedulingCommands,
   ...callCommands,
   ...deskCommands,
+  ...calendarCommands,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Commands = typeof commands;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarEvents } from './calendars.js';
 import { callEvents } from './calls.js';
 import { deskEvents } from './desk.js';
 import { healthSchema } from './dto.js';
@@ -9,6 +10,7 @@ export const events = {
   'health/changed': healthSchema,
   ...callEvents,
   ...deskEvents,
+  ...calendarEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;
