@@ -1,10 +1,10 @@
 import { DAVClient, createCalendarObject, deleteCalendarObject, fetchCalendarObjects, isCollectionDirty, updateCalendarObject, type DAVCalendar } from 'tsdav';
 import { CalendarError, type AdapterContext, type CalendarAdapter, type ExternalEvent, type TimeWindow } from '../../core/calendars/index.js';
-import { guardedFetch } from './http-errors.js';
+import { guardedFetch, sentenceCase } from './http-errors.js';
 import { eventsFromIcs, icsForBooking } from './ical-events.js';
 import { tagFor, windowCursor } from './window-cursor.js';
 
-const SERVICE = 'The CalDAV server';
+const SERVICE = 'the CalDAV server';
 
 interface CaldavCall {
   calendar: DAVCalendar;
@@ -84,11 +84,11 @@ export function createCaldavAdapter(options: { now: () => number }): CalendarAda
         const created = await createCalendarObject({ calendar: call.calendar, filename, iCalString, headers: call.headers, fetch: call.fetch });
         if (created.ok) return { remoteId: objectUrl, etag: created.headers.get('etag') };
         // 412: it is already there (a retry after a lost answer); fall through to an update.
-        if (created.status !== 412) throw new CalendarError(created.status === 404 ? 'invalid' : 'unavailable', `${SERVICE} refused the new event (HTTP ${created.status}).`);
+        if (created.status !== 412) throw new CalendarError(created.status === 404 ? 'invalid' : 'unavailable', `${sentenceCase(SERVICE)} refused the new event (HTTP ${created.status}).`);
       }
       // Frontdesk owns its events: the update is unconditional, so an edit made outside cannot wedge the outbox.
       const updated = await updateCalendarObject({ calendarObject: { url: objectUrl, data: iCalString }, headers: call.headers, headersToExclude: ['If-Match'], fetch: call.fetch });
-      if (!updated.ok) throw new CalendarError('unavailable', `${SERVICE} refused the change to the event (HTTP ${updated.status}).`);
+      if (!updated.ok) throw new CalendarError('unavailable', `${sentenceCase(SERVICE)} refused the change to the event (HTTP ${updated.status}).`);
       return { remoteId: objectUrl, etag: updated.headers.get('etag') };
     },
     async remove(ctx, link) {
@@ -96,7 +96,7 @@ export function createCaldavAdapter(options: { now: () => number }): CalendarAda
       const response = await deleteCalendarObject({ calendarObject: { url: link.remoteId }, headers: call.headers, headersToExclude: ['If-Match'], fetch: call.fetch });
       // 404/410: already deleted (by a retry, or by hand) — done either way.
       if (!response.ok && response.status !== 404 && response.status !== 410) {
-        throw new CalendarError('unavailable', `${SERVICE} refused to delete the event (HTTP ${response.status}).`);
+        throw new CalendarError('unavailable', `${sentenceCase(SERVICE)} refused to delete the event (HTTP ${response.status}).`);
       }
     },
   };

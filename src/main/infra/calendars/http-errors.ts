@@ -9,8 +9,12 @@ export function retryAfterMs(header: string | null | undefined, now: number): nu
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
+/** "the CalDAV server" → "The CalDAV server", for the start of a sentence. */
+export const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** The typed failure for an HTTP status from a calendar server, or null when the status is the caller's to handle. */
-export function errorForStatus(status: number, service: string, retryAfter: string | null, now: number): CalendarError | null {
+export function errorForStatus(status: number, serviceName: string, retryAfter: string | null, now: number): CalendarError | null {
+  const service = sentenceCase(serviceName);
   if (status === 401) return new CalendarError('auth', `${service} refused the saved sign-in (wrong password, or it expired or was revoked). Reconnect this calendar.`);
   if (status === 403) return new CalendarError('auth', `${service} says this account may not use this calendar. Reconnect it with an account that can.`);
   if (status === 429) return new CalendarError('rate_limited', `${service} asked us to slow down; retrying shortly.`, retryAfterMs(retryAfter, now));

@@ -1,9 +1,9 @@
 import { CalendarError, type AdapterContext, type CalendarAdapter, type TimeWindow } from '../../core/calendars/index.js';
-import { guardedFetch } from './http-errors.js';
+import { guardedFetch, sentenceCase } from './http-errors.js';
 import { eventsFromIcs } from './ical-events.js';
 import { tagFor, windowCursor } from './window-cursor.js';
 
-const SERVICE = 'The calendar feed';
+const SERVICE = 'the calendar feed';
 
 /**
  * A published ICS feed: read-only busy time. Fetched with If-None-Match on the last ETag, so an
@@ -15,10 +15,10 @@ export function createIcsAdapter(options: { now: () => number }): CalendarAdapte
     const url = ctx.connection.address.replace(/^webcal:/i, 'https:');
     const response = await fetch(url, { headers: { accept: 'text/calendar', ...(etag ? { 'if-none-match': etag } : {}) } });
     if (response.status === 304) return { body: null, etag };
-    if (response.status === 404 || response.status === 410) throw new CalendarError('invalid', `${SERVICE} is not at that address any more (HTTP ${response.status}).`);
-    if (!response.ok) throw new CalendarError('unavailable', `${SERVICE} answered HTTP ${response.status}.`);
+    if (response.status === 404 || response.status === 410) throw new CalendarError('invalid', `${sentenceCase(SERVICE)} is not at that address any more (HTTP ${response.status}).`);
+    if (!response.ok) throw new CalendarError('unavailable', `${sentenceCase(SERVICE)} answered HTTP ${response.status}.`);
     const body = await response.text();
-    if (!/BEGIN:VCALENDAR/i.test(body)) throw new CalendarError('invalid', `${SERVICE} did not send a calendar (is the address right?).`);
+    if (!/BEGIN:VCALENDAR/i.test(body)) throw new CalendarError('invalid', `${sentenceCase(SERVICE)} did not send a calendar (is the address right?).`);
     return { body, etag: response.headers.get('etag') };
   }
 
@@ -26,7 +26,7 @@ export function createIcsAdapter(options: { now: () => number }): CalendarAdapte
     try {
       return eventsFromIcs(body, window, ctx.zone);
     } catch (error) {
-      throw new CalendarError('invalid', `${SERVICE} could not be read (${error instanceof Error ? error.message : String(error)}).`);
+      throw new CalendarError('invalid', `${sentenceCase(SERVICE)} could not be read (${error instanceof Error ? error.message : String(error)}).`);
     }
   }
 
