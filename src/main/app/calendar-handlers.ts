@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { formatInstant } from '../../shared/lib/time.js';
 import type { CalendarConnections, CalendarRepository, CalendarSync } from '../core/calendars/index.js';
+import type { Logger } from '../core/kernel/index.js';
 import type { TenantService } from '../core/tenants/index.js';
 import type { CommandHandlers } from './dispatch.js';
 
@@ -9,9 +10,12 @@ export interface CalendarHandlerDeps {
   calendarConnections: CalendarConnections;
   calendarSync: CalendarSync;
   calendarStore: CalendarRepository;
+  /** Starts Google's loopback sign-in; resolves with the link to open and the tokens to come. */
+  startGoogleSignIn: () => Promise<{ url: string; tokens: Promise<object> }>;
+  logger: Logger;
 }
 
-type CalendarCommand = 'calendars/list' | 'calendars/connect' | 'calendars/update' | 'calendars/disconnect' | 'calendars/sync' | 'calendars/busy-blocks';
+type CalendarCommand = 'calendars/list' | 'calendars/connect' | 'calendars/start-sign-in' | 'calendars/update' | 'calendars/disconnect' | 'calendars/sync' | 'calendars/busy-blocks';
 
 export function createCalendarHandlers(deps: CalendarHandlerDeps): Pick<CommandHandlers, CalendarCommand> {
   const { tenants, calendarConnections: connections, calendarSync: sync, calendarStore } = deps;
@@ -35,6 +39,18 @@ export function createCalendarHandlers(deps: CalendarHandlerDeps): Pick<CommandH
       // The first sync tells the owner at once whether the address and password work.
       await sync.syncConnection(record);
       return dto(record.tenantId, record.id);
+    },
+    'calendars/start-sign-in': async ({ tenantId, providerId, label }) => {
+      tenants.get(tenantId);
+      const pending = await deps.startGoogleSignIn();
+      // The sign-in finishes in the browser, later: the connection appears then (calendars/changed).
+      void pending.tokens
+        .then(async (tokens) => {
+          const record = connections.connect({ tenantId, providerId, kind: 'google', address: 'primary', label, secret: JSON.stringify(tokens) });
+          await sync.syncConnection(record);
+        })
+        .catch((error: unknown) => deps.logger.warn({ tenantId, providerId, err: error instanceof Error ? error.message : String(error) }, 'Google sign-in did not finish'));
+      return { url: pending.url };
     },
     'calendars/update': ({ tenantId, connectionId, ...change }) => {
       connections.update(tenantId, connectionId, change);

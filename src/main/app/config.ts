@@ -21,6 +21,10 @@ export const SETTINGS = {
   authToken: { env: 'TWILIO_AUTH_TOKEN', flag: 'twilio-auth-token' },
   apiBase: { env: 'TWILIO_API_BASE', flag: 'twilio-api-base' },
   logLevel: { env: 'FRONTDESK_LOG_LEVEL', flag: 'log-level' },
+  googleClientId: { env: 'GOOGLE_CLIENT_ID', flag: 'google-client-id' },
+  googleClientSecret: { env: 'GOOGLE_CLIENT_SECRET', flag: 'google-client-secret' },
+  googleApiBase: { env: 'GOOGLE_API_BASE', flag: 'google-api-base' },
+  googleOAuthBase: { env: 'GOOGLE_OAUTH_BASE', flag: 'google-oauth-base' },
 } as const;
 
 export const DEFAULT_CONSOLE_PORT = 7410;
@@ -57,6 +61,10 @@ const rawConfigSchema = z.object({
   accountSid: z.string().min(1).nullable(),
   authToken: z.string().min(1).nullable(),
   apiBase: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable(),
+  googleClientId: z.string().min(1).nullable(),
+  googleClientSecret: z.string().min(1).nullable(),
+  googleApiBase: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable(),
+  googleOAuthBase: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'must be one of fatal, error, warn, info, debug, trace, silent',
   }),
@@ -100,6 +108,10 @@ export function loadConfig(
     authToken: pick('authToken'),
     apiBase: pick('apiBase'),
     logLevel: pick('logLevel') ?? 'info',
+    googleClientId: pick('googleClientId'),
+    googleClientSecret: pick('googleClientSecret'),
+    googleApiBase: pick('googleApiBase'),
+    googleOAuthBase: pick('googleOAuthBase'),
   });
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => {
@@ -129,6 +141,7 @@ export function loadConfig(
     pinnedNow: c.now,
     twilio: { accountSid: c.accountSid, authToken: c.authToken, apiBase: c.apiBase },
     logLevel: c.logLevel,
+    google: { clientId: c.googleClientId, clientSecret: c.googleClientSecret, apiBase: c.googleApiBase, oauthBase: c.googleOAuthBase },
     serveConsole: servesConsole,
     rendererDir: PATHS.rendererDir,
     seedDemo: true,

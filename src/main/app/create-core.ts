@@ -93,7 +93,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   // TEMPORARY until issue 10's encrypted vault is wired here: see temporary-file-vault.ts.
   const vault = deps.vault ?? new TemporaryPlaintextFileVault(config.dataDir);
   const calendarStore = createCalendarRepository(db);
-  const calendarAdapters = deps.calendarAdapters ?? createCalendarAdapters({ now: () => clock.now() });
+  const calendarAdapters = deps.calendarAdapters ?? createCalendarAdapters({ now: () => clock.now(), google: config.google });
   const calendarHealth = new ConnectionHealth({ calendars: calendarStore, events, clock, logger: logger.child({ domain: 'calendars' }) });
   const externalBusy =
     deps.externalBusy ??
@@ -217,6 +217,16 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     calendarConnections,
     calendarSync,
     calendarStore,
+    startGoogleSignIn: async () =>
+      (await import('../infra/calendars/google-sign-in.js')).startGoogleSignIn({
+        clientId: null,
+        clientSecret: null,
+        apiBase: null,
+        oauthBase: null,
+        ...config.google,
+        now: () => clock.now(),
+      }),
+    logger: logger.child({ domain: 'calendars' }),
     understand: (text, tenantId, now) => understand(text, { tenant: tenants.get(tenantId).config, now }),
     now: () => clock.now(),
   });

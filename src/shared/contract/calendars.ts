@@ -57,6 +57,11 @@ export const calendarCommands = {
     ]),
     output: calendarConnectionSchema,
   },
+  /** Google: a loopback sign-in with PKCE; open the returned link (the connection appears when it is finished). */
+  'calendars/start-sign-in': {
+    input: z.object({ tenantId, providerId: z.string().min(1), kind: z.literal('google'), label: z.string().max(80).optional() }).strict(),
+    output: z.object({ url: z.string() }),
+  },
   'calendars/update': {
     input: connectionRef.extend({ countsAsBusy: z.boolean().optional(), receivesBookings: z.boolean().optional(), label: z.string().max(80).optional() }).strict(),
     output: calendarConnectionSchema,

@@ -2,6 +2,7 @@ import type { AdapterRegistry, CalendarAdapter } from '../../core/calendars/inde
 
 export interface CalendarAdapterOptions {
   now: () => number;
+  google?: { clientId: string | null; clientSecret: string | null; apiBase: string | null; oauthBase: string | null } | undefined;
 }
 
 /**
@@ -25,5 +26,8 @@ export function createCalendarAdapters(options: CalendarAdapterOptions): Adapter
   return {
     caldav: lazy(true, async () => (await import('./caldav-adapter.js')).createCaldavAdapter(options)),
     ics: lazy(false, async () => (await import('./ics-adapter.js')).createIcsAdapter(options)),
+    google: lazy(true, async () =>
+      (await import('./google-adapter.js')).createGoogleAdapter({ clientId: null, clientSecret: null, apiBase: null, oauthBase: null, ...options.google, now: options.now }),
+    ),
   };
 }
