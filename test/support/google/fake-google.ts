@@ -153,6 +153,7 @@ export class FakeGoogle {
     if (req.method === 'POST' && !id) {
       const body = JSON.parse(raw) as Partial<FakeGoogleEvent>;
       const newId = body.id ?? randomUUID().replace(/-/g, '');
+      (this.requests.at(-1) as { query: Record<string, string> }).query.id = newId; // for tests checking order
       if (body.id && !BASE32HEX.test(body.id)) return error(400, 'Invalid resource id value.', 'invalid');
       if (events.has(newId)) return error(409, 'The requested identifier already exists.', 'duplicate');
       this.seq++;
