@@ -7,6 +7,7 @@ import { createCore, type Core } from '../app/create-core.js';
 import { EXIT, printError, printResult, toErrorShape } from './cli-output.js';
 import { addSchedulingCommands } from './cli-scheduling.js';
 import { addUnderstandCommand } from './cli-understand.js';
+import { addCalendarCommands } from './cli-calendars.js';
 
 /**
  * `frontdesk`: the appliance's commands from a shell. It opens the same data folder as the
@@ -83,6 +84,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
 
   addSchedulingCommands(program, openCore, (code) => (exitCode = code));
   addUnderstandCommand(program, openCore, (code) => (exitCode = code));
+  addCalendarCommands(program, openCore, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(withoutSettingFlags(argv), { from: 'user' });
