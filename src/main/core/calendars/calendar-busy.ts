@@ -14,6 +14,12 @@ import { CalendarError, type CalendarConnectionRecord, type CalendarRepository }
  * for: it is reported unreadable at once, and the booking waits for staff review.
  */
 export class CalendarBusySource implements ExternalBusySource {
+  /**
+   * Each tenant's calendar busy time in memory, by provider: availability is asked for often and
+   * the cache changes only when a sync writes. Rebuilt when the repository's version moves.
+   */
+  private readonly memory = new Map<string, { version: string; byProvider: Map<string, BusyInterval[]> }>();
+
   constructor(
     private readonly deps: {
       calendars: CalendarRepository;
@@ -43,7 +49,25 @@ export class CalendarBusySource implements ExternalBusySource {
   }
 
   private cached(tenantId: string, providerIds: readonly string[], from: number, to: number): BusyInterval[] {
-    return this.deps.calendars.busyBlocks(tenantId, providerIds, from, to).map(({ providerId, start, end }) => ({ providerId, start, end }));
+    const { calendars } = this.deps;
+    const version = calendars.version();
+    let entry = this.memory.get(tenantId);
+    if (entry?.version !== version) {
+      const all = [...new Set(calendars.listConnections(tenantId).map((c) => c.providerId))];
+      const byProvider = new Map<string, BusyInterval[]>();
+      for (const interval of calendars.busyIntervals(tenantId, all, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)) {
+        const list = byProvider.get(interval.providerId);
+        if (list) list.push(interval);
+        else byProvider.set(interval.providerId, [interval]);
+      }
+      entry = { version, byProvider };
+      this.memory.set(tenantId, entry);
+    }
+    const out: BusyInterval[] = [];
+    for (const providerId of providerIds) {
+      for (const interval of entry.byProvider.get(providerId) ?? []) if (interval.start < to && interval.end > from) out.push(interval);
+    }
+    return out;
   }
 
   /** The connection's busy time, or why it could not be read. */

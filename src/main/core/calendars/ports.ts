@@ -149,6 +149,8 @@ export interface CachedBusyBlock extends BusyInterval {
 
 /** Storage for connections, the busy cache, event links and the calendar outbox. Synchronous (SQLite). */
 export interface CalendarRepository {
+  /** Changes whenever connections or cached events change, in this process or another. */
+  version(): string;
   insertConnection(record: CalendarConnectionRecord): void;
   updateConnection(tenantId: string, id: string, patch: ConnectionPatch): void;
   getConnection(tenantId: string, id: string): CalendarConnectionRecord | null;
@@ -160,6 +162,8 @@ export interface CalendarRepository {
   events(tenantId: string, connectionId: string, from: number, to: number): ExternalEvent[];
   /** Busy events of busy-counting connections of these providers, excluding Frontdesk's own. */
   busyBlocks(tenantId: string, providerIds: readonly string[], from: number, to: number): CachedBusyBlock[];
+  /** The same busy time with only what the availability engine needs (its hot path). */
+  busyIntervals(tenantId: string, providerIds: readonly string[], from: number, to: number): BusyInterval[];
 
   getLink(tenantId: string, connectionId: string, bookingId: string): EventLink | null;
   linksOfBooking(tenantId: string, bookingId: string): EventLink[];

@@ -172,6 +172,23 @@ export function createCalendarRepository(db: Db): CalendarRepository {
     return statement;
   };
 
+  // The availability path: only what the engine needs, as raw rows, unsorted (the engine sorts).
+  const busyIntervalStatements = new Map<number, ReturnType<typeof db.prepare<unknown[], [string, number, number]>>>();
+  const busyIntervalStatement = (n: number) => {
+    let statement = busyIntervalStatements.get(n);
+    if (!statement) {
+      statement = db
+        .prepare<unknown[], [string, number, number]>(`
+          SELECT c.provider_id, e.start_at, e.end_at
+          FROM calendar_connections c JOIN calendar_events e ON e.tenant_id = c.tenant_id AND e.connection_id = c.connection_id
+          WHERE c.tenant_id = ? AND c.provider_id IN (${Array(n).fill('?').join(', ')}) AND c.counts_as_busy = 1
+            AND e.start_at < ? AND e.end_at > ? AND e.busy = 1 AND e.booking_id IS NULL`)
+        .raw(true);
+      busyIntervalStatements.set(n, statement);
+    }
+    return statement;
+  };
+
   const getLink = db.prepare<[string, string, string], LinkRow>('SELECT * FROM calendar_links WHERE tenant_id = ? AND connection_id = ? AND booking_id = ?');
   const linksOfBooking = db.prepare<[string, string], LinkRow>('SELECT * FROM calendar_links WHERE tenant_id = ? AND booking_id = ?');
   const saveLink = db.prepare(`
@@ -197,28 +214,37 @@ export function createCalendarRepository(db: Db): CalendarRepository {
   const listOutbox = db.prepare<[string, number], OutboxRow>('SELECT * FROM calendar_outbox WHERE tenant_id = ? ORDER BY seq DESC LIMIT ?');
   const pendingCount = db.prepare<[string, string], { n: number }>("SELECT count(*) AS n FROM calendar_outbox WHERE tenant_id = ? AND booking_id = ? AND status = 'pending'");
 
+  // Own writes bump `localWrites`; other processes' commits (the CLI syncing) bump SQLite's data_version.
+  let localWrites = 0;
+  const wrote = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
+    localWrites++;
+    return fn(...args);
+  };
   const eventParams = (tenantId: string, connectionId: string, e: ExternalEvent) => ({ tenantId, connectionId, ...e, busy: bool(e.busy) });
 
   return {
-    insertConnection: (r) => void insertConnection.run({ ...r, countsAsBusy: bool(r.countsAsBusy), receivesBookings: bool(r.receivesBookings) }),
-    updateConnection: (tenantId, id, patch) => void patchConnection({ tenantId, id }, patch),
+    version: () => `${String(db.pragma('data_version', { simple: true }))}:${localWrites}`,
+    insertConnection: (r) => void (localWrites++, insertConnection.run({ ...r, countsAsBusy: bool(r.countsAsBusy), receivesBookings: bool(r.receivesBookings) })),
+    updateConnection: wrote((tenantId: string, id: string, patch: ConnectionPatch) => void patchConnection({ tenantId, id }, patch)),
     getConnection: (tenantId, id) => {
       const row = getConnection.get(tenantId, id);
       return row ? toConnection(row) : null;
     },
     listConnections: (tenantId) => listConnections.all(tenantId).map(toConnection),
-    deleteConnection: (tenantId, id) => void deleteConnection.run(tenantId, id),
+    deleteConnection: wrote((tenantId: string, id: string) => void deleteConnection.run(tenantId, id)),
 
-    replaceEvents: db.transaction((tenantId: string, connectionId: string, events: readonly ExternalEvent[]) => {
+    replaceEvents: wrote(db.transaction((tenantId: string, connectionId: string, events: readonly ExternalEvent[]) => {
       clearEvents.run(tenantId, connectionId);
       for (const e of events) upsertEvent.run(eventParams(tenantId, connectionId, e));
-    }),
-    applyEvents: db.transaction((tenantId: string, connectionId: string, upserts: readonly ExternalEvent[], removed: readonly string[]) => {
+    })),
+    applyEvents: wrote(db.transaction((tenantId: string, connectionId: string, upserts: readonly ExternalEvent[], removed: readonly string[]) => {
       for (const uid of removed) removeEvent.run(tenantId, connectionId, uid);
       for (const e of upserts) upsertEvent.run(eventParams(tenantId, connectionId, e));
-    }),
+    })),
     events: (tenantId, connectionId, from, to) => eventsIn.all(tenantId, connectionId, to, from).map(toEvent),
     busyBlocks: (tenantId, providerIds, from, to) => (providerIds.length === 0 ? [] : busyStatement(providerIds.length).all(tenantId, ...providerIds, to, from)),
+    busyIntervals: (tenantId, providerIds, from, to) =>
+      providerIds.length === 0 ? [] : busyIntervalStatement(providerIds.length).all(tenantId, ...providerIds, to, from).map(([providerId, start, end]) => ({ providerId, start, end })),
 
     getLink: (tenantId, connectionId, bookingId) => {
       const row = getLink.get(tenantId, connectionId, bookingId);
