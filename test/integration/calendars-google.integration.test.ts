@@ -1,22 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eventIdForBooking } from '../../src/main/core/calendars/index.js';
 import type { Harness } from '../support/core-harness.js';
-import { FakeGoogle } from '../support/google/fake-google.js';
-import { deliverAll, googleEvent, googleHarness, T } from '../support/google/google-harness.js';
+import { deliverAll, googleEvent, T, useFakeGoogle } from '../support/google/google-harness.js';
 
 const MINUTE = 60_000;
-let google: FakeGoogle;
+const fake = useFakeGoogle();
+const connectGoogle = fake.connect;
+let google: ReturnType<typeof fake.google>;
 let harness: Harness;
-
-beforeAll(async () => {
-  google = await FakeGoogle.start();
-});
-afterAll(async () => google?.close());
-afterEach(() => {
-  harness?.close();
-  google.calendars.clear();
-  google.down = false;
-});
+beforeEach(() => void (google = fake.google()));
 
 const slotTimes = async (date: string) =>
   (await harness.run('availability/list-slots', { tenantId: T, serviceId: 'cleaning', providerId: 'maria', from: date, to: date })).slots.map((s: { start: string }) => s.start.slice(11, 16));
@@ -24,7 +16,7 @@ const eventsListed = () => google.requests.filter((r) => r.method === 'GET' && r
 
 describe('Google Calendar through googleapis, against a fake Google', () => {
   it('signs in with the loopback redirect and PKCE, keeps the refresh token in the vault, and connects', async () => {
-    const setup = await googleHarness(google, { connect: false });
+    const setup = await connectGoogle({ connect: false });
     harness = setup.harness;
     const { url } = await harness.run('calendars/start-sign-in', { tenantId: T, providerId: 'maria', kind: 'google' });
     expect(url).toMatch(/access_type=offline/);
@@ -43,7 +35,7 @@ describe('Google Calendar through googleapis, against a fake Google', () => {
   });
 
   it('reads busy time with a sync token, incrementally, and resyncs fully when Google answers 410', async () => {
-    ({ harness } = await googleHarness(google));
+    ({ harness } = await connectGoogle());
     google.upsert('primary', googleEvent('outside1', '2026-11-24T14:00:00Z', '2026-11-24T15:00:00Z'));
     google.upsert('primary', googleEvent('freeevent', '2026-11-24T18:00:00Z', '2026-11-24T19:00:00Z', { transparency: 'transparent' }));
     google.upsert('primary', googleEvent('declined1', '2026-11-24T19:00:00Z', '2026-11-24T20:00:00Z', { attendees: [{ email: 'maria@example.com', self: true, responseStatus: 'declined' }] }));
@@ -72,7 +64,7 @@ describe('Google Calendar through googleapis, against a fake Google', () => {
   });
 
   it('creates the event under the booking\'s base32hex id once, even when retried after a 503 or a lost answer (409)', async () => {
-    ({ harness } = await googleHarness(google));
+    ({ harness } = await connectGoogle());
     const booking = await harness.run('bookings/create', { tenantId: T, serviceId: 'cleaning', providerId: 'maria', start: '2026-11-24T10:00', customer: { name: 'Ann Lee' } });
     google.failNext('POST /calendar/v3/calendars/primary/events', { status: 503 });
     await deliverAll(harness);
@@ -108,7 +100,7 @@ describe('Google Calendar through googleapis, against a fake Google', () => {
   });
 
   it('backs off on 429 for as long as Retry-After says, and exponentially on 5xx, on the practice clock', async () => {
-    ({ harness } = await googleHarness(google));
+    ({ harness } = await connectGoogle());
     google.failNext('GET /calendar/v3/calendars/primary/events', { status: 429, headers: { 'retry-after': '120' } });
     expect((await harness.core.calendarSync.syncDue())[0]).toMatchObject({ ok: false, error: expect.stringMatching(/slow down/) });
     const calls = eventsListed().length;
@@ -130,7 +122,7 @@ describe('Google Calendar through googleapis, against a fake Google', () => {
   });
 
   it('a revoked refresh token: "reconnect", one alert however many syncs, and bookings held for review meanwhile', async () => {
-    const setup = await googleHarness(google);
+    const setup = await connectGoogle();
     harness = setup.harness;
     const alerts: unknown[] = [];
     harness.core.events.subscribe((e) => void (e.name === 'calendars/reconnect-needed' && alerts.push(e.payload)));

@@ -1,23 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eventIdForBooking } from '../../src/main/core/calendars/index.js';
 import type { BookingRecord } from '../../src/main/core/scheduling/index.js';
 import type { Harness } from '../support/core-harness.js';
-import { FakeGoogle } from '../support/google/fake-google.js';
-import { deliverAll, googleEvent, googleHarness, T } from '../support/google/google-harness.js';
+import { deliverAll, googleEvent, T, useFakeGoogle } from '../support/google/google-harness.js';
 
 const MINUTE = 60_000;
-let google: FakeGoogle;
+const fake = useFakeGoogle();
+const connectGoogle = fake.connect;
+let google: ReturnType<typeof fake.google>;
 let harness: Harness;
-
-beforeAll(async () => {
-  google = await FakeGoogle.start();
-});
-afterAll(async () => google?.close());
-afterEach(() => {
-  harness?.close();
-  google.calendars.clear();
-  google.down = false;
-});
+beforeEach(() => void (google = fake.google()));
 
 const book = (start: number, name: string) =>
   harness.core.bookings.book({ tenantId: T, serviceId: 'cleaning', providerId: 'maria', start, status: 'confirmed', source: 'phone', actor: 'receptionist', customer: { name } });
@@ -36,7 +28,7 @@ async function separateSlots(count: number, from: string, to: string): Promise<n
 
 describe('calendar resilience', () => {
   it('a calendar down for an hour while 100 bookings are made: held for review, then every event delivered once, in order', async () => {
-    ({ harness } = await googleHarness(google));
+    ({ harness } = await connectGoogle());
     await harness.run('calendars/sync', { tenantId: T });
     const starts = await separateSlots(101, '2026-11-24', '2026-12-31');
     const later = starts.pop() as number; // kept free for a booking to move to
@@ -91,7 +83,7 @@ describe('calendar resilience', () => {
   });
 
   it('200 concurrent attempts with fresh calendar busy time: never double-booked, never over the calendar', async () => {
-    ({ harness } = await googleHarness(google));
+    ({ harness } = await connectGoogle());
     await harness.run('calendars/sync', { tenantId: T });
     // Added after the last sync: only the re-read right before each commit can see it.
     google.upsert('primary', googleEvent('surprise', '2026-11-24T14:00:00Z', '2026-11-24T15:00:00Z'));

@@ -1,6 +1,7 @@
 import { createHarness, type Harness } from '../core-harness.js';
 import { MemoryVault } from '../memory-vault.js';
-import type { FakeGoogle } from './fake-google.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { FakeGoogle } from './fake-google.js';
 
 export const T = 'bright-smiles';
 
@@ -28,4 +29,31 @@ export async function deliverAll(harness: Harness): Promise<void> {
 /** A Google event in Maria's calendar, as another client would add it. */
 export function googleEvent(id: string, start: string, end: string, extra: Record<string, unknown> = {}) {
   return { id, summary: 'Dentist conference call', start: { dateTime: start }, end: { dateTime: end }, ...extra };
+}
+
+/**
+ * One fake Google for a test file, emptied and brought back up after each test; `connect` makes
+ * a harness signed in to it, closed after the test.
+ */
+export function useFakeGoogle(): { google: () => FakeGoogle; connect: (options?: { connect?: boolean }) => ReturnType<typeof googleHarness> } {
+  let google: FakeGoogle | null = null;
+  let harness: Harness | null = null;
+  beforeAll(async () => {
+    google = await FakeGoogle.start();
+  });
+  afterAll(async () => google?.close());
+  afterEach(() => {
+    harness?.close();
+    harness = null;
+    google?.calendars.clear();
+    if (google) google.down = false;
+  });
+  return {
+    google: () => google as FakeGoogle,
+    async connect(options = {}) {
+      const made = await googleHarness(google as FakeGoogle, options);
+      harness = made.harness;
+      return made;
+    },
+  };
 }

@@ -157,37 +157,30 @@ export function createCalendarRepository(db: Db): CalendarRepository {
   const eventsIn = db.prepare<[string, string, number, number], EventRow>(
     'SELECT * FROM calendar_events WHERE tenant_id = ? AND connection_id = ? AND start_at < ? AND end_at > ? ORDER BY start_at',
   );
-  const busyStatements = new Map<number, ReturnType<typeof db.prepare<unknown[], CachedBusyBlock>>>();
-  const busyStatement = (n: number) => {
-    let statement = busyStatements.get(n);
-    if (!statement) {
-      statement = db.prepare<unknown[], CachedBusyBlock>(`
-        SELECT c.provider_id AS providerId, e.start_at AS start, e.end_at AS end, e.connection_id AS connectionId, e.summary AS summary
-        FROM calendar_connections c JOIN calendar_events e ON e.tenant_id = c.tenant_id AND e.connection_id = c.connection_id
-        WHERE c.tenant_id = ? AND c.provider_id IN (${Array(n).fill('?').join(', ')}) AND c.counts_as_busy = 1
-          AND e.busy = 1 AND e.booking_id IS NULL AND e.start_at < ? AND e.end_at > ?
-        ORDER BY e.start_at`);
-      busyStatements.set(n, statement);
-    }
-    return statement;
-  };
-
-  // The availability path: only what the engine needs, as raw rows, unsorted (the engine sorts).
-  const busyIntervalStatements = new Map<number, ReturnType<typeof db.prepare<unknown[], [string, number, number]>>>();
-  const busyIntervalStatement = (n: number) => {
-    let statement = busyIntervalStatements.get(n);
-    if (!statement) {
-      statement = db
-        .prepare<unknown[], [string, number, number]>(`
-          SELECT c.provider_id, e.start_at, e.end_at
+  /** One prepared busy-time query per number of providers asked about, built from `select`. */
+  const busyQuery = <R>(select: string, tail: string, raw: boolean) => {
+    const statements = new Map<number, ReturnType<typeof db.prepare<unknown[], R>>>();
+    return (n: number) => {
+      let statement = statements.get(n);
+      if (!statement) {
+        statement = db.prepare<unknown[], R>(`
+          SELECT ${select}
           FROM calendar_connections c JOIN calendar_events e ON e.tenant_id = c.tenant_id AND e.connection_id = c.connection_id
           WHERE c.tenant_id = ? AND c.provider_id IN (${Array(n).fill('?').join(', ')}) AND c.counts_as_busy = 1
-            AND e.start_at < ? AND e.end_at > ? AND e.busy = 1 AND e.booking_id IS NULL`)
-        .raw(true);
-      busyIntervalStatements.set(n, statement);
-    }
-    return statement;
+            AND e.start_at < ? AND e.end_at > ? AND e.busy = 1 AND e.booking_id IS NULL ${tail}`);
+        if (raw) statement = statement.raw(true);
+        statements.set(n, statement);
+      }
+      return statement;
+    };
   };
+  const busyStatement = busyQuery<CachedBusyBlock>(
+    'c.provider_id AS providerId, e.start_at AS start, e.end_at AS end, e.connection_id AS connectionId, e.summary AS summary',
+    'ORDER BY e.start_at',
+    false,
+  );
+  // The availability path: only what the engine needs, as raw rows, unsorted (the engine sorts).
+  const busyIntervalStatement = busyQuery<[string, number, number]>('c.provider_id, e.start_at, e.end_at', '', true);
 
   const getLink = db.prepare<[string, string, string], LinkRow>('SELECT * FROM calendar_links WHERE tenant_id = ? AND connection_id = ? AND booking_id = ?');
   const linksOfBooking = db.prepare<[string, string], LinkRow>('SELECT * FROM calendar_links WHERE tenant_id = ? AND booking_id = ?');
