@@ -1,5 +1,6 @@
 import pino from 'pino';
-import { createCore, type Core } from '../../src/main/app/create-core.js';
+import type { AppConfig } from '../../src/main/app/index.js';
+import { createCore, type Core, type CoreDeps } from '../../src/main/app/create-core.js';
 import { demoTenant } from './demo-tenant.js';
 import { FakeClock } from './fake-clock.js';
 import { makeTempDir } from './temp-dir.js';
@@ -15,11 +16,11 @@ export interface Harness {
 }
 
 /** The real core (SQLite in a temp folder) with a hand-moved clock and the demo practice loaded. */
-export function createHarness(options: { now?: string; dir?: string; seed?: boolean } = {}): Harness {
+export function createHarness(options: { now?: string; dir?: string; seed?: boolean; deps?: CoreDeps; config?: Partial<AppConfig> } = {}): Harness {
   const temp = options.dir ? null : makeTempDir();
   const dir = options.dir ?? temp!.dir;
   const clock = FakeClock.at(options.now ?? '2026-11-23T14:00:00Z');
-  const core = createCore(testConfig(dir), { clock, logger: pino({ level: 'silent' }) });
+  const core = createCore(testConfig(dir, options.config), { clock, logger: pino({ level: 'silent' }), ...options.deps });
   if (options.seed !== false) core.seedDemoIfEmpty();
   return {
     core,

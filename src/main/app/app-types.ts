@@ -19,6 +19,8 @@ export interface AppConfig {
   /** Epoch ms the clock starts at (FRONTDESK_NOW), then runs on; null = real time. */
   pinnedNow: number | null;
   twilio: { accountSid: string | null; authToken: string | null; apiBase: string | null };
+  /** Google Calendar's "Desktop app" OAuth client, and other bases for tests; absent = not configured. */
+  google?: { clientId: string | null; clientSecret: string | null; apiBase: string | null; oauthBase: string | null };
   logLevel: LogLevel;
   /** The headless host serves the console over HTTP + WebSocket; the desktop host uses IPC. */
   serveConsole: boolean;

@@ -2,12 +2,13 @@ import type { Health } from '../../shared/contract/index.js';
 import type { TenantService } from '../core/tenants/index.js';
 import type { CommandHandlers } from './dispatch.js';
 import type { EventBus } from './event-bus.js';
+import { createCalendarHandlers, type CalendarHandlerDeps } from './calendar-handlers.js';
 import { createCallHandlers, type CallHandlerDeps } from './call-handlers.js';
 import { createDeskHandlers, type DeskHandlerDeps } from './desk-handlers.js';
 import { createSchedulingHandlers, type SchedulingHandlerDeps } from './scheduling-handlers.js';
 import type { createSetupHandlers } from './setup-handlers.js';
 
-export interface HandlerDeps extends SchedulingHandlerDeps, CallHandlerDeps, DeskHandlerDeps {
+export interface HandlerDeps extends SchedulingHandlerDeps, CallHandlerDeps, DeskHandlerDeps, CalendarHandlerDeps {
   tenants: TenantService;
   events: EventBus;
   health: () => Health;
@@ -23,6 +24,7 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
     ...createCallHandlers(deps),
     ...createDeskHandlers(deps),
     ...deps.setup,
+    ...createCalendarHandlers(deps),
     'health/get': () => health(),
     'tenants/list': () => tenants.list().map((record) => tenants.summarize(record)),
     'tenants/get': ({ tenantId }) => tenants.get(tenantId).config,

@@ -24,6 +24,10 @@ export const SETTINGS = {
   tunnel: { env: 'FRONTDESK_TUNNEL', flag: 'tunnel' },
   ngrokDomain: { env: 'FRONTDESK_NGROK_DOMAIN', flag: 'ngrok-domain' },
   vaultKey: { env: 'FRONTDESK_VAULT_KEY', flag: 'vault-key' },
+  googleClientId: { env: 'GOOGLE_CLIENT_ID', flag: 'google-client-id' },
+  googleClientSecret: { env: 'GOOGLE_CLIENT_SECRET', flag: 'google-client-secret' },
+  googleApiBase: { env: 'GOOGLE_API_BASE', flag: 'google-api-base' },
+  googleOAuthBase: { env: 'GOOGLE_OAUTH_BASE', flag: 'google-oauth-base' },
 } as const;
 
 /** Credentials read only from the environment (no flags: a flag shows in the process list); they override the vault. */
@@ -64,6 +68,10 @@ const rawConfigSchema = z.object({
   accountSid: z.string().min(1).nullable(),
   authToken: z.string().min(1).nullable(),
   apiBase: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable(),
+  googleClientId: z.string().min(1).nullable(),
+  googleClientSecret: z.string().min(1).nullable(),
+  googleApiBase: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable(),
+  googleOAuthBase: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'must be one of fatal, error, warn, info, debug, trace, silent',
   }),
@@ -116,6 +124,10 @@ export function loadConfig(
     tunnel: pick('tunnel'),
     ngrokDomain: pick('ngrokDomain'),
     vaultKey: pick('vaultKey'),
+    googleClientId: pick('googleClientId'),
+    googleClientSecret: pick('googleClientSecret'),
+    googleApiBase: pick('googleApiBase'),
+    googleOAuthBase: pick('googleOAuthBase'),
   });
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => {
@@ -145,6 +157,7 @@ export function loadConfig(
     pinnedNow: c.now,
     twilio: { accountSid: c.accountSid, authToken: c.authToken, apiBase: c.apiBase },
     logLevel: c.logLevel,
+    google: { clientId: c.googleClientId, clientSecret: c.googleClientSecret, apiBase: c.googleApiBase, oauthBase: c.googleOAuthBase },
     serveConsole: servesConsole,
     rendererDir: PATHS.rendererDir,
     seedDemo: true,

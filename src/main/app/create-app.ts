@@ -19,6 +19,8 @@ export interface AppDeps extends CoreDeps {
 /** How often the app looks for tenant edits made by other processes (the CLI). */
 const EXTERNAL_CHANGE_POLL_MS = 1_000;
 const OUTBOX_POLL_MS = 1_000;
+/** How often the app looks for calendars whose sync is due (each has its own interval and backoff). */
+const CALENDAR_POLL_MS = 5_000;
 
 /** Builds the whole appliance: core + the public (Twilio) listener + the console listener when headless. */
 export function createApp(config: AppConfig, deps: AppDeps = {}): App {
@@ -103,7 +105,10 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
 
   let poll: NodeJS.Timeout | null = null;
   let outboxTimer: NodeJS.Timeout | null = null;
+  let calendarTimer: NodeJS.Timeout | null = null;
   let delivery: Promise<unknown> = Promise.resolve();
+  let calendarDelivery: Promise<unknown> = Promise.resolve();
+  let calendarSync: Promise<unknown> | null = null;
   let state: 'new' | 'started' | 'stopped' = 'new';
 
   function pollExternalChanges(): void {
@@ -136,8 +141,17 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         // Due texts go out within a second; what failed waits for its backoff, across restarts too.
         outboxTimer = setInterval(() => {
           delivery = core.outbox.deliverDue().catch((error: unknown) => core.logger.error({ err: error }, 'outbox pass failed'));
+          calendarDelivery = core.calendarOutbox.deliverDue().catch((error: unknown) => core.logger.error({ err: error }, 'calendar outbox pass failed'));
         }, OUTBOX_POLL_MS);
         outboxTimer.unref();
+        // Calendars poll (push channels need a public HTTPS receiver an office PC rarely has).
+        calendarTimer = setInterval(() => {
+          calendarSync ??= core.calendarSync
+            .syncDue()
+            .catch((error: unknown) => core.logger.error({ err: error }, 'calendar sync pass failed'))
+            .finally(() => (calendarSync = null));
+        }, CALENDAR_POLL_MS);
+        calendarTimer.unref();
         core.events.publish({ name: 'health/changed', payload: core.health() });
         const started: StartedApp = {
           consoleUrl: consolePort === null ? null : `http://${urlHost(config.consoleHost)}:${consolePort}/`,
@@ -155,9 +169,11 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       state = 'stopped';
       if (poll) clearInterval(poll);
       if (outboxTimer) clearInterval(outboxTimer);
+      if (calendarTimer) clearInterval(calendarTimer);
       poll = null;
       outboxTimer = null;
-      await delivery;
+      calendarTimer = null;
+      await Promise.all([delivery, calendarDelivery, calendarSync]);
       selfTestAbort.abort();
       await reachability.stop();
       await setup.phone.idle();

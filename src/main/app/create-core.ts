@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger as PinoLogger } from 'pino';
 import type { Health } from '../../shared/contract/index.js';
-import type { Clock, IdGenerator } from '../core/kernel/index.js';
+import type { Clock, IdGenerator, SecretVault } from '../core/kernel/index.js';
+import {
+  CalendarBusySource,
+  CalendarConnections,
+  CalendarOutbox,
+  CalendarSync,
+  ConnectionHealth,
+  type AdapterRegistry,
+} from '../core/calendars/index.js';
 import { CallFlow, CallService, DeskControl, Rehearsals, type CallControl } from '../core/calls/index.js';
 import { OutboxService, type MessagingPort } from '../core/notifications/index.js';
 import { ReviewService } from '../core/review/index.js';
@@ -11,13 +19,15 @@ import {
   AvailabilityService,
   BookingService,
   CustomerService,
-  NO_EXTERNAL_BUSY,
   SlotLocks,
+  type BookingRecord,
   type ExternalBusySource,
 } from '../core/scheduling/index.js';
 import { TenantService } from '../core/tenants/index.js';
 import { createSystemClock } from '../infra/clock.js';
 import { openDatabase, schemaVersion, type Db } from '../infra/db/database.js';
+import { createCalendarAdapters } from '../infra/calendars/create-calendar-adapters.js';
+import { createCalendarRepository } from '../infra/db/repositories/calendar-repository.js';
 import { createActionLogRepository } from '../infra/db/repositories/action-log-repository.js';
 import { createBookingRepository } from '../infra/db/repositories/booking-repository.js';
 import { createCallRepository } from '../infra/db/repositories/call-repository.js';
@@ -49,8 +59,14 @@ export interface CoreDeps {
   clock?: Clock;
   ids?: IdGenerator;
   logger?: PinoLogger;
-  /** Busy time from calendars; none until calendar sync is configured. */
+  /** Busy time from outside; the connected calendars by default. */
   externalBusy?: ExternalBusySource;
+  /** The calendar protocols; the real ones by default (tests point them at fakes). */
+  calendarAdapters?: AdapterRegistry;
+  /** How often a healthy calendar is re-synced (default one minute). */
+  calendarSyncIntervalMs?: number;
+  /** The longest a booking waits for one calendar's fresh answer (default 4 s). */
+  calendarReadDeadlineMs?: number;
   /** The receptionist; the offline rules brain by default. */
   brain?: Brain;
   /** Texts; Twilio's Messages API by default. */
@@ -74,7 +90,19 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   const events = new EventBus();
   const tenants = new TenantService(createTenantRepository(db), clock, logger);
   const customers = new CustomerService(createCustomerRepository(db), tenants, clock, ids);
-  const externalBusy = deps.externalBusy ?? NO_EXTERNAL_BUSY;
+  // Set-up changes (tunnel, numbers, secrets) tell the console; the listeners exist only in the app.
+  let publishSetupChanged = () => {};
+  const setup = createSecretsAndPhone({ config, db, clock, logger, tenants, hostVault: deps.vault, onChanged: () => publishSetupChanged() });
+  // Calendar credentials live in the same encrypted vault as every other secret.
+  const vault: SecretVault = setup.vault;
+  const calendarStore = createCalendarRepository(db);
+  const calendarAdapters = deps.calendarAdapters ?? createCalendarAdapters({ now: () => clock.now(), google: config.google });
+  const calendarHealth = new ConnectionHealth({ calendars: calendarStore, events, clock, logger: logger.child({ domain: 'calendars' }) });
+  const externalBusy =
+    deps.externalBusy ??
+    new CalendarBusySource({ calendars: calendarStore, adapters: calendarAdapters, health: calendarHealth, vault, clock, freshReadDeadlineMs: deps.calendarReadDeadlineMs ?? 4_000 });
+  // Filled in below once the calendar outbox exists; called inside every booking transaction.
+  let onBookingWritten: (record: BookingRecord) => void = () => {};
   // Filled in below once the services that react to booking changes exist.
   let onBookingsChanged: (tenantId: string, ids: string[]) => void = () => {};
   const bookings = new BookingService({
@@ -87,6 +115,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     ids,
     logger: logger.child({ domain: 'scheduling' }),
     onChanged: (tenantId, ids) => onBookingsChanged(tenantId, ids),
+    onWritten: (record) => onBookingWritten(record),
   });
   const availability = new AvailabilityService({ tenants, bookings, externalBusy, clock });
   const actionLog = createActionLogRepository(db);
@@ -111,9 +140,6 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   const brain: Brain = deps.brain ?? new RulesBrain({ understand });
   const callFlow = new CallFlow({ calls, tenants, customers, brain, actions, clock, logger: logger.child({ domain: 'calls' }) });
 
-  // Set-up changes (tunnel, numbers, secrets) tell the console; the listeners exist only in the app.
-  let publishSetupChanged = () => {};
-  const setup = createSecretsAndPhone({ config, db, clock, logger, tenants, hostVault: deps.vault, onChanged: () => publishSetupChanged() });
   // Twilio's REST client follows the stored SID and token: a rotated token applies to the next request.
   const twilioRest = setup.twilioRest;
   let tunnelControl: TunnelControl = NO_TUNNEL_CONTROL;
@@ -135,6 +161,20 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     control: deps.callControl ?? createTwilioCallControl({ client: twilioRest, baseUrl: () => webhookBase() }),
     logger: logger.child({ domain: 'calls' }),
   });
+  const calendarOutbox = new CalendarOutbox({ calendars: calendarStore, adapters: calendarAdapters, tenants, customers, health: calendarHealth, vault, clock, logger: logger.child({ domain: 'calendars' }) });
+  onBookingWritten = (record) => calendarOutbox.bookingWritten(record);
+  const calendarSync = new CalendarSync({
+    calendars: calendarStore,
+    adapters: calendarAdapters,
+    tenants,
+    bookings,
+    health: calendarHealth,
+    vault,
+    clock,
+    logger: logger.child({ domain: 'calendars' }),
+    intervalMs: deps.calendarSyncIntervalMs ?? 60_000,
+  });
+  const calendarConnections = new CalendarConnections({ calendars: calendarStore, adapters: calendarAdapters, tenants, health: calendarHealth, vault, clock, ids });
   const rehearsals = new Rehearsals({ flow: callFlow, calls, tenants, ids });
   onBookingsChanged = (tenantId, ids) => {
     events.publish({ name: 'bookings/changed', payload: { tenantId, bookingIds: ids } });
@@ -193,6 +233,19 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     rehearsals,
     review,
     outbox,
+    calendarConnections,
+    calendarSync,
+    calendarStore,
+    startGoogleSignIn: async () =>
+      (await import('../infra/calendars/google-sign-in.js')).startGoogleSignIn({
+        clientId: null,
+        clientSecret: null,
+        apiBase: null,
+        oauthBase: null,
+        ...config.google,
+        now: () => clock.now(),
+      }),
+    logger: logger.child({ domain: 'calendars' }),
     understand: (text, tenantId, now) => understand(text, { tenant: tenants.get(tenantId).config, now }),
     now: () => clock.now(),
     setup: createSetupHandlers({
@@ -229,6 +282,11 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     callFlow,
     outbox,
     review,
+    calendarConnections,
+    calendarSync,
+    calendarOutbox,
+    calendarStore,
+    vault,
     health,
     dispatch,
     seedDemoIfEmpty,

@@ -8,6 +8,7 @@ import { EXIT, printError, printResult, toErrorShape } from './cli-output.js';
 import { addSchedulingCommands } from './cli-scheduling.js';
 import { addSetupCommands } from './cli-setup.js';
 import { addUnderstandCommand } from './cli-understand.js';
+import { addCalendarCommands } from './cli-calendars.js';
 
 /**
  * `frontdesk`: the appliance's commands from a shell. It opens the same data folder as the
@@ -85,6 +86,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
   addSchedulingCommands(program, openCore, (code) => (exitCode = code));
   addUnderstandCommand(program, openCore, (code) => (exitCode = code));
   addSetupCommands(program, openCore, (code) => (exitCode = code));
+  addCalendarCommands(program, openCore, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(withoutSettingFlags(argv), { from: 'user' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { healthSchema, tenantSummarySchema } from './dto.js';
+import { calendarCommands } from './calendars.js';
 import { callCommands } from './calls.js';
 import { deskCommands } from './desk.js';
 import { schedulingCommands } from './scheduling.js';
@@ -24,6 +25,7 @@ export const commands = {
   ...callCommands,
   ...deskCommands,
   ...setupCommands,
+  ...calendarCommands,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Commands = typeof commands;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarEvents } from './calendars.js';
 import { callEvents } from './calls.js';
 import { deskEvents } from './desk.js';
 import { healthSchema } from './dto.js';
@@ -11,6 +12,7 @@ export const events = {
   ...callEvents,
   ...deskEvents,
   ...setupEvents,
+  ...calendarEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -5,6 +5,7 @@ import { booking, Refusal, scriptedClient, settle } from './review-scripted-tran
 function setup() {
   const { transport, client } = scriptedClient();
   transport.handle('bookings/list', (input) => [booking({ id: `for-${input.from}`, status: 'confirmed' })]);
+  transport.handle('calendars/busy-blocks', (input) => [{ providerId: 'maria', connectionId: 'c1', calendar: 'Work', start: `${input.from}T09:00:00-05:00`, end: `${input.from}T10:00:00-05:00` }]);
   const store = createScheduleStore(client, 'bright-smiles');
   const stop = store.getState().start();
   return { transport, store, stop };
@@ -29,6 +30,8 @@ describe('schedule store', () => {
     });
     expect(store.getState()).toMatchObject({ status: 'ready', loadedRange: rangeKey('day', '2026-11-25') });
     expect(store.getState().bookings.map((b) => b.id)).toEqual(['for-2026-11-25']);
+    expect(store.getState().busyBlocks).toEqual([expect.objectContaining({ providerId: 'maria', start: '2026-11-25T09:00:00-05:00' })]);
+    expect(transport.last('calendars/busy-blocks')).toEqual({ tenantId: 'bright-smiles', from: '2026-11-25', to: '2026-11-25' });
 
     store.getState().setView('week');
     await settle();

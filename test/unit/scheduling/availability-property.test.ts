@@ -15,8 +15,9 @@ import type { Provider, TenantConfig, TenantConfigInput } from '../../../src/sha
  *  - open minutes are those inside an hours interval and outside every time off; a maximal run of
  *    open minutes within one hours interval is one open span;
  *  - candidate starts are the instants in the span whose wall time is on the step grid (wall ≡
- *    anchor mod step, anchor = the wall time at the span's first minute); a wall time shown twice
- *    (a fall-back day's repeated hour) gives two candidates, one that never shows gives none;
+ *    anchor mod step, anchor = the wall time at which the hours interval opens, whatever time off
+ *    cuts out of it); a wall time shown twice (a fall-back day's repeated hour) gives two
+ *    candidates, one that never shows gives none;
  *  - a candidate fits when all its real minutes lie in its span; buffers and busy time are real time.
  */
 
@@ -108,7 +109,7 @@ function computeSpans(tenant: TenantConfig, provider: Provider, step: number, du
       while (j < open.length && open[j]) j++;
       const start = a + i * MIN;
       const end = a + j * MIN;
-      const anchor = table.wallAt.get(start) as number;
+      const anchor = table.wallAt.get(a) as number;
       const candidates: number[] = [];
       for (const m of table.minutes) {
         if ((m.wall - anchor) % step !== 0 || m.t < start) continue;

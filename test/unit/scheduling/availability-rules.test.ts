@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { availableSlots, blockedInterval } from '../../../src/main/core/scheduling/engine/index.js';
+import { availableSlots, blockedInterval, checkSlot } from '../../../src/main/core/scheduling/engine/index.js';
 import type { AvailabilityQuery, BusyInterval, Slot } from '../../../src/main/core/scheduling/engine/index.js';
 import { ContractError, tenantConfigSchema } from '../../../src/shared/contract/index.js';
 import type { TenantConfig, TenantConfigInput } from '../../../src/shared/contract/index.js';
@@ -125,7 +125,7 @@ describe('open intervals', () => {
     expect(morning).toEqual([...grid('08:00', '08:30', 15), ...grid('10:00', '11:30', 15)]);
   });
 
-  it('restarts the grid where time off ends, even off the hour', () => {
+  it('keeps the grid anchored to the opening time when time off ends off the hour', () => {
     const t = tenant({
       providers: [
         { id: 'lee', name: 'Dr. Emily Lee', timeOff: [{ from: '2026-11-23T08:50', to: '2026-11-23T10:10' }] },
@@ -134,7 +134,27 @@ describe('open intervals', () => {
       ],
     });
     const morning = times(availableSlots(query({ tenant: t }))).filter((s) => s < '12:00');
-    expect(morning).toEqual(['08:00', '08:15', ...grid('10:10', '11:25', 15)]);
+    expect(morning).toEqual(['08:00', '08:15', ...grid('10:15', '11:30', 15)]);
+  });
+
+  it('offers 3:30 and 4:00, not 3:35, after time off ending at 3:20 PM', () => {
+    const t = tenant({
+      providers: [
+        { id: 'lee', name: 'Dr. Emily Lee', timeOff: [{ from: '2026-11-23T13:00', to: '2026-11-23T15:20' }] },
+        { id: 'patel', name: 'Dr. Raj Patel' },
+        { id: 'maria', name: 'Maria Gomez' },
+      ],
+    });
+    const afternoon = times(availableSlots(query({ tenant: t }))).filter((s) => s >= '13:00');
+    expect(afternoon).toEqual(grid('15:30', '16:30', 15));
+    expect(checkSlot({ tenant: t, serviceId: 'exam', providerId: 'lee', start: at('2026-11-23T16:00'), now: NOW, busy: [] }).ok).toBe(true);
+    expect(checkSlot({ tenant: t, serviceId: 'exam', providerId: 'lee', start: at('2026-11-23T15:35'), now: NOW, busy: [] })).toMatchObject({ ok: false, reason: 'not_on_grid' });
+  });
+
+  it('keeps the grid when outside busy time ends off the hour', () => {
+    const busy: BusyInterval[] = [{ providerId: 'lee', start: at('2026-11-23T08:00'), end: at('2026-11-23T09:07') }];
+    const morning = times(availableSlots(query({ busy }))).filter((s) => s < '12:00');
+    expect(morning).toEqual(grid('09:15', '11:30', 15));
   });
 
   it('removes whole days under time off spanning several days, and keeps the rest of the last one', () => {

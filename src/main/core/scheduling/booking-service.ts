@@ -10,6 +10,7 @@ import {
   type BookingRecord,
   type BookingRepository,
   type ExternalBusySource,
+  type FreshBusy,
 } from './ports.js';
 import { replayOf } from './idempotent-replay.js';
 import type { SlotLocks } from './slot-locks.js';
@@ -63,6 +64,11 @@ export class BookingService {
       logger: Logger;
       /** Told after every committed change (the schedule and the review badge refresh). */
       onChanged?: (tenantId: string, bookingIds: string[]) => void;
+      /**
+       * Told inside the transaction of every booking write, so effects it queues (calendar events
+       * through the outbox) commit or roll back with the booking itself.
+       */
+      onWritten?: (record: BookingRecord) => void;
     },
   ) {}
 
@@ -79,7 +85,8 @@ export class BookingService {
       if (earlier) return earlier;
     }
     const booked = await locks.run(request.tenantId, [request.providerId], async () => {
-      const external = await this.externalBusy(tenant, [request.providerId], request.start);
+      const { busy: external, unreadable } = await this.externalBusy(tenant, [request.providerId], request.start);
+      const { status, reviewReason } = degraded(request.status, request.reviewReason, unreadable);
       return this.write(() => {
         const now = this.deps.clock.now();
         bookings.expireHolds(request.tenantId, now);
@@ -101,12 +108,12 @@ export class BookingService {
           end: check.slot.end,
           blockedStart: blocked.start,
           blockedEnd: blocked.end,
-          status: request.status,
-          holdExpiresAt: request.status === 'held' ? now + tenant.booking.holdMinutes * 60_000 : null,
+          status,
+          holdExpiresAt: status === 'held' ? now + tenant.booking.holdMinutes * 60_000 : null,
           source: request.source,
           idempotencyKey: request.idempotencyKey ?? null,
           callId: request.callId ?? null,
-          reviewReason: request.status === 'pending_review' ? (request.reviewReason ?? null) : null,
+          reviewReason: status === 'pending_review' ? (reviewReason ?? null) : null,
           notes: request.notes ?? '',
           createdAt: now,
           createdBy: request.actor,
@@ -133,11 +140,12 @@ export class BookingService {
     const current = this.get(request.tenantId, request.bookingId);
     const tenant = this.deps.tenants.get(request.tenantId).config;
     const confirmed = await this.deps.locks.run(request.tenantId, [current.providerId], async () => {
-      const external = await this.externalBusy(tenant, [current.providerId], current.start);
+      const { busy: external, unreadable } = await this.externalBusy(tenant, [current.providerId], current.start);
+      const { status, reviewReason } = degraded(request.status, request.reviewReason, unreadable);
       return this.write(() => {
         const now = this.deps.clock.now();
         const booking = this.get(request.tenantId, request.bookingId);
-        if (booking.status === request.status) return booking;
+        if (booking.status === status) return booking;
         if (booking.status !== 'held' && booking.status !== 'expired') {
           throw new ContractError('conflict', `This booking is ${describeStatus(booking.status)} and cannot be confirmed.`);
         }
@@ -146,10 +154,10 @@ export class BookingService {
           this.check(tenant, booking.serviceId, booking.providerId, booking.start, now, external, booking.id);
         }
         const customer = request.customer ? this.deps.customers.findOrCreate(request.tenantId, request.customer) : null;
-        return this.transition(booking, request.status, request.actor, now, 'confirmed', {
+        return this.transition(booking, status, request.actor, now, 'confirmed', {
           holdExpiresAt: null,
           ...(customer ? { customerId: customer.id } : {}),
-          reviewReason: request.status === 'pending_review' ? (request.reviewReason ?? null) : null,
+          reviewReason: status === 'pending_review' ? (reviewReason ?? null) : null,
         });
       });
     });
@@ -197,7 +205,8 @@ export class BookingService {
     const providerId = change.providerId ?? current.providerId;
     const serviceId = change.serviceId ?? current.serviceId;
     const modified = await this.deps.locks.run(tenantId, [current.providerId, providerId], async () => {
-      const external = await this.externalBusy(tenant, [providerId], change.start);
+      // Staff decide here with the calendars in front of them: an unreadable calendar does not stop them.
+      const { busy: external } = await this.externalBusy(tenant, [providerId], change.start);
       return this.write(() => {
         const now = this.deps.clock.now();
         const booking = this.get(tenantId, bookingId);
@@ -267,7 +276,7 @@ export class BookingService {
     const tenant = this.deps.tenants.get(tenantId).config;
     const targetProvider = providerId ?? current.providerId;
     const moved = await this.deps.locks.run(tenantId, [current.providerId, targetProvider], async () => {
-      const external = await this.externalBusy(tenant, [targetProvider], start);
+      const { busy: external, unreadable } = await this.externalBusy(tenant, [targetProvider], start);
       return this.write(() => {
         const now = this.deps.clock.now();
         const booking = this.get(tenantId, bookingId);
@@ -280,12 +289,14 @@ export class BookingService {
         if (options.releaseHoldId) this.releaseHold(tenantId, options.releaseHoldId, actor, now);
         const check = this.check(tenant, booking.serviceId, targetProvider, start, now, external, booking.id);
         const blocked = blockedInterval(this.service(tenant, booking.serviceId), check.slot.start);
+        const held = unreadable.length > 0 && booking.status === 'confirmed';
         const patch: BookingPatch = {
           providerId: targetProvider,
           start: check.slot.start,
           end: check.slot.end,
           blockedStart: blocked.start,
           blockedEnd: blocked.end,
+          ...(held ? { status: 'pending_review' as const, reviewReason: unreadableReason(unreadable) } : {}),
           updatedAt: now,
           updatedBy: actor,
         };
@@ -295,7 +306,7 @@ export class BookingService {
           actor,
           action: 'rescheduled',
           fromStatus: booking.status,
-          toStatus: booking.status,
+          toStatus: held ? 'pending_review' : booking.status,
           details: { fromStart: booking.start, toStart: check.slot.start, fromProviderId: booking.providerId, toProviderId: targetProvider },
         });
         return this.get(tenantId, bookingId);
@@ -303,6 +314,21 @@ export class BookingService {
     });
     if (options.releaseHoldId) this.deps.onChanged?.(tenantId, [options.releaseHoldId]);
     return this.changed(moved);
+  }
+
+  /**
+   * Puts a confirmed booking back in front of staff (an outside calendar change collided with it).
+   * Anything else is left alone: a booking already waiting for review keeps its first reason.
+   */
+  async flagForReview(tenantId: string, bookingId: string, reason: string, actor: string): Promise<BookingRecord | null> {
+    let flagged = false;
+    const record = this.write(() => {
+      const booking = this.get(tenantId, bookingId);
+      if (booking.status !== 'confirmed') return booking;
+      flagged = true;
+      return this.transition(booking, 'pending_review', actor, this.deps.clock.now(), 'flagged', { reviewReason: reason }, { reason });
+    });
+    return flagged ? this.changed(record) : null;
   }
 
   async recordOutcome(tenantId: string, bookingId: string, outcome: 'completed' | 'no_show', actor: string): Promise<BookingRecord> {
@@ -376,9 +402,13 @@ export class BookingService {
   }
 
   /** Guard 2: the re-check and the write share one IMMEDIATE transaction; guard 3's refusal becomes a conflict. */
-  private write<T>(fn: () => T): T {
+  private write(fn: () => BookingRecord): BookingRecord {
     try {
-      return this.deps.bookings.exclusive(fn);
+      return this.deps.bookings.exclusive(() => {
+        const record = fn();
+        this.deps.onWritten?.(record);
+        return record;
+      });
     } catch (error) {
       if (error instanceof SlotTakenError) {
         throw new ContractError('conflict', 'That time was just taken. Please choose another time.');
@@ -415,9 +445,24 @@ export class BookingService {
     return service;
   }
 
-  private async externalBusy(tenant: TenantConfig, providerIds: readonly string[], around: number): Promise<BusyInterval[]> {
-    return this.deps.externalBusy.busyFor(tenant, providerIds, around - NEIGHBOURHOOD_MS, around + NEIGHBOURHOOD_MS);
+  /** Guard 1½: the providers' calendars re-read for the slot (bounded), or the cache when there is no fresh read. */
+  private async externalBusy(tenant: TenantConfig, providerIds: readonly string[], around: number): Promise<FreshBusy> {
+    const { externalBusy } = this.deps;
+    const from = around - NEIGHBOURHOOD_MS;
+    const to = around + NEIGHBOURHOOD_MS;
+    if (externalBusy.freshBusyFor) return externalBusy.freshBusyFor(tenant, providerIds, from, to);
+    return { busy: await externalBusy.busyFor(tenant, providerIds, from, to), unreadable: [] };
   }
+}
+
+/** A calendar that cannot be read makes a booking wait for staff instead of risking a double booking. */
+function degraded<S extends BookRequest['status']>(status: S, reviewReason: string | undefined, unreadable: readonly string[]): { status: S | 'pending_review'; reviewReason: string | undefined } {
+  if (unreadable.length === 0 || status !== 'confirmed') return { status, reviewReason };
+  return { status: 'pending_review', reviewReason: [reviewReason, unreadableReason(unreadable)].filter(Boolean).join('; ') };
+}
+
+function unreadableReason(unreadable: readonly string[]): string {
+  return `calendar not checked: ${unreadable.join('; ')}`;
 }
 
 export function describeStatus(status: BookingStatus): string {

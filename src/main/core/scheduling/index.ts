@@ -15,5 +15,6 @@ export {
   type CustomerRecord,
   type CustomerRepository,
   type ExternalBusySource,
+  type FreshBusy,
 } from './ports.js';
 export { SlotLocks } from './slot-locks.js';

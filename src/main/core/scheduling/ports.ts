@@ -95,9 +95,22 @@ export interface CustomerRepository {
   search(tenantId: string, text: string, phoneDigits: string | null, limit: number): CustomerRecord[];
 }
 
-/** Busy time from outside the building (calendars); the calendar issue implements it. */
+/** Busy time read fresh from the calendars, and the calendars that could not be read (in plain words). */
+export interface FreshBusy {
+  busy: BusyInterval[];
+  unreadable: string[];
+}
+
+/** Busy time from outside the building (calendars); core/calendars implements it. */
 export interface ExternalBusySource {
+  /** What is known now (the synced cache): fast, for listing availability. */
   busyFor(tenant: TenantConfig, providerIds: readonly string[], from: number, to: number): Promise<BusyInterval[]>;
+  /**
+   * A bounded re-read of these providers' calendars right before a booking commits. A calendar
+   * that cannot be read is named in `unreadable`, and the booking waits for staff review instead
+   * of risking a double booking.
+   */
+  freshBusyFor?(tenant: TenantConfig, providerIds: readonly string[], from: number, to: number): Promise<FreshBusy>;
 }
 
 export const NO_EXTERNAL_BUSY: ExternalBusySource = { busyFor: async () => [] };

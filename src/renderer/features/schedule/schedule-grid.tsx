@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { BookingDto } from '../../../shared/contract/scheduling.js';
+import type { BusyBlockDto } from '../../../shared/contract/calendars.js';
 import { BOOKING_STATUS_LABELS } from '../../components/booking-status.js';
 import { formatPhoneNumber } from '../overview/format.js';
 import { formatDay, formatHour, formatTimeRange } from '../../components/wall-clock.js';
@@ -19,8 +20,11 @@ export function ScheduleGrid({
   nowMinute,
   onOpenBooking,
   onBookAt,
+  busyBlocks = [],
 }: {
   columns: ScheduleColumn[];
+  /** Outside busy time from the providers' calendars, drawn beside the bookings. */
+  busyBlocks?: readonly BusyBlockDto[];
   today: string | null;
   /** Minutes since local midnight now, for the "now" line on today's columns. */
   nowMinute: number | null;
@@ -74,6 +78,17 @@ export function ScheduleGrid({
                   <span>Time off</span>
                 </div>
               ))}
+              {busyBlocks
+                .filter((b) => b.providerId === column.providerId && b.start.slice(0, 10) <= column.date && b.end.slice(0, 10) >= column.date)
+                .map((b) => {
+                  const from = Math.max(b.start.slice(0, 10) < column.date ? 0 : wallMinute(b.start), start);
+                  const to = Math.min(b.end.slice(0, 10) > column.date ? 24 * 60 : wallMinute(b.end), end);
+                  return to > from ? (
+                    <div key={`busy-${b.connectionId}-${b.start}`} className="schedule-busy" style={{ top: top(from), height: top(to) - top(from) }} title={`Busy in ${b.calendar}`}>
+                      <span>Busy ({b.calendar})</span>
+                    </div>
+                  ) : null;
+                })}
               {column.date === today && nowMinute !== null && nowMinute >= start && nowMinute <= end ? (
                 <div className="schedule-now" style={{ top: top(nowMinute) }} aria-hidden="true" />
               ) : null}
@@ -89,6 +104,11 @@ export function ScheduleGrid({
       </div>
     </div>
   );
+}
+
+/** What the clock read at an ISO time with the practice's offset ("…T09:30:00-05:00" → 570). */
+function wallMinute(iso: string): number {
+  return Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16));
 }
 
 function BookingBlock({ placed, top, height, onOpen }: { placed: PlacedBooking; top: number; height: number; onOpen: (booking: BookingDto) => void }) {

@@ -53,6 +53,7 @@ function ScheduleBoard({ tenantId, config }: { tenantId: string; config: TenantC
   const weekProviderId = useStore(store, (s) => s.weekProviderId);
   const status = useStore(store, (s) => s.status);
   const bookings = useStore(store, (s) => s.bookings);
+  const busyBlocks = useStore(store, (s) => s.busyBlocks);
   const loadedRange = useStore(store, (s) => s.loadedRange);
   const error = useStore(store, (s) => s.error);
   const { setView, setAnchor, shift, setWeekProvider, refresh } = store.getState();
@@ -153,6 +154,7 @@ function ScheduleBoard({ tenantId, config }: { tenantId: string; config: TenantC
               <div className="schedule-grid-wrap" aria-busy={!current}>
                 <ScheduleGrid
                   columns={columns}
+                  busyBlocks={busyBlocks}
                   today={today}
                   nowMinute={nowMinute}
                   onOpenBooking={openBooking}

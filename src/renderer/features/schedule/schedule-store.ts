@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { BusyBlockDto } from '../../../shared/contract/calendars.js';
 import type { BookingDto } from '../../../shared/contract/scheduling.js';
 import { describeError } from '../../api/command-error.js';
 import type { ConsoleClient } from '../../api/console-client.js';
@@ -13,6 +14,8 @@ export interface ScheduleState {
   weekProviderId: string | null;
   status: 'idle' | 'loading' | 'ready' | 'error';
   bookings: BookingDto[];
+  /** Busy time from the providers' calendars on those dates (someone else's events). */
+  busyBlocks: BusyBlockDto[];
   /** The dates `bookings` covers, so a view never draws another range's bookings. */
   loadedRange: string | null;
   error: string | null;
@@ -45,14 +48,15 @@ export function createScheduleStore(client: ConsoleClient, tenantId: string, ini
       const range = rangeKey(view, anchor);
       if (get().loadedRange !== range) set({ status: 'loading' });
       try {
-        const bookings = await client.call('bookings/list', {
-          tenantId,
-          from: dates[0] ?? anchor,
-          to: dates[dates.length - 1] ?? anchor,
-          statuses: [...SCHEDULE_STATUSES],
-        });
+        const from = dates[0] ?? anchor;
+        const to = dates[dates.length - 1] ?? anchor;
+        const [bookings, busyBlocks] = await Promise.all([
+          client.call('bookings/list', { tenantId, from, to, statuses: [...SCHEDULE_STATUSES] }),
+          // Calendar busy time is extra: the bookings still show when it cannot be read.
+          client.call('calendars/busy-blocks', { tenantId, from, to }).catch(() => []),
+        ]);
         if (mine !== request) return;
-        set({ status: 'ready', bookings, loadedRange: range, error: null });
+        set({ status: 'ready', bookings, busyBlocks, loadedRange: range, error: null });
       } catch (error) {
         if (mine !== request) return;
         set((s) => ({ status: s.loadedRange === range ? s.status : 'error', error: describeError(error) }));
@@ -70,6 +74,7 @@ export function createScheduleStore(client: ConsoleClient, tenantId: string, ini
       weekProviderId: null,
       status: 'idle',
       bookings: [],
+      busyBlocks: [],
       loadedRange: null,
       error: null,
       setView: (view) => navigate({ view }),
@@ -80,7 +85,7 @@ export function createScheduleStore(client: ConsoleClient, tenantId: string, ini
       },
       setWeekProvider: (weekProviderId) => set({ weekProviderId }),
       refresh,
-      start: () => keepFresh(client, () => void refresh(), (event) => event.name === 'bookings/changed' && event.payload.tenantId === tenantId),
+      start: () => keepFresh(client, () => void refresh(), (event) => (event.name === 'bookings/changed' || event.name === 'calendars/changed') && event.payload.tenantId === tenantId),
     };
   });
 }

@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/empty-state.js';
 import { InlineError } from '../../components/inline-error.js';
 import { StatusPill } from '../../components/status-pill.js';
 import { ClosuresSection, HoursSection, SpecialHoursSection } from './calendar-sections.js';
+import { CalendarsSection } from './calendars-section.js';
 import { BookingPolicySection, FaqSection, ReviewPolicySection } from './policy-sections.js';
 import { PracticeSection } from './practice-section.js';
 import { fieldId, SettingsEditorProvider, type SettingsEditor } from './settings-editor.js';
@@ -147,6 +148,11 @@ function SettingsForm({ store, tenantId }: { store: SettingsStore; tenantId: str
                 </li>
               ))}
               <li>
+                <button type="button" className="settings-nav-link" onClick={() => scrollToSection('settings-calendars')}>
+                  Calendars
+                </button>
+              </li>
+              <li>
                 <button type="button" className="settings-nav-link" onClick={() => scrollToSection('settings-try')}>
                   Try a phrase
                 </button>
@@ -190,6 +196,7 @@ function SettingsForm({ store, tenantId }: { store: SettingsStore; tenantId: str
             <BookingPolicySection />
             <ReviewPolicySection />
             <FaqSection />
+            {saved ? <CalendarsSection tenantId={tenantId} providers={saved.providers} /> : null}
           </div>
 
           <aside className="settings-aside" id="settings-try">

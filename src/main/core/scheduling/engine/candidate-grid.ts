@@ -6,7 +6,7 @@ const REPEAT_LOOKBACK_MINUTES = 180;
 
 /**
  * Visits, in increasing order, every candidate start in `span` (instants whose wall clock is on the
- * step grid, see zone-calendar.ts for the DST rules) whose visit of `durationMs` fits inside the span and
+ * step grid anchored at the working interval's opening, see zone-calendar.ts for the DST rules) whose visit of `durationMs` fits inside the span and
  * which is not before `notBefore`. A callback rather than an array: this is the engine's hot loop.
  */
 export function forEachGridStart(
@@ -20,8 +20,10 @@ export function forEachGridStart(
   if (day.uniform) {
     // One offset all day: wall-clock steps are real-time steps, no conversion per candidate.
     const stepMs = stepMinutes * MINUTE_MS;
-    let start = span.start;
-    if (notBefore > start) start += Math.ceil((notBefore - start) / stepMs) * stepMs;
+    const anchor = day.start + span.anchorMinute * MINUTE_MS;
+    const first = Math.max(span.start, notBefore);
+    let start = anchor;
+    if (first > start) start += Math.ceil((first - start) / stepMs) * stepMs;
     for (; start + durationMs <= span.end; start += stepMs) visit(start);
     return;
   }

@@ -7,7 +7,11 @@ import { ZoneCalendar } from './zone-calendar.js';
 /** One stretch in which a provider can see someone, after closures, special hours and time off. */
 export interface OpenSpan extends TimeSpan {
   day: LocalDay;
-  /** What the clock reads at `start`: the slot grid steps from here. */
+  /**
+   * What the clock reads when the working interval opens: the slot grid steps from here. Time
+   * off, bookings and calendar busy time cut slots out of the grid but never shift it, so a caller
+   * is offered the same times whatever happens to be blocked around them.
+   */
   anchorMinute: number;
 }
 
@@ -66,15 +70,16 @@ export class ScheduleRules {
       const start = day.ruleInstant(from);
       const end = day.ruleInstant(to);
       if (end <= start) continue; // both ends inside one spring-forward gap
+      const anchorMinute = day.minuteOf(start);
       let cursor = start;
       for (const off of offs) {
         if (off.end <= cursor) continue;
         if (off.start >= end) break;
-        if (off.start > cursor) spans.push(this.span(day, cursor, off.start));
+        if (off.start > cursor) spans.push({ day, start: cursor, end: off.start, anchorMinute });
         cursor = Math.max(cursor, off.end);
         if (cursor >= end) break;
       }
-      if (cursor < end) spans.push(this.span(day, cursor, end));
+      if (cursor < end) spans.push({ day, start: cursor, end, anchorMinute });
     }
     return spans;
   }
@@ -93,10 +98,6 @@ export class ScheduleRules {
   closureOn(date: string): { reason: string | undefined } | undefined {
     if (this.singleClosures.has(date)) return { reason: this.singleClosures.get(date) };
     return this.rangeClosures.find((c) => c.from <= date && date <= c.to);
-  }
-
-  private span(day: LocalDay, start: number, end: number): OpenSpan {
-    return { day, start, end, anchorMinute: day.minuteOf(start) };
   }
 
   /** Sorted by start; may overlap each other, which the cut above tolerates. */

@@ -14,8 +14,9 @@ const DAY_MS = MINUTES_PER_DAY * MINUTE_MS;
  *    the instant of the jump (an opening at 02:30 opens when the clocks jump to 03:00); "24:00"
  *    is the first instant of the next day.
  * 2. Candidate starts are the instants whose wall clock reads a time on the step grid (a time t
- *    with t ≡ anchor mod step, anchor = what the clock reads when the open interval starts) and
- *    that lie inside the interval. A wall time that does not exist (spring-forward gap) is skipped.
+ *    with t ≡ anchor mod step, anchor = what the clock reads when the working interval opens; time
+ *    off, bookings and busy time remove slots but never move the anchor) and that lie inside an
+ *    open span. A wall time that does not exist (spring-forward gap) is skipped.
  *    A wall time that occurs twice (the repeated hour of a fall-back day) names two distinct
  *    instants an hour apart, and each is a free hour of real time, so each is offered once, in time
  *    order: 01:30 EDT, then 01:00 EST, 01:30 EST. A start given without an offset inside that hour

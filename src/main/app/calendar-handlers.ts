@@ -1,0 +1,79 @@
+import { DateTime } from 'luxon';
+import { formatInstant } from '../../shared/lib/time.js';
+import type { CalendarConnections, CalendarRepository, CalendarSync } from '../core/calendars/index.js';
+import type { Logger } from '../core/kernel/index.js';
+import type { TenantService } from '../core/tenants/index.js';
+import type { CommandHandlers } from './dispatch.js';
+
+export interface CalendarHandlerDeps {
+  tenants: TenantService;
+  calendarConnections: CalendarConnections;
+  calendarSync: CalendarSync;
+  calendarStore: CalendarRepository;
+  /** Starts Google's loopback sign-in; resolves with the link to open and the tokens to come. */
+  startGoogleSignIn: () => Promise<{ url: string; tokens: Promise<object> }>;
+  logger: Logger;
+}
+
+type CalendarCommand = 'calendars/list' | 'calendars/connect' | 'calendars/start-sign-in' | 'calendars/update' | 'calendars/disconnect' | 'calendars/sync' | 'calendars/busy-blocks';
+
+export function createCalendarHandlers(deps: CalendarHandlerDeps): Pick<CommandHandlers, CalendarCommand> {
+  const { tenants, calendarConnections: connections, calendarSync: sync, calendarStore } = deps;
+  const dto = (tenantId: string, connectionId: string) => {
+    const found = connections.list(tenantId).find((c) => c.id === connectionId);
+    if (!found) throw new Error(`calendar connection ${connectionId} vanished`);
+    return found;
+  };
+  return {
+    'calendars/list': ({ tenantId }) => connections.list(tenantId),
+    'calendars/connect': async (input) => {
+      const record = connections.connect({
+        tenantId: input.tenantId,
+        providerId: input.providerId,
+        kind: input.kind,
+        address: input.address,
+        label: input.label,
+        countsAsBusy: input.countsAsBusy,
+        ...(input.kind === 'caldav' ? { username: input.username, secret: JSON.stringify({ password: input.password }) } : {}),
+      });
+      // The first sync tells the owner at once whether the address and password work.
+      await sync.syncConnection(record);
+      return dto(record.tenantId, record.id);
+    },
+    'calendars/start-sign-in': async ({ tenantId, providerId, label }) => {
+      tenants.get(tenantId);
+      const pending = await deps.startGoogleSignIn();
+      // The sign-in finishes in the browser, later: the connection appears then (calendars/changed).
+      void pending.tokens
+        .then(async (tokens) => {
+          const record = connections.connect({ tenantId, providerId, kind: 'google', address: 'primary', label, secret: JSON.stringify(tokens) });
+          await sync.syncConnection(record);
+        })
+        .catch((error: unknown) => deps.logger.warn({ tenantId, providerId, err: error instanceof Error ? error.message : String(error) }, 'Google sign-in did not finish'));
+      return { url: pending.url };
+    },
+    'calendars/update': ({ tenantId, connectionId, ...change }) => {
+      connections.update(tenantId, connectionId, change);
+      return dto(tenantId, connectionId);
+    },
+    'calendars/disconnect': ({ tenantId, connectionId }) => {
+      connections.disconnect(tenantId, connectionId);
+      return { disconnected: true as const };
+    },
+    'calendars/sync': ({ tenantId }) => sync.syncTenant(tenantId),
+    'calendars/busy-blocks': ({ tenantId, from, to, providerId }) => {
+      const tenant = tenants.get(tenantId).config;
+      const labels = new Map(connections.list(tenantId).map((c) => [c.id, c.label]));
+      const providerIds = providerId ? [providerId] : tenant.providers.map((p) => p.id);
+      const start = DateTime.fromISO(from, { zone: tenant.timezone }).toMillis();
+      const end = DateTime.fromISO(to, { zone: tenant.timezone }).plus({ days: 1 }).toMillis();
+      return calendarStore.busyBlocks(tenantId, providerIds, start, end).map((b) => ({
+        providerId: b.providerId,
+        connectionId: b.connectionId,
+        calendar: labels.get(b.connectionId) ?? '',
+        start: formatInstant(b.start, tenant.timezone),
+        end: formatInstant(b.end, tenant.timezone),
+      }));
+    },
+  };
+}

@@ -1,0 +1,10 @@
+export { calendarBackoff, withDeadline } from './backoff.js';
+export { CalendarBusySource } from './calendar-busy.js';
+export { CalendarConnections, type ConnectRequest } from './calendar-connections.js';
+export { CalendarOutbox, type AdapterRegistry } from './calendar-outbox.js';
+export { CalendarSync, type SyncOutcome } from './calendar-sync.js';
+export { credentialName } from './connection-context.js';
+export { ConnectionHealth, plainWords } from './connection-health.js';
+export { detectConflicts, type Conflict } from './conflicts.js';
+export { bookingIdFromEventId, eventIdForBooking } from './event-ids.js';
+export * from './ports.js';

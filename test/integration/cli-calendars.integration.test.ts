@@ -1,0 +1,61 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../support/core-harness.js';
+import { icsEvent, Radicale } from '../support/radicale.js';
+import { runCli } from '../support/run-cli.js';
+
+const NOW = '2026-11-23T14:00:00Z';
+let radicale: Radicale;
+let harness: Harness;
+
+beforeAll(async () => {
+  radicale = await Radicale.start({ maria: 'maria-app-password' });
+}, 60_000);
+afterAll(async () => radicale?.dispose());
+afterEach(() => harness?.close());
+
+describe('frontdesk calendars (the real CLI against a real Radicale)', () => {
+  it('connects with the password on stdin, lists status as text and JSON, and syncs', async () => {
+    harness = createHarness({ now: NOW }); // seeds the demo practice into the folder
+    const env = { FRONTDESK_DATA_DIR: harness.dir, FRONTDESK_NOW: NOW };
+    const url = await radicale.makeCalendar('maria', 'cli');
+    await radicale.putEvent('maria', url, 'e1', icsEvent('e1@example.com', '2026-11-24T14:00:00Z', '2026-11-24T15:00:00Z'));
+
+    const connected = await runCli(['calendars', 'connect', '--tenant', 'bright-smiles', '--provider', 'maria', '--caldav', url, '--username', 'maria'], env, 'maria-app-password\n');
+    expect(connected.stderr).toBe('');
+    expect(connected.code).toBe(0);
+    expect(connected.stdout).toMatch(/^Connected: .*\tmaria\tcaldav\tok\tsynced 2026-11-23T09:00/);
+
+    const listed = await runCli(['calendars', 'list', '--tenant', 'bright-smiles', '--json'], env);
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ providerId: 'maria', kind: 'caldav', status: 'ok', lastError: null, countsAsBusy: true })]);
+    expect(listed.stdout).not.toContain('maria-app-password');
+
+    const synced = await runCli(['calendars', 'sync', '--tenant', 'bright-smiles'], env);
+    expect(synced.code).toBe(0);
+    expect(synced.stdout).toMatch(/\tok\t/);
+
+    const slots = await runCli(['availability', '--tenant', 'bright-smiles', '--service', 'cleaning', '--provider', 'maria', '--from', '2026-11-24', '--to', '2026-11-24', '--json'], env);
+    const starts = (JSON.parse(slots.stdout) as { start: string }[]).map((s) => s.start.slice(11, 16));
+    expect(starts).not.toContain('09:00');
+    expect(starts).toContain('10:00');
+  });
+
+  it('refuses a wrong password in plain words, and bad usage with exit 2', async () => {
+    harness = createHarness({ now: NOW });
+    const env = { FRONTDESK_DATA_DIR: harness.dir, FRONTDESK_NOW: NOW };
+    const url = await radicale.makeCalendar('maria', 'cli-wrong');
+    const wrong = await runCli(['calendars', 'connect', '--tenant', 'bright-smiles', '--provider', 'maria', '--caldav', url, '--username', 'maria'], env, 'not-the-password\n');
+    expect(wrong.code).toBe(0); // connected, but not working: the listing says why
+    expect(wrong.stdout).toMatch(/RECONNECT/);
+    expect(wrong.stdout).toMatch(/refused the saved sign-in/);
+    const sync = await runCli(['calendars', 'sync', '--tenant', 'bright-smiles'], env);
+    expect(sync.code).toBe(1);
+
+    const both = await runCli(['calendars', 'connect', '--tenant', 'bright-smiles', '--provider', 'maria', '--ics', url, '--caldav', url], env);
+    expect(both).toMatchObject({ code: 2, stderr: expect.stringMatching(/exactly one of --caldav/) });
+    const noPassword = await runCli(['calendars', 'connect', '--tenant', 'bright-smiles', '--provider', 'maria', '--caldav', url, '--username', 'maria'], env, '');
+    expect(noPassword).toMatchObject({ code: 2, stderr: expect.stringMatching(/No password on standard input/) });
+    const unknown = await runCli(['calendars', 'connect', '--tenant', 'bright-smiles', '--provider', 'nobody', '--ics', 'https://example.com/x.ics'], env);
+    expect(unknown).toMatchObject({ code: 1, stderr: expect.stringMatching(/has no provider "nobody"/) });
+  });
+});
