@@ -40,6 +40,12 @@ test.describe('settings → calendars', () => {
     await expect(wrong).toContainText('Reconnect');
     await expect(wrong).toContainText('refused the saved sign-in');
     expect(await page.content()).not.toContain('maria-app-password');
+
+    // Disconnecting forgets both (this appliance is shared with the other specs: Maria must be left as she was).
+    await wrong.getByRole('button', { name: 'Disconnect' }).click();
+    await expect(maria.getByRole('listitem')).toHaveCount(1);
+    await maria.getByRole('listitem').getByRole('button', { name: 'Disconnect' }).click();
+    await expect(maria).toContainText('No calendars connected.');
     expect(await problems.list()).toEqual([]);
   });
 });
