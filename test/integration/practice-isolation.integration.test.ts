@@ -27,6 +27,9 @@ const FILLER: Record<string, unknown> = {
   to: '2026-11-30',
   query: 'Betty',
   customer: { name: 'Mallory' },
+  kind: 'google',
+  phoneNumber: '+15555550999',
+  connectionId: 'no-such-connection',
 };
 
 type IdKind = 'bookingId' | 'customerId' | 'callId' | 'messageId' | 'serviceId' | 'providerId';
@@ -39,7 +42,7 @@ const idsOfB: Record<IdKind, string[]> = { bookingId: [], customerId: [], callId
 const eventsAboutB: AnyEvent[] = [];
 
 function shapeOf(name: string): Record<string, z.ZodType> {
-  return (commands[name as keyof typeof commands].input as unknown as { shape: Record<string, z.ZodType> }).shape;
+  return (commands[name as keyof typeof commands].input as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
 }
 
 const idCommands = Object.keys(commands).filter((name) => Object.keys(shapeOf(name)).some((key) => ID_KINDS.includes(key)));

@@ -3,7 +3,7 @@ import type { AdapterContext, CalendarConnectionRecord } from './ports.js';
 
 /** The vault entry holding one connection's password or OAuth tokens. */
 export function credentialName(connection: Pick<CalendarConnectionRecord, 'tenantId' | 'id'>): string {
-  return `calendar/${connection.tenantId}/${connection.id}`;
+  return `calendar:${connection.tenantId}:${connection.id}`;
 }
 
 /** Builds what an adapter gets for one call: credentials read from the vault at use time, written back on rotation. */

@@ -1,6 +1,7 @@
 import type { TenantConfig } from '../../../../shared/contract/index.js';
 import { PhoneNumberTakenError, type TenantRecord, type TenantRepository } from '../../../core/tenants/index.js';
 import type { Db } from '../database.js';
+import { readStoredTenant } from './stored-tenant.js';
 
 interface TenantRow {
   tenant_id: string;
@@ -13,8 +14,7 @@ interface TenantRow {
 function toRecord(row: TenantRow): TenantRecord {
   return {
     id: row.tenant_id,
-    // Stored configs were validated on the way in; the schema is re-applied by the service on edit.
-    config: JSON.parse(row.config_json) as TenantConfig,
+    config: readStoredTenant(JSON.parse(row.config_json)),
     revision: row.revision,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
