@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import type { Logger as PinoLogger } from 'pino';
 import type { Health } from '../../shared/contract/index.js';
 import type { Clock, IdGenerator } from '../core/kernel/index.js';
-import { CallFlow, CallService, DeskControl, Rehearsals, type CallControl } from '../core/calls/index.js';
-import { OutboxService, type MessagingPort } from '../core/notifications/index.js';
+import { CallFlow, CallService, DeskControl, REHEARSAL_SID_PREFIX, Rehearsals, type CallControl } from '../core/calls/index.js';
+import { BookingTexts, MissedCallTexts, OutboxService, Reminders, TextInbox, TextReplies, Waitlist, type MessagingPort, type RehearsalCheck } from '../core/notifications/index.js';
+import type { BookingChange } from '../core/scheduling/index.js';
 import { ReviewService } from '../core/review/index.js';
 import { createActionRouter, RulesBrain, understand, type Brain } from '../core/conversation/index.js';
 import {
@@ -23,6 +24,8 @@ import { createBookingRepository } from '../infra/db/repositories/booking-reposi
 import { createCallRepository } from '../infra/db/repositories/call-repository.js';
 import { createMessageRepository } from '../infra/db/repositories/message-repository.js';
 import { createOutboxRepository } from '../infra/db/repositories/outbox-repository.js';
+import { createTextRepository } from '../infra/db/repositories/text-repository.js';
+import { createWaitlistRepository } from '../infra/db/repositories/waitlist-repository.js';
 import { createTwilioCallControl } from '../infra/twilio/twilio-call-control.js';
 import { createTwilioMessaging } from '../infra/twilio/twilio-messaging.js';
 import { createTwilioRestClient, type TwilioRestClient } from '../infra/twilio/twilio-rest-client.js';
@@ -74,6 +77,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   const externalBusy = deps.externalBusy ?? NO_EXTERNAL_BUSY;
   // Filled in below once the services that react to booking changes exist.
   let onBookingsChanged: (tenantId: string, ids: string[]) => void = () => {};
+  let onBookingChange: (change: BookingChange) => void = () => {};
   const bookings = new BookingService({
     bookings: createBookingRepository(db),
     customers,
@@ -84,6 +88,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     ids,
     logger: logger.child({ domain: 'scheduling' }),
     onChanged: (tenantId, ids) => onBookingsChanged(tenantId, ids),
+    inTransaction: (change) => onBookingChange(change),
   });
   const availability = new AvailabilityService({ tenants, bookings, externalBusy, clock });
   const actionLog = createActionLogRepository(db);
@@ -112,8 +117,15 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   let twilioClient: TwilioRestClient | null | undefined;
   const twilioRest = () => (twilioClient === undefined ? (twilioClient = createTwilioRestClient(config.twilio)) : twilioClient);
   let webhookBase = () => config.publicUrl ?? 'http://127.0.0.1';
+  const textRepository = createTextRepository(db);
+  const outboxRepository = createOutboxRepository(db);
+  const textsChanged = (tenantId: string, phone: string) =>
+    events.publish({ name: 'texts/changed', payload: { tenantId, phone, unread: textRepository.unreadCount(tenantId) } });
   const outbox = new OutboxService({
-    outbox: createOutboxRepository(db),
+    outbox: outboxRepository,
+    optOuts: { isOptedOut: (tenantId, phone) => textRepository.number(tenantId, phone).optedOut },
+    // Twilio can only reach a public URL; without one, delivery stays at what the send returned.
+    statusCallbackUrl: () => (config.publicUrl ? `${config.publicUrl.replace(/\/+$/, '')}/twilio/sms-status` : null),
     messaging: deps.messaging ?? createTwilioMessaging(twilioRest),
     tenants,
     events,
@@ -121,7 +133,40 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     ids,
     logger: logger.child({ domain: 'notifications' }),
   });
-  const review = new ReviewService({ bookings, customers, tenants, outbox, transcripts: calls, clock });
+  outbox.onChange((record) => textsChanged(record.tenantId, record.payload.to));
+  const review = new ReviewService({ bookings, customers, tenants, transcripts: calls });
+  const rehearsalCheck: RehearsalCheck = {
+    isRehearsalCall: (tenantId, callId) => {
+      try {
+        return calls.get(tenantId, callId).callSid.startsWith(REHEARSAL_SID_PREFIX);
+      } catch {
+        return false;
+      }
+    },
+  };
+  const textsLogger = logger.child({ domain: 'notifications' });
+  const bookingTexts = new BookingTexts({ tenants, customers, outbox, texts: textRepository, rehearsals: rehearsalCheck, clock });
+  const waitlist = new Waitlist({ waitlist: createWaitlistRepository(db), texts: textRepository, tenants, customers, bookings, outbox, events, clock, ids, logger: textsLogger });
+  bookingTexts.onSlotFreed((tenantId, freed) => void waitlist.offerFreed(tenantId, freed));
+  onBookingChange = (change) => bookingTexts.handle(change);
+  const reminders = new Reminders({ tenants, bookings, customers, outbox, texts: textRepository, rehearsals: rehearsalCheck, clock, logger: textsLogger });
+  const textReplies = new TextReplies({ texts: textRepository, tenants, customers, bookings, availability, outbox, waitlist, clock, ids, logger: textsLogger, changed: textsChanged });
+  const inbox = new TextInbox({ texts: textRepository, outboxRows: outboxRepository, outbox, tenants, customers, bookings, clock, ids, changed: textsChanged });
+  const missedCalls = new MissedCallTexts({ tenants, customers, outbox, texts: textRepository, clock, logger: textsLogger });
+  events.subscribe((event) => {
+    if (event.name !== 'call/ended') return;
+    const call = event.payload;
+    try {
+      missedCalls.callEnded({ tenantId: call.tenantId, callId: call.id, from: call.from, outcome: call.outcome, rehearsal: call.callSid.startsWith(REHEARSAL_SID_PREFIX) });
+    } catch (error) {
+      textsLogger.error({ tenantId: call.tenantId, callId: call.id, err: error }, 'missed-call text failed');
+    }
+  });
+  /** Reminders due now, and waitlist openings nobody answered; driven by the clock port. */
+  function tickTexts(): void {
+    reminders.tick();
+    for (const tenant of tenants.list()) waitlist.lapseStale(tenant.id);
+  }
   const desk = new DeskControl({
     flow: callFlow,
     calls,
@@ -171,6 +216,8 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     rehearsals,
     review,
     outbox,
+    inbox,
+    waitlist,
     understand: (text, tenantId, now) => understand(text, { tenant: tenants.get(tenantId).config, now }),
     now: () => clock.now(),
   });
@@ -199,6 +246,11 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     callFlow,
     outbox,
     review,
+    textReplies,
+    reminders,
+    waitlist,
+    inbox,
+    tickTexts,
     health,
     dispatch,
     seedDemoIfEmpty,

@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
+import { DEFAULT_TEXTS_CONFIG, reminderHours, textsConfigSchema } from './texts-config.js';
 
 /**
  * The tenant file: one practice's whole configuration. The same schema validates the JSON file
@@ -112,6 +113,8 @@ export const service = z.strictObject({
   bufferAfterMinutes: nonNegativeInt.default(0),
   providerIds: z.array(slug).min(1, { error: 'must name at least one provider' }),
   requiresReview: z.boolean().default(false),
+  /** Hours before the visit its reminder text goes out; unset = the practice's `texts.reminders.hoursBefore`. */
+  reminderHoursBefore: reminderHours.optional(),
 });
 
 export const reviewPolicy = z.strictObject({
@@ -152,6 +155,7 @@ export const tenantConfigSchema = z
     services: z.array(service).min(1, { error: 'must list at least one service' }),
     review: reviewPolicy.default({ all: false, newCustomers: false, minConfidence: 0.5, emergencyKeywords: [] }),
     faq: z.array(faqEntry).default([]),
+    texts: textsConfigSchema.default(DEFAULT_TEXTS_CONFIG),
   })
   .superRefine((tenant, ctx) => {
     const providerIds = new Set<string>();

@@ -3,4 +3,4 @@ export type { ActionAudit, MessageSink } from './actions/ports.js';
 export * from './actions/types.js';
 export type { Brain, CallerInfo, CallOutcome, TurnInput, TurnResult, Utterance } from './brain.js';
 export { RulesBrain, type RulesState } from './rules-brain/index.js';
-export { understand, type Understanding, type UnderstandContext } from './understanding/index.js';
+export { normalize, understand, type Understanding, type UnderstandContext } from './understanding/index.js';
