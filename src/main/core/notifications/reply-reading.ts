@@ -31,12 +31,15 @@ const NOT_COMING =
 const CANCEL =
   /\b(?:cancel\w*|cancell?ation|not coming|will not be coming|not be coming|not come|count me out|call it off|drop (?:it|my appointment|the appointment)|scratch (?:that|it)|no longer (?:need|want|coming)|do not need (?:it|the appointment|my appointment|to come)(?: anymore)?|not needed anymore|remove (?:me|my appointment)|take me off|cancelar|cancela|no puedo (?:ir|asistir|llegar)|no voy a poder)\b/;
 const RESCHEDULE =
-  /\b(?:reschedul\w*|re schedule|move (?:it|my|the|this|our|me)|moving (?:it|my|the)|change (?:it|my|the|this)|changing (?:it|my|the)|different (?:time|day|date)|another (?:time|day|date)|other (?:time|day|date)|push (?:it|me|my appointment) (?:back|out)|pushed back|bring (?:it|me) (?:forward|earlier)|earlier (?:time|day|slot|appointment)|later (?:time|day|slot|appointment)|something (?:earlier|later)|anything (?:earlier|later)|instead|rather|works better|better for me|is there (?:anything|any time|a time|an opening|something)|do you have (?:anything|any|something|a time|an opening|time)|any (?:openings|availability)|cambiar|otro d[ií]a|otra hora)\b/;
+  /\b(?:reschedul\w*|re schedule|move (?:it|my|the|this|our|me)|moving (?:it|my|the)|change (?:it|my|the|this)|changing (?:it|my|the)|different (?:time|day|date)|another (?:time|day|date)|other (?:time|day|date)|push (?:it|me|my appointment) (?:back|out)|pushed back|bring (?:it|me) (?:forward|earlier)|earlier (?:time|day|slot|appointment)|later (?:time|day|slot|appointment)|something (?:earlier|later)|anything (?:earlier|later)|later (?:that|in the|on that) (?:day|afternoon|evening)|works better|better for me|is there (?:anything|any time|a time|an opening|something)|do you have (?:anything|any|something|a time|an opening|time)|any (?:openings|availability)|cambiar|otro d[ií]a|otra hora)\b/;
 const PROPOSAL = /\b(?:can we|could we|can i|could i|how about|what about|would|is|are|possible|maybe|perhaps|or)\b/;
 const NEGATED_YES = /\b(?:not sure|not yet|can not confirm|could not confirm|do not confirm|unsure|maybe|might|not certain|no idea|hold off)\b/;
 const CONFIRM =
   /^(?:y|ya|yah|ye|yes+|yess|yea|yeah|yep|yup|yus|c|ok|okay|kk|sure|confirm|confirmed|confirming|correct|absolutely|definitely|certainly|of course|perfect|great|good|cool|fine|done|si|sí|claro|confirmo|confirmado|affirmative|roger|will do|alright|all right)\b|\b(?:confirm\w*|see you (?:then|there|soon|tomorrow|on \w+|at \w+)|see ya|will be there|i will be there|we will be there|be there|i will come|i will make it|i am coming|we are coming|count me in|sounds (?:good|great|perfect|fine)|that works|works for me|works fine|works great|still (?:good|on|coming|works)|all good|all set|looking forward|on my way|got it|thank you|thanks|ty|thx|perfecto|ah[ií] estar[eé]|nos vemos)\b/;
 const CONFIRM_EMOJI = /(?:👍|✅|👌|🙂|😊|✔|☑)/u;
+const CLOCK = /\d:\d\d|\b\d{1,2} ?[ap]m\b|\boclock\b/;
+/** "1", "#2", "option 2", "1 please", "2 works": a bare number is an option, never a time. */
+const BARE_CHOICE = /^(?:option |number |no |#)?(\d)(?: (?:please|pls|works|is good|is fine|is better|thanks|thank you|ok|okay))?$/;
 const DECLINE = /^(?:no|nope|nah|no thanks|no thank you|not interested|pass|i will pass|not this time|no gracias)\b/;
 
 export interface ReplyContext {
@@ -51,16 +54,21 @@ export interface ReplyContext {
  * phone receptionist uses, so "Thursday afternoon" means the same in a call and in a text.
  */
 export function readReply(body: string, ctx: ReplyContext): ReplyReading {
-  const { text, question } = normalize(body);
+  // Accents off first ("Sí" → "si", "día" → "dia"): the normalizer keeps only plain letters.
+  const plain = body.normalize('NFD').replace(/\p{M}/gu, '');
+  const { text, question } = normalize(plain);
   const emojiYes = CONFIRM_EMOJI.test(body);
   if (text === '') return emojiYes ? { kind: 'confirm' } : { kind: 'other' };
-  const u = understand(body, { tenant: ctx.tenant, now: ctx.now, expect: ctx.optionCount ? 'choice' : null, optionCount: ctx.optionCount });
+  const u = understand(plain, { tenant: ctx.tenant, now: ctx.now, expect: ctx.optionCount ? 'choice' : null, optionCount: ctx.optionCount });
   const when = hasWhen(u);
 
   if (ctx.optionCount) {
-    const bare = /^(?:option |number |#)?(\d)$/.exec(text);
-    const choice = u.choice ?? (bare ? Number(bare[1]) : null);
+    // "the 3:30 one" names a time, not option one.
+    if (u.time && CLOCK.test(text) && !RESCHEDULE.test(text)) return { kind: 'pick', choice: null, time: u.time, date: u.date };
+    const bare = BARE_CHOICE.exec(text);
+    const choice = bare ? Number(bare[1]) : u.choice;
     if (choice !== null && choice >= 1 && choice <= ctx.optionCount) return { kind: 'pick', choice, time: null, date: null };
+    if (bare) return { kind: 'other' };
     if (u.time && !RESCHEDULE.test(text)) return { kind: 'pick', choice: null, time: u.time, date: u.date };
   }
 
@@ -72,7 +80,7 @@ export function readReply(body: string, ctx: ReplyContext): ReplyReading {
   if (notComing) return { kind: 'cancel' };
   if (NEGATED_YES.test(text)) return { kind: 'other' };
   if (DECLINE.test(text) || u.intent === 'no') return { kind: 'decline' };
-  if (CONFIRM.test(text) || emojiYes || u.intent === 'yes') return { kind: 'confirm' };
+  if (CONFIRM.test(text) || emojiYes) return { kind: 'confirm' };
   return { kind: 'other' };
 }
 
