@@ -32,7 +32,12 @@ export async function startTextsHarness(options: { now?: string; dir?: string } 
     /** Waits (the outbox sends within a second) until Twilio got a text to `phone` matching `pattern`; returns its body. */
     async textArrives(phone: string, pattern: RegExp): Promise<string> {
       await expect.poll(() => textsTo(phone).some((b) => pattern.test(b)), { timeout: 15_000, interval: 50 }).toBe(true);
-      return textsTo(phone).find((b) => pattern.test(b))!;
+      const body = textsTo(phone).find((b) => pattern.test(b))!;
+      // …and the outbox has recorded the send (it does so right after Twilio's answer).
+      await expect
+        .poll(async () => (await h.run<any[]>('outbox/list', { tenantId: T, limit: 500 })).some((o) => o.to === phone && o.body === body && o.status === 'sent'), { timeout: 15_000, interval: 50 })
+        .toBe(true);
+      return body;
     },
     async stop() {
       await h.stop();
