@@ -78,7 +78,7 @@ export const migration006Texts: Migration = {
         created_at  INTEGER NOT NULL,
         PRIMARY KEY (tenant_id, offer_id)
       ) STRICT;
-      CREATE UNIQUE INDEX waitlist_offers_slot ON waitlist_offers(tenant_id, provider_id, start, created_at);
+      CREATE INDEX waitlist_offers_open ON waitlist_offers(tenant_id, status);
     `);
   },
 };
