@@ -69,3 +69,14 @@ describe('reminders by the clock', () => {
     expect(remindersAt('2026-11-29T16:00:00Z')).toHaveLength(1);
   });
 });
+
+describe('unsolicited texts at night', () => {
+  it('a waitlist offer from a late cancellation waits for the end of quiet hours', async () => {
+    h = createHarness({ now: '2026-11-24T03:30:00Z' }); // Monday 22:30 in New York
+    const booking = await book('2026-11-25T10:00');
+    await h.run('waitlist/add', { tenantId: T, phone: '+15555550301', serviceId: 'cleaning', fromDate: '2026-11-25', toDate: '2026-11-25', staffName: 'Dana' });
+    await h.run('bookings/cancel', { tenantId: T, bookingId: booking.id });
+    const offer = h.core.db.prepare("SELECT next_attempt_at AS at FROM outbox WHERE purpose = 'offer'").get() as { at: number };
+    expect(new Date(offer.at).toISOString()).toBe('2026-11-24T13:00:00.000Z'); // Tuesday 8:00
+  });
+});

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PRACTICE_NUMBER, PUBLIC_URL } from '../support/call-harness.js';
+import { runCli } from '../support/run-cli.js';
+import { makeTempDir } from '../support/temp-dir.js';
 import { startTextsHarness, T, type TextsHarness } from '../support/texts-harness.js';
 
 let h: TextsHarness;
@@ -90,6 +92,22 @@ describe('texts after changes made at the desk', () => {
     await h.textArrives(ANN, /is cancelled/);
     const texts = await h.run<any[]>('texts/list-for-booking', { tenantId: T, bookingId: booking.id });
     expect(texts.map((t: any) => t.purpose)).toEqual(['confirmation', 'moved', 'cancelled']);
+  });
+
+  it('a booking made with the CLI while the appliance runs is confirmed by text by the appliance', async () => {
+    const { dir, cleanup } = makeTempDir();
+    try {
+      h = await startTextsHarness({ dir });
+      const env = { FRONTDESK_DATA_DIR: dir, FRONTDESK_NOW: '2026-11-23T14:00:00Z' };
+      const made = await runCli(['bookings', 'create', '--tenant', T, '--service', 'cleaning', '--provider', 'maria', '--start', '2026-11-25T10:00', '--phone', ANN, '--name', 'Ann Lee', '--json'], env);
+      expect(made.code, made.stderr).toBe(0);
+      // The CLI's clock ran on a little from the pinned start; the appliance's fake clock catches up.
+      h.clock.advance(60_000);
+      expect(await h.textArrives(ANN, /is confirmed/)).toMatch(/teeth cleaning on Wednesday, November 25 at 10:00 AM/);
+    } finally {
+      await h.stop();
+      cleanup();
+    }
   });
 
   it('with confirmations switched off nothing is texted for a booking or its cancellation', async () => {

@@ -17,7 +17,7 @@ export {
   type WaitlistRecord,
   type WaitlistRepository,
 } from './ports.js';
-export { inQuietHours } from './quiet-hours.js';
+export { inQuietHours, quietHoursEnd } from './quiet-hours.js';
 export { Reminders } from './reminders.js';
 export { readReply, textKeyword, type ReplyReading } from './reply-reading.js';
 export { TextInbox } from './text-inbox.js';

@@ -10,3 +10,13 @@ export function inQuietHours(tenant: TenantConfig, instant: number): boolean {
   const local = DateTime.fromMillis(instant, { zone: tenant.timezone }).toFormat('HH:mm');
   return from < to ? local >= from && local < to : local >= from || local < to;
 }
+
+/** When an unsolicited text may go out: now, or the end of tonight's quiet hours. */
+export function quietHoursEnd(tenant: TenantConfig, instant: number): number {
+  if (!inQuietHours(tenant, instant)) return instant;
+  const [hour, minute] = tenant.texts.quietHours.to.split(':').map(Number) as [number, number];
+  const local = DateTime.fromMillis(instant, { zone: tenant.timezone });
+  let end = local.set({ hour, minute, second: 0, millisecond: 0 });
+  if (end.toMillis() <= instant) end = end.plus({ days: 1 });
+  return end.toMillis();
+}

@@ -4,6 +4,7 @@ import type { Clock, EventPublisher, IdGenerator, Logger } from '../kernel/index
 import type { BookingRecord, BookingService, CustomerService } from '../scheduling/index.js';
 import type { TenantService } from '../tenants/index.js';
 import type { OutboxService } from './outbox-service.js';
+import { quietHoursEnd } from './quiet-hours.js';
 import type { TextRepository, WaitlistOfferRecord, WaitlistRecord, WaitlistRepository } from './ports.js';
 import { bookingValues, composeText, textLanguageFor } from './text-words.js';
 
@@ -110,6 +111,9 @@ export class Waitlist {
       .filter((e) => !exclude.includes(e.id) && this.wantsEarlier(e, freed.start))
       .slice(0, tenant.texts.waitlist.offerAtOnce);
     if (candidates.length === 0) return null;
+    // An opening is news, not an answer: it waits out the night, and its hour to answer starts when it is sent.
+    const sendAt = quietHoursEnd(tenant, now);
+    if (freed.start <= sendAt + tenant.booking.minNoticeMinutes * 60_000) return null;
     const offer: WaitlistOfferRecord = {
       tenantId,
       id: this.deps.ids.next(),
@@ -120,7 +124,7 @@ export class Waitlist {
       status: 'open',
       takenBy: null,
       bookingId: null,
-      createdAt: now,
+      createdAt: sendAt,
     };
     this.deps.waitlist.insertOffer(offer);
     for (const entry of candidates) {
@@ -128,7 +132,7 @@ export class Waitlist {
       const customer = this.deps.customers.recognize(tenantId, entry.phone);
       const language = textLanguageFor(customer);
       const body = composeText(tenant, language, 'waitlistOffer', { ...bookingValues(tenant, freed, customer, language, now), name: entry.name ?? customer?.name ?? '' });
-      this.deps.outbox.enqueueSms(tenantId, `offer:${offer.id}:${entry.id}`, { to: entry.phone, from: tenant.phoneNumbers[0] ?? null, body }, { purpose: 'offer' });
+      this.deps.outbox.enqueueSms(tenantId, `offer:${offer.id}:${entry.id}`, { to: entry.phone, from: tenant.phoneNumbers[0] ?? null, body }, { purpose: 'offer', notBefore: sendAt });
       this.deps.texts.setContext(tenantId, entry.phone, { kind: 'waitlist-offer', offerId: offer.id, entryId: entry.id, at: now }, now);
     }
     this.deps.logger.info({ tenantId, offerId: offer.id, offeredTo: candidates.length }, 'freed slot offered to the waitlist');
