@@ -76,3 +76,33 @@ describe('the waitlist fills a cancellation', () => {
     expect(active).toMatchObject([{ id: later.id, start: '2026-11-25T09:00:00-05:00' }]);
   });
 });
+
+describe('a caller asks for a full day', () => {
+  it('is offered the waitlist on the phone, says "waitlist", and gets the day by text when someone cancels', async () => {
+    h = await startTextsHarness();
+    const ANN = '+15555550199';
+    const practice = await h.run<any>('tenants/get', { tenantId: T });
+    await h.run('tenants/save', { config: { ...practice, specialHours: [...practice.specialHours, { date: '2026-11-25', hours: [['09:00', '10:00']] }] } });
+    const [taken] = await Promise.all(
+      ['maria', 'dr-lee'].map((providerId, i) => h.run<any>('bookings/create', { tenantId: T, serviceId: 'cleaning', providerId, start: '2026-11-25T09:00', customer: { phone: `+1555555011${i}` } })),
+    );
+
+    const call = await h.converse(ANN, ['I need a cleaning on Wednesday']);
+    expect(call.heard().join(' ')).toMatch(/if you'd rather wait for Wednesday, say "waitlist"/);
+    await call.say('just put me on the waitlist', { confidence: 0.9 });
+    expect(call.heard().join(' ')).toMatch(/You're on the waitlist for Wednesday/);
+    await call.hangup();
+    await h.textArrives(ANN, /on our waitlist for a teeth cleaning/);
+    expect(await h.run<any[]>('waitlist/list', { tenantId: T })).toMatchObject([{ phone: ANN, serviceId: 'cleaning', fromDate: '2026-11-25', toDate: '2026-11-25' }]);
+
+    await h.run('bookings/cancel', { tenantId: T, bookingId: taken.id });
+    await h.textArrives(ANN, /opened up on Wednesday, November 25 at 9:00 AM/);
+    h.clock.advance(5 * 60_000);
+    await h.patientTexts(ANN, 'Yes!');
+    await h.textArrives(ANN, /is confirmed/);
+    const mine = (await h.run<any[]>('bookings/list', { tenantId: T, statuses: ['confirmed'] })).filter((b: any) => b.customer?.phone === ANN);
+    expect(mine).toMatchObject([{ start: '2026-11-25T09:00:00-05:00' }]);
+    // Joining the waitlist is what they called for: no missed-call text afterwards.
+    expect(h.textsTo(ANN).some((b) => /sorry we missed you/.test(b))).toBe(false);
+  });
+});

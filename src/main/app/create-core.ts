@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger as PinoLogger } from 'pino';
-import type { Health } from '../../shared/contract/index.js';
+import { ContractError, type Health } from '../../shared/contract/index.js';
 import type { Clock, IdGenerator } from '../core/kernel/index.js';
 import { CallFlow, CallService, DeskControl, REHEARSAL_SID_PREFIX, Rehearsals, type CallControl } from '../core/calls/index.js';
 import { BookingTexts, MissedCallTexts, OutboxService, Reminders, TextInbox, TextReplies, Waitlist, type MessagingPort, type RehearsalCheck } from '../core/notifications/index.js';
 import type { BookingChange } from '../core/scheduling/index.js';
 import { ReviewService } from '../core/review/index.js';
-import { createActionRouter, RulesBrain, understand, type Brain } from '../core/conversation/index.js';
+import { createActionRouter, RulesBrain, understand, type Brain, type WaitlistSink } from '../core/conversation/index.js';
 import {
   AvailabilityService,
   BookingService,
@@ -78,6 +78,9 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   // Filled in below once the services that react to booking changes exist.
   let onBookingsChanged: (tenantId: string, ids: string[]) => void = () => {};
   let onBookingChange: (change: BookingChange) => void = () => {};
+  let joinWaitlist: WaitlistSink['join'] = () => {
+    throw new Error('the waitlist is not ready yet');
+  };
   const bookings = new BookingService({
     bookings: createBookingRepository(db),
     customers,
@@ -106,6 +109,8 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     bookings,
     customers,
     messages: { take: (message) => calls.takeMessage(message) },
+    // The waitlist lives in notifications, built below; bound late like the booking hooks.
+    waitlist: { join: (entry) => joinWaitlist(entry) },
     audit: { record: (entry) => actionLog.append(entry) },
     clock,
     logger: logger.child({ domain: 'conversation' }),
@@ -148,6 +153,11 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   const bookingTexts = new BookingTexts({ tenants, customers, outbox, texts: textRepository, rehearsals: rehearsalCheck, clock });
   const waitlist = new Waitlist({ waitlist: createWaitlistRepository(db), texts: textRepository, tenants, customers, bookings, outbox, events, clock, ids, logger: textsLogger });
   bookingTexts.onSlotFreed((tenantId, freed) => void waitlist.offerFreed(tenantId, freed));
+  joinWaitlist = ({ callId, providerId, name, ...entry }) => {
+    // A rehearsal is typed in the console: nobody real should be texted offers from it.
+    if (rehearsalCheck.isRehearsalCall(entry.tenantId, callId)) throw new ContractError('invalid_input', "In a rehearsal I can't put you on the waitlist.");
+    return waitlist.add({ ...entry, ...(providerId ? { providerId } : {}), ...(name ? { name } : {}) }).id;
+  };
   onBookingChange = (change) => bookingTexts.handle(change);
   const reminders = new Reminders({ tenants, bookings, customers, outbox, texts: textRepository, rehearsals: rehearsalCheck, clock, logger: textsLogger });
   const textReplies = new TextReplies({ texts: textRepository, tenants, customers, bookings, availability, outbox, waitlist, clock, ids, logger: textsLogger, changed: textsChanged });

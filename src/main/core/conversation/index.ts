@@ -1,5 +1,5 @@
 export { createActionRouter, type ActionRouterDeps } from './actions/action-router.js';
-export type { ActionAudit, MessageSink } from './actions/ports.js';
+export type { ActionAudit, MessageSink, WaitlistSink } from './actions/ports.js';
 export * from './actions/types.js';
 export type { Brain, CallerInfo, CallOutcome, TurnInput, TurnResult, Utterance } from './brain.js';
 export { RulesBrain, type RulesState } from './rules-brain/index.js';

@@ -129,11 +129,21 @@ describe('rules brain: booking', () => {
   });
 
   it('tells the caller when a day has nothing and asks for another', async () => {
-    const call = new Call({ caller: ANN, script: { 'a cleaning on Thursday': u('book', { serviceId: 'cleaning', date: '2026-11-26' }) } });
+    const call = new Call({ caller: { ...ANN, phone: null }, script: { 'a cleaning on Thursday': u('book', { serviceId: 'cleaning', date: '2026-11-26' }) } });
     call.actions.on('check_availability', { ok: true, data: { slots: [] } });
     await call.start();
     const r = await call.say('a cleaning on Thursday');
     expect(heard(r)).toBe("I'm sorry, I don't have anything open on Thursday. What other day would work for you?");
+  });
+
+  it('offers a caller whose number it knows the waitlist for a day that has nothing; "yes" joins it', async () => {
+    const call = new Call({ caller: ANN, script: { 'a cleaning on Thursday': u('book', { serviceId: 'cleaning', date: '2026-11-26' }), yes: u('yes') } });
+    call.actions.on('check_availability', { ok: true, data: { slots: [] } });
+    call.actions.on('join_waitlist', { ok: true, data: { entryId: 'w1' } });
+    await call.start();
+    expect(heard(await call.say('a cleaning on Thursday'))).toMatch(/^I'm sorry, I don't have anything open on Thursday\. I can put you on the waitlist for Thursday.* and text you if a time opens up\./);
+    expect(heard(await call.say('yes'))).toMatch(/^Done\. You're on the waitlist for Thursday/);
+    expect(call.actions.argsOf('join_waitlist')[0]).toMatchObject({ serviceId: 'cleaning', fromDate: '2026-11-26', toDate: '2026-11-26' });
   });
 
   it('uses the only provider of a service, and says when a named provider does not offer it', async () => {

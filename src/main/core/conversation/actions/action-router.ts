@@ -3,7 +3,7 @@ import type { Clock, Logger } from '../../kernel/index.js';
 import { reviewReasons } from '../../review/index.js';
 import type { AvailabilityService, BookingRecord, BookingService, CustomerService } from '../../scheduling/index.js';
 import { hoursSentences } from '../rules-brain/hours-words.js';
-import type { ActionAudit, MessageSink } from './ports.js';
+import type { ActionAudit, MessageSink, WaitlistSink } from './ports.js';
 import { providerName, sayWhen, serviceName } from './spoken.js';
 import {
   actionArgs,
@@ -23,6 +23,7 @@ export interface ActionRouterDeps {
   bookings: BookingService;
   customers: CustomerService;
   messages: MessageSink;
+  waitlist: WaitlistSink;
   audit: ActionAudit;
   clock: Clock;
   logger: Logger;
@@ -196,6 +197,11 @@ function createHandlers(deps: ActionRouterDeps): Handlers {
     },
     async transfer_to_staff(_args, { tenant }) {
       return { number: tenant.transferNumber };
+    },
+    async join_waitlist({ serviceId, providerId, fromDate, toDate, customerName }, context) {
+      if (!context.callerPhone) throw new ContractError('invalid_input', "I can't see your number, so I can't text you when a time opens up.");
+      const entryId = deps.waitlist.join({ tenantId: context.tenant.id, callId: context.callId, phone: context.callerPhone, name: customerName ?? null, serviceId, providerId: providerId ?? null, fromDate, toDate, actor: `call ${context.callId}` });
+      return { entryId };
     },
   };
 }

@@ -7,3 +7,8 @@ export interface MessageSink {
 export interface ActionAudit {
   record(entry: { tenantId: string; callId: string | null; at: number; action: string; args: unknown; ok: boolean; result: unknown; durationMs: number }): void;
 }
+
+/** The waitlist (notifications domain): a freed matching time is offered to the caller by text. */
+export interface WaitlistSink {
+  join(input: { tenantId: string; callId: string; phone: string; name: string | null; serviceId: string; providerId: string | null; fromDate: string; toDate: string; actor: string }): string;
+}

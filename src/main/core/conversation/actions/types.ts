@@ -12,6 +12,7 @@ export const ACTION_NAMES = [
   'answer_question',
   'take_message',
   'transfer_to_staff',
+  'join_waitlist',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
@@ -66,6 +67,8 @@ export const actionArgs = {
     urgent: z.boolean().default(false),
   }),
   transfer_to_staff: z.object({ reason: z.string().max(300).default('caller asked for a person') }),
+  /** Texts the caller if a matching time frees up (a cancellation); their number is the caller ID. */
+  join_waitlist: z.object({ serviceId: z.string(), providerId: z.string().nullish(), fromDate: date, toDate: date, customerName: z.string().trim().min(1).max(120).nullish() }),
 } as const satisfies Record<ActionName, z.ZodType>;
 
 export type ActionArgs<N extends ActionName> = z.input<(typeof actionArgs)[N]>;
@@ -99,6 +102,7 @@ export interface ActionResults {
   answer_question: { answer: string };
   take_message: { messageId: string; urgent: boolean };
   transfer_to_staff: { number: string | null };
+  join_waitlist: { entryId: string };
 }
 
 /**

@@ -18,6 +18,7 @@ import type { PendingKind } from './rules-state.js';
 import { correctWish, onConfirmSlot, onPickSlot, onService, onWhen } from './slot-answers.js';
 import { continueBooking, startBooking } from './slot-flow.js';
 import type { Turn } from './turn.js';
+import { onOfferWaitlist } from './waitlist-flow.js';
 import { changesWish, mergeWish } from './wish.js';
 import { firstName } from './words.js';
 
@@ -64,6 +65,7 @@ const ANSWERS: Record<PendingKind, Handler> = {
   confirm_callback: onConfirmCallback,
   offer_help: onOfferHelp,
   offer_message: onOfferMessage,
+  offer_waitlist: onOfferWaitlist,
 };
 
 /** Questions whose answer is a name of someone or something else, not the caller's own name. */

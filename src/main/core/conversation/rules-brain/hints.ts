@@ -32,6 +32,7 @@ export function hintsFor(t: Turn): string[] {
     case 'confirm_callback':
     case 'callback_confirm':
     case 'offer_message':
+    case 'offer_waitlist':
       hints = [...YES_NO, ...WEEKDAY_WORDS.slice(0, 7)];
       break;
     case 'offer_help':

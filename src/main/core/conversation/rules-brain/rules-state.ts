@@ -27,7 +27,8 @@ export type PendingKind =
   | 'callback_number'
   | 'confirm_callback'
   | 'offer_help'
-  | 'offer_message';
+  | 'offer_message'
+  | 'offer_waitlist';
 
 export interface Pending {
   kind: PendingKind;
@@ -61,6 +62,8 @@ export interface RulesState {
   target: AppointmentSummary | null;
   /** How many name / number look-ups were tried after caller ID found nothing. */
   lookups: number;
+  /** The full day we offered to waitlist the caller for ("YYYY-MM-DD"), while they decide. */
+  waitlistDate?: string | null;
   /** A name the caller told us (wins over the caller-ID name: they may book for someone else). */
   name: string | null;
   /** The caller could not give a name after two tries: carry on without one. */
@@ -133,6 +136,7 @@ const EXPECT: Record<PendingKind, Expectation | null> = {
   confirm_callback: 'yes_no',
   offer_help: 'choice',
   offer_message: 'yes_no',
+  offer_waitlist: 'yes_no',
 };
 
 /** What the next utterance is most likely to be, given the question just asked. */

@@ -3,6 +3,7 @@ import type { Understanding } from '../understanding/types.js';
 import { commitBooking, commitReschedule } from './commit.js';
 import { resolvePick } from './pick.js';
 import { askService, askWhen, chooseSlot, continueBooking, offer } from './slot-flow.js';
+import { joinWaitlist, wantsWaitlist } from './waitlist-flow.js';
 import type { Turn } from './turn.js';
 import { changesWish, mergeWish, rejects, saysWhen, withoutWhen } from './wish.js';
 import { listWords, localClock, localDate, shortWhen } from './words.js';
@@ -51,6 +52,7 @@ export async function onWhen(t: Turn, u: Understanding): Promise<boolean> {
 
 export async function onPickSlot(t: Turn, u: Understanding): Promise<boolean> {
   const s = t.state;
+  if (s.waitlistDate && wantsWaitlist(t.text) && (await joinWaitlist(t))) return true;
   const picked = resolvePick(s.offered, u, t.tenant);
   if (picked.kind === 'one') {
     await chooseSlot(t, picked.item);

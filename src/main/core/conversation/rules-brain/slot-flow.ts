@@ -4,6 +4,7 @@ import { troubleToMessage } from './message-flow.js';
 import { optionsSentence } from './pick.js';
 import { isSystemFailure, type Turn } from './turn.js';
 import { availabilityWish, emptyWish, hasWhen, isExact, mergeWish, withoutWhen } from './wish.js';
+import { offerWaitlist, waitlistHint } from './waitlist-flow.js';
 import {
   capitalize,
   fullWhen,
@@ -105,6 +106,7 @@ export async function checkAndOffer(t: Turn, opts: { before?: string[]; allowExa
     t.speak(...before, `I'm sorry, I don't have anything open ${w.date ? onDay(w.date, t.tenant, t.now) : 'for that'}.`);
     s.wish = withoutWhen(w);
     s.offered = [];
+    if (w.date && offerWaitlist(t, w.date)) return;
     askWhen(t, 'What other day would work for you?');
     return;
   }
@@ -119,12 +121,14 @@ export async function checkAndOffer(t: Turn, opts: { before?: string[]; allowExa
     // On a retry the caller already heard why; a second apology would be noise.
     if (!exact && opts.allowExact !== false) before.push(`I'm sorry, ${timeWords(w.time)} ${onDay(w.date, t.tenant, t.now)} isn't available.`);
   }
-  offer(t, slots.slice(0, 3), before);
+  const offered = slots.slice(0, 3);
+  const hint = waitlistHint(t, w.date, offered.map((x) => localDate(x.start, t.tenant)));
+  offer(t, offered, before, hint);
 }
 
-export function offer(t: Turn, options: OfferedSlot[], before: string[] = []): void {
+export function offer(t: Turn, options: OfferedSlot[], before: string[] = [], after: string | null = null): void {
   t.state.offered = options;
-  const sentence = optionsSentence(options, t.tenant, t.now);
+  const sentence = optionsSentence(options, t.tenant, t.now) + (after ? ` ${after}` : '');
   t.speak(...before);
   if (options.length === 1) t.ask('pick_slot', `${sentence} Would that work?`, `${sentence} Would that time work for you?`);
   else t.ask('pick_slot', `${sentence} Which works best?`, `${sentence} Which would you like? You can say the first, the second or the third.`);
