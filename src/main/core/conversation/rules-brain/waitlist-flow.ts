@@ -49,7 +49,6 @@ export function offerWaitlist(t: Turn, date: string): boolean {
 
 export async function onOfferWaitlist(t: Turn, u: Understanding): Promise<boolean> {
   const s = t.state;
-  const date = s.waitlistDate ?? null;
   if (changesWish(u)) {
     s.waitlistDate = null;
     return onWhen(t, u);
