@@ -80,3 +80,23 @@ describe('unsolicited texts at night', () => {
     expect(new Date(offer.at).toISOString()).toBe('2026-11-24T13:00:00.000Z'); // Tuesday 8:00
   });
 });
+
+describe('a waitlist opening nobody answers', () => {
+  it('goes to the next in line after an hour, by the clock', async () => {
+    h = createHarness({ now: '2026-11-23T14:00:00Z' });
+    await setTexts({ waitlist: { enabled: true, offerAtOnce: 1 } });
+    const booking = await book('2026-11-25T10:00');
+    for (const phone of ['+15555550301', '+15555550302']) {
+      await h.run('waitlist/add', { tenantId: T, phone, serviceId: 'cleaning', fromDate: '2026-11-25', toDate: '2026-11-25', staffName: 'Dana' });
+    }
+    await h.run('bookings/cancel', { tenantId: T, bookingId: booking.id });
+    const offeredTo = () => h.core.outbox.list(T, 100).filter((o) => /opened up/.test(o.body)).map((o) => o.to);
+    expect(offeredTo()).toEqual(['+15555550301']);
+    h.clock.advance(59 * 60_000);
+    h.core.tickTexts();
+    expect(offeredTo()).toEqual(['+15555550301']);
+    h.clock.advance(60_000);
+    h.core.tickTexts();
+    expect(offeredTo().sort()).toEqual(['+15555550301', '+15555550302']);
+  });
+});
