@@ -106,3 +106,24 @@ describe('a caller asks for a full day', () => {
     expect(h.textsTo(ANN).some((b) => /sorry we missed you/.test(b))).toBe(false);
   });
 });
+
+describe('asking for the waitlist by text', () => {
+  it('"text me if something earlier opens up" waits for an earlier time and moves the booking into it', async () => {
+    h = await startTextsHarness();
+    const ANN = '+15555550199';
+    const mine = await h.run<any>('bookings/create', { tenantId: T, serviceId: 'cleaning', providerId: 'maria', start: '2026-12-02T09:00', customer: { phone: ANN, name: 'Ann Lee' } });
+    await h.textArrives(ANN, /is confirmed/);
+    h.clock.advance(60_000);
+    await h.patientTexts(ANN, 'text me if something earlier opens up');
+    await h.textArrives(ANN, /on our waitlist for a teeth cleaning/);
+    expect(await h.run<any[]>('waitlist/list', { tenantId: T })).toMatchObject([{ phone: ANN, bookingId: mine.id, fromDate: '2026-11-23', toDate: '2026-12-02' }]);
+
+    const other = await h.run<any>('bookings/create', { tenantId: T, serviceId: 'cleaning', providerId: 'maria', start: '2026-11-30T10:00', customer: { phone: '+15555550122' } });
+    await h.run('bookings/cancel', { tenantId: T, bookingId: other.id });
+    await h.textArrives(ANN, /opened up on Monday, November 30 at 10:00 AM/);
+    h.clock.advance(60_000);
+    await h.patientTexts(ANN, 'yes please');
+    await h.textArrives(ANN, /has moved to Monday, November 30 at 10:00 AM/);
+    expect((await h.run<any>('bookings/get', { tenantId: T, bookingId: mine.id })).start).toBe('2026-11-30T10:00:00-05:00');
+  });
+});

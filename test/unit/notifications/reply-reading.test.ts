@@ -36,6 +36,18 @@ describe('reading a reply to a reminder', () => {
   });
 });
 
+describe('asking for the waitlist by text', () => {
+  it.each([
+    ['put me on the waitlist', false],
+    ['Can you add me to the wait list for Friday?', false],
+    ['text me if something earlier opens up', true],
+    ['let me know if anything sooner comes up', true],
+    ['waiting list please', false],
+  ])('%s', (text, earlier) => expect(read(text)).toMatchObject({ kind: 'waitlist', earlier }));
+
+  it('keeps the day they name', () => expect(read('Can you add me to the wait list for Friday?')).toMatchObject({ wish: { date: '2026-11-27' } }));
+});
+
 describe('carrier keywords', () => {
   it.each([
     ['STOP', 'stop'],

@@ -9,9 +9,6 @@ import type { TextRepository } from './ports.js';
 import { inQuietHours } from './quiet-hours.js';
 import { bookingValues, composeText, textLanguageFor } from './text-words.js';
 
-/** The longest reminder lead the schema allows; bookings further out are not looked at. */
-const MAX_LEAD_HOURS = 168;
-
 /**
  * Reminders N hours before each confirmed visit. Nothing is scheduled in memory: every tick asks
  * the database which reminders are due and not yet queued (the dedupe key says so), so a reminder
@@ -39,7 +36,9 @@ export class Reminders {
     for (const record of this.deps.tenants.list()) {
       const tenant = record.config;
       if (!tenant.texts.enabled || !tenant.texts.reminders.enabled || inQuietHours(tenant, now)) continue;
-      const upcoming = this.deps.bookings.list(tenant.id, { from: now + 1, to: now + MAX_LEAD_HOURS * 3_600_000 + 1, statuses: ['confirmed'] });
+      // Only visits whose reminder can be due already: within the longest lead this practice uses.
+      const lead = Math.max(tenant.texts.reminders.hoursBefore, ...tenant.services.map((s) => s.reminderHoursBefore ?? 0));
+      const upcoming = this.deps.bookings.list(tenant.id, { from: now + 1, to: now + lead * 3_600_000 + 1, statuses: ['confirmed'] });
       for (const booking of upcoming) {
         if (this.remind(tenant, booking, now)) queued++;
       }

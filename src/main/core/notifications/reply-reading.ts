@@ -10,6 +10,8 @@ export type ReplyReading =
   /** A pick among offered options: 1-based `choice`, or the clock time they named. */
   | { kind: 'pick'; choice: number | null; time: string | null; date: string | null }
   | { kind: 'decline' }
+  /** "Put me on the waitlist", "text me if something earlier opens up". */
+  | { kind: 'waitlist'; wish: SlotWish; serviceId: string | null; earlier: boolean }
   | { kind: 'other' };
 
 /** Carrier keywords (a whole message, any case); Twilio's own list, less CANCEL and YES which patients mean literally. */
@@ -37,6 +39,8 @@ const NEGATED_YES = /\b(?:not sure|not yet|can not confirm|could not confirm|do 
 const CONFIRM =
   /^(?:y|ya|yah|ye|yes+|yess|yea|yeah|yep|yup|yus|c|ok|okay|kk|sure|confirm|confirmed|confirming|correct|absolutely|definitely|certainly|of course|perfect|great|good|cool|fine|done|si|sí|claro|confirmo|confirmado|affirmative|roger|will do|alright|all right)\b|\b(?:confirm\w*|see you (?:then|there|soon|tomorrow|on \w+|at \w+)|see ya|will be there|i will be there|we will be there|be there|i will come|i will make it|i am coming|we are coming|count me in|sounds (?:good|great|perfect|fine)|that works|works for me|works fine|works great|still (?:good|on|coming|works)|all good|all set|looking forward|on my way|got it|thank you|thanks|ty|thx|perfecto|ah[ií] estar[eé]|nos vemos)\b/;
 const CONFIRM_EMOJI = /(?:👍|✅|👌|🙂|😊|✔|☑)/u;
+const WAITLIST = /\b(?:wait ?list|waiting list|cancellation list|lista de espera|(?:text|tell|let) me (?:know )?if (?:something|anything|a time|an opening|a spot)(?: earlier| sooner)? (?:opens|frees|comes) up|if (?:something|anything) (?:earlier|sooner) (?:opens|frees|comes) up)\b/;
+const EARLIER = /\b(?:earlier|sooner)\b/;
 const CLOCK = /\d:\d\d|\b\d{1,2} ?[ap]m\b|\boclock\b/;
 /** "1", "#2", "option 2", "1 please", "2 works": a bare number is an option, never a time. */
 const BARE_CHOICE = /^(?:option |number |no |#)?(\d)(?: (?:please|pls|works|is good|is fine|is better|thanks|thank you|ok|okay))?$/;
@@ -71,6 +75,8 @@ export function readReply(body: string, ctx: ReplyContext): ReplyReading {
     if (bare) return { kind: 'other' };
     if (u.time && !RESCHEDULE.test(text)) return { kind: 'pick', choice: null, time: u.time, date: u.date };
   }
+
+  if (WAITLIST.test(text)) return { kind: 'waitlist', wish: wishOf(u), serviceId: u.serviceId, earlier: EARLIER.test(text) };
 
   const notComing = NOT_COMING.test(text) || CANCEL.test(text) || u.intent === 'cancel';
   const wantsMove = RESCHEDULE.test(text) || u.intent === 'reschedule';

@@ -20,7 +20,7 @@ export interface InboundText {
 }
 
 /** What became of an incoming text; `staff` ones wait unread in the inbox. */
-export type InboundOutcome = 'unknown-number' | 'duplicate' | 'stop' | 'start' | 'help' | 'confirmed' | 'cancelled' | 'offered' | 'moved' | 'waitlist-booked' | 'waitlist-missed' | 'declined' | 'staff';
+export type InboundOutcome = 'unknown-number' | 'duplicate' | 'stop' | 'start' | 'help' | 'confirmed' | 'cancelled' | 'offered' | 'moved' | 'waitlist-booked' | 'waitlist-missed' | 'declined' | 'waitlisted' | 'staff';
 
 const OFFER_SEARCH_DAYS = 14;
 const OFFERED_TIMES = 2;
@@ -108,6 +108,7 @@ export class TextReplies {
     const booking = this.bookingInQuestion(tenant, customer, context, now);
     const optionCount = context?.kind === 'reschedule-offer' && booking?.id === context.bookingId ? context.options.length : null;
     const reading = readReply(text.body, { tenant, now, optionCount });
+    if (reading.kind === 'waitlist') return this.joinWaitlist(tenant, phone, customer, booking, reading, text.messageSid);
     if (!booking) return this.toStaff(tenant, phone, customer, text.messageSid);
 
     switch (reading.kind) {
@@ -192,6 +193,30 @@ export class TextReplies {
       this.send(tenant, phone, customer, 'slotGone', {}, `gone:${sid}`, 'reply', booking.id);
       return { outcome: 'staff' as const, bookingId: booking.id };
     }
+  }
+
+  /**
+   * "Put me on the waitlist (for Friday)": for the day or range they name, else until their
+   * booking (an earlier time, moving it) or the next two weeks. Needs to know which service.
+   */
+  private joinWaitlist(tenant: TenantConfig, phone: string, customer: CustomerRecord | null, booking: BookingRecord | null, reading: Extract<ReplyReading, { kind: 'waitlist' }>, sid: string) {
+    const serviceId = reading.serviceId ?? booking?.serviceId ?? null;
+    if (!serviceId || !tenant.texts.waitlist.enabled) return this.toStaff(tenant, phone, customer, sid);
+    const today = DateTime.fromMillis(this.deps.clock.now(), { zone: tenant.timezone });
+    const named = reading.wish.date ? { from: reading.wish.date, to: reading.wish.date } : reading.wish.fromDate && reading.wish.toDate ? { from: reading.wish.fromDate, to: reading.wish.toDate } : null;
+    const moveEarlier = !named && booking !== null && booking.serviceId === serviceId;
+    const range = named ?? (moveEarlier ? { from: today.toISODate()!, to: DateTime.fromMillis(booking.start, { zone: tenant.timezone }).toISODate()! } : { from: today.toISODate()!, to: today.plus({ days: 14 }).toISODate()! });
+    this.deps.waitlist.add({
+      tenantId: tenant.id,
+      phone,
+      ...(customer?.name ? { name: customer.name } : {}),
+      serviceId,
+      fromDate: range.from,
+      toDate: range.to,
+      ...(moveEarlier ? { bookingId: booking.id } : {}),
+      actor: `text from ${phone}`,
+    });
+    return { outcome: 'waitlisted' as const, bookingId: moveEarlier ? booking.id : null };
   }
 
   /** Not something the rules can settle: staff read it; the patient hears we got it (once a day). */
