@@ -19,6 +19,13 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   // Action URLs in TwiML point at the public URL, or at this listener once it knows its port.
   const routes: Map<string, WebhookRoute> = createTwilioRoutes({
     flow: core.callFlow,
+    sms: {
+      receive: (text) => core.textReplies.receive(text),
+      delivery: ({ from, messageSid, status }) => {
+        const tenant = core.tenants.findByPhoneNumber(from);
+        if (tenant) core.outbox.recordDelivery(tenant.id, messageSid, status);
+      },
+    },
     replay: createWebhookReplayRepository(core.db),
     practiceOf: ({ callSid, to }) => core.calls.findBySid(callSid)?.tenantId ?? core.tenants.findByPhoneNumber(to)?.id ?? null,
     baseUrl: () => config.publicUrl ?? publicListener.localBaseUrl,
@@ -90,9 +97,18 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         poll = setInterval(pollExternalChanges, EXTERNAL_CHANGE_POLL_MS);
         poll.unref();
         // Due texts go out within a second; what failed waits for its backoff, across restarts too.
-        outboxTimer = setInterval(() => {
+        // Reminders are asked of the database on the same beat, so ones that fell due while the
+        // appliance was off go out right after a start.
+        const pass = () => {
+          try {
+            core.tickTexts();
+          } catch (error) {
+            core.logger.error({ err: error }, 'text reminders pass failed');
+          }
           delivery = core.outbox.deliverDue().catch((error: unknown) => core.logger.error({ err: error }, 'outbox pass failed'));
-        }, OUTBOX_POLL_MS);
+        };
+        pass();
+        outboxTimer = setInterval(pass, OUTBOX_POLL_MS);
         outboxTimer.unref();
         core.events.publish({ name: 'health/changed', payload: core.health() });
         const started: StartedApp = {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { callEvents } from './calls.js';
 import { deskEvents } from './desk.js';
 import { healthSchema } from './dto.js';
+import { textsEvents } from './texts.js';
 
 /** Every push event: `domain/past-tense` → payload schema. */
 export const events = {
@@ -9,6 +10,7 @@ export const events = {
   'health/changed': healthSchema,
   ...callEvents,
   ...deskEvents,
+  ...textsEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

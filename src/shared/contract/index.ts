@@ -8,3 +8,5 @@ export * from './bridge.js';
 export * from './scheduling.js';
 export * from './calls.js';
 export * from './desk.js';
+export * from './texts-config.js';
+export * from './texts.js';

@@ -13,6 +13,7 @@ import { describePath, parsePath, sectionOf, SETTINGS_SECTIONS } from './setting
 import { settingsStoreFor, type SettingsStore } from './settings-store.js';
 import { mergeErrors, validateDraft } from './settings-validation.js';
 import { ProvidersSection, ServicesSection } from './team-sections.js';
+import { TextsSection } from './texts-section.js';
 import { TryPhrase } from './try-phrase.js';
 
 export function SettingsScreen() {
@@ -189,6 +190,7 @@ function SettingsForm({ store, tenantId }: { store: SettingsStore; tenantId: str
             <BookingPolicySection />
             <ReviewPolicySection />
             <FaqSection />
+            <TextsSection />
           </div>
 
           <aside className="settings-aside" id="settings-try">

@@ -6,6 +6,7 @@ import { migration004Outbox } from './004-outbox.js';
 import { migration005BookingStatusIndex } from './005-booking-status-index.js';
 import { migration006WebhookReplayPerCall } from './006-webhook-replay-per-call.js';
 import { migration007CustomerLanguage } from './007-customer-language.js';
+import { migration008Texts } from './008-texts.js';
 
 export const migrations: readonly Migration[] = [
   migration001Tenants,
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   migration005BookingStatusIndex,
   migration006WebhookReplayPerCall,
   migration007CustomerLanguage,
+  migration008Texts,
 ];
