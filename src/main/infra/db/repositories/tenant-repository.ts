@@ -1,4 +1,4 @@
-import type { TenantConfig } from '../../../../shared/contract/index.js';
+import { DEFAULT_TEXTS_CONFIG, type TenantConfig } from '../../../../shared/contract/index.js';
 import { PhoneNumberTakenError, type TenantRecord, type TenantRepository } from '../../../core/tenants/index.js';
 import type { Db } from '../database.js';
 
@@ -10,11 +10,22 @@ interface TenantRow {
   updated_at: number;
 }
 
+/**
+ * A config stored by an older version (or written straight into SQLite) may lack settings added
+ * since: give those their defaults rather than fail every call for the practice.
+ */
+function withNewerDefaults(config: TenantConfig): TenantConfig {
+  config.languages ??= ['en'];
+  config.texts ??= DEFAULT_TEXTS_CONFIG;
+  for (const service of config.services ?? []) service.names ??= {};
+  return config;
+}
+
 function toRecord(row: TenantRow): TenantRecord {
   return {
     id: row.tenant_id,
     // Stored configs were validated on the way in; the schema is re-applied by the service on edit.
-    config: JSON.parse(row.config_json) as TenantConfig,
+    config: withNewerDefaults(JSON.parse(row.config_json) as TenantConfig),
     revision: row.revision,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
