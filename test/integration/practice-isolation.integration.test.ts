@@ -27,6 +27,11 @@ const FILLER: Record<string, unknown> = {
   to: '2026-11-30',
   query: 'Betty',
   customer: { name: 'Mallory' },
+  phone: '+15555550177',
+  body: 'hello there',
+  entryId: 'no-such-entry',
+  fromDate: '2026-11-24',
+  toDate: '2026-11-25',
 };
 
 type IdKind = 'bookingId' | 'customerId' | 'callId' | 'messageId' | 'serviceId' | 'providerId';
