@@ -11,6 +11,7 @@ import './styles/desk.css';
 import './styles/transcript.css';
 import './styles/calls.css';
 import './styles/messages.css';
+import './styles/inbox.css';
 import './styles/rehearsal.css';
 import './styles/forms.css';
 import './styles/review.css';

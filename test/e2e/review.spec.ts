@@ -2,7 +2,8 @@ import type { Page } from '@playwright/test';
 import { FakeTwilioRest } from '../support/twilio/fake-twilio-rest.js';
 import { removeDataDir, startAppliance, type RunningAppliance } from './support/appliance.js';
 import { DEMO_PRACTICE } from './support/console-page.js';
-import { DeskSocket, rehearseCall } from './support/desk-socket.js';
+import { DeskSocket } from './support/desk-socket.js';
+import { SimulatedTwilio } from '../support/twilio/simulated-twilio.js';
 import { expect, test } from './support/fixtures.js';
 import { openDeskScreen, unnamedControls } from './support/desk-screens.js';
 
@@ -13,6 +14,8 @@ const TENANT = DEMO_PRACTICE.id;
 let appliance: RunningAppliance;
 let rest: FakeTwilioRest;
 let desk: DeskSocket;
+let twilio: SimulatedTwilio;
+const PUBLIC_URL = 'https://frontdesk.example.com';
 
 test.beforeAll(async () => {
   rest = await new FakeTwilioRest({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN }).start();
@@ -20,6 +23,7 @@ test.beforeAll(async () => {
     env: { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_API_BASE: rest.baseUrl, FRONTDESK_PUBLIC_URL: 'https://frontdesk.example.com' },
   });
   desk = await DeskSocket.open(appliance.consoleUrl);
+  twilio = new SimulatedTwilio({ webhookBase: appliance.webhookUrl.replace(/\/twilio\/voice$/, ''), publicUrl: PUBLIC_URL, authToken: AUTH_TOKEN, accountSid: ACCOUNT_SID });
 });
 
 test.afterAll(async () => {
@@ -29,12 +33,17 @@ test.afterAll(async () => {
   await rest?.stop();
 });
 
-/** A caller books a service that needs review, through the receptionist's real call path. */
+/**
+ * A caller books a service that needs review, on a real (simulated Twilio) call: bookings from a
+ * console rehearsal are never texted, and the decision's text is part of what is tested here.
+ */
 async function bookForReview(from: string, name: string, wish: string) {
-  const call = await rehearseCall(desk, TENANT, from, [wish, name, 'yes']);
+  const call = await twilio.placeCall({ from, to: DEMO_PRACTICE.phoneNumbers[0]! });
+  for (const line of [wish, name, 'yes']) await call.say(line, { confidence: 0.93 });
+  await call.hangup();
   const queue = await desk.call('review/list', { tenantId: TENANT });
   const item = queue.find((i) => i.booking.customer?.name === name);
-  if (!item) throw new Error(`No review item for ${name}. The call went:\n${call.said.join('\n')}`);
+  if (!item) throw new Error(`No review item for ${name}. The call went:\n${call.transcript.join('\n')}`);
   return item;
 }
 

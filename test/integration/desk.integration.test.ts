@@ -143,7 +143,7 @@ describe('the review queue', () => {
     expect(modified).toMatchObject({ status: 'confirmed', start: '2026-11-25T13:30:00-05:00' });
     const texts = (await h.run<any[]>('outbox/list', { tenantId: T })).map((s) => s.body);
     expect(texts.some((b) => /couldn't confirm/.test(b))).toBe(true);
-    expect(texts.some((b) => /confirmed for Wednesday, November 25 at 1:30 PM/.test(b))).toBe(true);
+    expect(texts.some((b) => /on Wednesday, November 25 at 1:30 PM is confirmed/.test(b))).toBe(true);
   });
 });
 

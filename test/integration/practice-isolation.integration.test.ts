@@ -30,6 +30,11 @@ const FILLER: Record<string, unknown> = {
   kind: 'google',
   phoneNumber: '+15555550999',
   connectionId: 'no-such-connection',
+  phone: '+15555550177',
+  body: 'hello there',
+  entryId: 'no-such-entry',
+  fromDate: '2026-11-24',
+  toDate: '2026-11-25',
 };
 
 type IdKind = 'bookingId' | 'customerId' | 'callId' | 'messageId' | 'serviceId' | 'providerId';

@@ -50,6 +50,9 @@ describe('a Spanish-speaking caller, end to end', () => {
     expect(booked).toMatchObject({ status: 'confirmed', start: '2026-11-25T10:00:00-05:00' });
     // The language goes on the new customer, for the texts sent to them.
     expect(await h.run<any>('customers/get', { tenantId: T, customerId: booked.customer.id })).toMatchObject({ name: 'Ana López', language: 'es' });
+    // A first-time caller: the confirmation, queued with the booking, is already in her language.
+    const [confirmation] = await h.run<any[]>('outbox/list', { tenantId: T });
+    expect(confirmation.body).toMatch(/^Bright Smiles Dental: su cita de limpieza dental el miércoles, 25 de noviembre a las 10:00 está confirmada\./);
 
     const move = await h.twilio.placeCall({ from: ANA, to: '+15555550123' });
     await move.say('Hola, necesito cambiar mi cita para el jueves 3 de diciembre a las 11 de la mañana', { confidence: 0.92 });
@@ -80,7 +83,7 @@ describe('a Spanish-speaking caller, end to end', () => {
     const [item] = await h.run<any[]>('review/list', { tenantId: T });
     await h.run('review/approve', { tenantId: T, bookingId: item.booking.id, staffName: 'Dana' });
     const [sms] = await h.run<any[]>('outbox/list', { tenantId: T });
-    expect(sms.body).toBe('Bright Smiles Dental: su consulta de blanqueamiento para el miércoles 25 de noviembre a las 9 de la mañana está confirmada. ¡Le esperamos!');
+    expect(sms.body).toBe('Bright Smiles Dental: su cita de consulta de blanqueamiento el miércoles, 25 de noviembre a las 9:00 está confirmada. ¡Hasta pronto!');
   });
 
   it('keeps English callers in English on a bilingual line', async () => {

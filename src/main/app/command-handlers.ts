@@ -8,7 +8,9 @@ import { createDeskHandlers, type DeskHandlerDeps } from './desk-handlers.js';
 import { createSchedulingHandlers, type SchedulingHandlerDeps } from './scheduling-handlers.js';
 import type { createSetupHandlers } from './setup-handlers.js';
 
-export interface HandlerDeps extends SchedulingHandlerDeps, CallHandlerDeps, DeskHandlerDeps, CalendarHandlerDeps {
+import { createTextsHandlers, type TextsHandlerDeps } from './texts-handlers.js';
+
+export interface HandlerDeps extends SchedulingHandlerDeps, CallHandlerDeps, DeskHandlerDeps, CalendarHandlerDeps, TextsHandlerDeps {
   tenants: TenantService;
   events: EventBus;
   health: () => Health;
@@ -25,6 +27,7 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
     ...createDeskHandlers(deps),
     ...deps.setup,
     ...createCalendarHandlers(deps),
+    ...createTextsHandlers(deps),
     'health/get': () => health(),
     'tenants/list': () => tenants.list().map((record) => tenants.summarize(record)),
     'tenants/get': ({ tenantId }) => tenants.get(tenantId).config,

@@ -47,6 +47,13 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   // Action URLs in TwiML point at the public URL, or at this listener once it knows its port.
   const routes: Map<string, WebhookRoute> = createTwilioRoutes({
     flow: core.callFlow,
+    sms: {
+      receive: (text) => core.textReplies.receive(text),
+      delivery: ({ from, messageSid, status }) => {
+        const tenant = core.tenants.findByPhoneNumber(from);
+        if (tenant) core.outbox.recordDelivery(tenant.id, messageSid, status);
+      },
+    },
     replay: createWebhookReplayRepository(core.db),
     practiceOf: ({ callSid, to }) => core.calls.findBySid(callSid)?.tenantId ?? core.tenants.findByPhoneNumber(to)?.id ?? null,
     baseUrl: () => publicUrl() ?? publicListener.localBaseUrl,
@@ -139,10 +146,19 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         poll = setInterval(pollExternalChanges, EXTERNAL_CHANGE_POLL_MS);
         poll.unref();
         // Due texts go out within a second; what failed waits for its backoff, across restarts too.
-        outboxTimer = setInterval(() => {
+        // Reminders are asked of the database on the same beat, so ones that fell due while the
+        // appliance was off go out right after a start.
+        const pass = () => {
+          try {
+            core.tickTexts();
+          } catch (error) {
+            core.logger.error({ err: error }, 'text reminders pass failed');
+          }
           delivery = core.outbox.deliverDue().catch((error: unknown) => core.logger.error({ err: error }, 'outbox pass failed'));
           calendarDelivery = core.calendarOutbox.deliverDue().catch((error: unknown) => core.logger.error({ err: error }, 'calendar outbox pass failed'));
-        }, OUTBOX_POLL_MS);
+        };
+        pass();
+        outboxTimer = setInterval(pass, OUTBOX_POLL_MS);
         outboxTimer.unref();
         // Calendars poll (push channels need a public HTTPS receiver an office PC rarely has).
         calendarTimer = setInterval(() => {

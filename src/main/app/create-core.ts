@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger as PinoLogger } from 'pino';
-import type { Health } from '../../shared/contract/index.js';
 import type { Clock, IdGenerator, SecretVault } from '../core/kernel/index.js';
 import {
   CalendarBusySource,
@@ -11,10 +10,12 @@ import {
   ConnectionHealth,
   type AdapterRegistry,
 } from '../core/calendars/index.js';
-import { CallFlow, CallService, DeskControl, Rehearsals, type CallControl } from '../core/calls/index.js';
-import { OutboxService, type MessagingPort } from '../core/notifications/index.js';
+import { ContractError, type Health } from '../../shared/contract/index.js';
+import { CallFlow, CallService, DeskControl, REHEARSAL_SID_PREFIX, Rehearsals, type CallControl } from '../core/calls/index.js';
+import { BookingTexts, MissedCallTexts, OutboxService, Reminders, TextInbox, TextReplies, Waitlist, type MessagingPort, type RehearsalCheck } from '../core/notifications/index.js';
+import type { BookingChange } from '../core/scheduling/index.js';
 import { ReviewService } from '../core/review/index.js';
-import { createActionRouter, RulesBrain, understand, type Brain } from '../core/conversation/index.js';
+import { createActionRouter, RulesBrain, understand, type Brain, type WaitlistSink } from '../core/conversation/index.js';
 import {
   AvailabilityService,
   BookingService,
@@ -33,6 +34,8 @@ import { createBookingRepository } from '../infra/db/repositories/booking-reposi
 import { createCallRepository } from '../infra/db/repositories/call-repository.js';
 import { createMessageRepository } from '../infra/db/repositories/message-repository.js';
 import { createOutboxRepository } from '../infra/db/repositories/outbox-repository.js';
+import { createTextRepository } from '../infra/db/repositories/text-repository.js';
+import { createWaitlistRepository } from '../infra/db/repositories/waitlist-repository.js';
 import { createTwilioCallControl } from '../infra/twilio/twilio-call-control.js';
 import { createTwilioMessaging } from '../infra/twilio/twilio-messaging.js';
 import { createCustomerRepository } from '../infra/db/repositories/customer-repository.js';
@@ -105,6 +108,10 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   let onBookingWritten: (record: BookingRecord) => void = () => {};
   // Filled in below once the services that react to booking changes exist.
   let onBookingsChanged: (tenantId: string, ids: string[]) => void = () => {};
+  let onBookingChange: (change: BookingChange) => void = () => {};
+  let joinWaitlist: WaitlistSink['join'] = () => {
+    throw new Error('the waitlist is not ready yet');
+  };
   const bookings = new BookingService({
     bookings: createBookingRepository(db),
     customers,
@@ -116,6 +123,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     logger: logger.child({ domain: 'scheduling' }),
     onChanged: (tenantId, ids) => onBookingsChanged(tenantId, ids),
     onWritten: (record) => onBookingWritten(record),
+    inTransaction: (change) => onBookingChange(change),
   });
   const availability = new AvailabilityService({ tenants, bookings, externalBusy, clock });
   const actionLog = createActionLogRepository(db);
@@ -133,6 +141,8 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     bookings,
     customers,
     messages: { take: (message) => calls.takeMessage(message) },
+    // The waitlist lives in notifications, built below; bound late like the booking hooks.
+    waitlist: { join: (entry) => joinWaitlist(entry) },
     audit: { record: (entry) => actionLog.append(entry) },
     clock,
     logger: logger.child({ domain: 'conversation' }),
@@ -144,8 +154,15 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   const twilioRest = setup.twilioRest;
   let tunnelControl: TunnelControl = NO_TUNNEL_CONTROL;
   let webhookBase = () => config.publicUrl ?? 'http://127.0.0.1';
+  const textRepository = createTextRepository(db);
+  const outboxRepository = createOutboxRepository(db);
+  const textsChanged = (tenantId: string, phone: string) =>
+    events.publish({ name: 'texts/changed', payload: { tenantId, phone, unread: textRepository.unreadCount(tenantId) } });
   const outbox = new OutboxService({
-    outbox: createOutboxRepository(db),
+    outbox: outboxRepository,
+    optOuts: { isOptedOut: (tenantId, phone) => textRepository.number(tenantId, phone).optedOut },
+    // Twilio can only reach a public URL; without one, delivery stays at what the send returned.
+    statusCallbackUrl: () => (config.publicUrl ? `${config.publicUrl.replace(/\/+$/, '')}/twilio/sms-status` : null),
     messaging: deps.messaging ?? createTwilioMessaging(twilioRest),
     tenants,
     events,
@@ -153,7 +170,45 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     ids,
     logger: logger.child({ domain: 'notifications' }),
   });
-  const review = new ReviewService({ bookings, customers, tenants, outbox, transcripts: calls, clock });
+  outbox.onChange((record) => textsChanged(record.tenantId, record.payload.to));
+  const review = new ReviewService({ bookings, customers, tenants, transcripts: calls });
+  const rehearsalCheck: RehearsalCheck = {
+    isRehearsalCall: (tenantId, callId) => {
+      try {
+        return calls.get(tenantId, callId).callSid.startsWith(REHEARSAL_SID_PREFIX);
+      } catch {
+        return false;
+      }
+    },
+  };
+  const textsLogger = logger.child({ domain: 'notifications' });
+  const bookingTexts = new BookingTexts({ tenants, customers, outbox, texts: textRepository, rehearsals: rehearsalCheck, clock });
+  const waitlist = new Waitlist({ waitlist: createWaitlistRepository(db), texts: textRepository, tenants, customers, bookings, outbox, events, clock, ids, logger: textsLogger });
+  bookingTexts.onSlotFreed((tenantId, freed) => void waitlist.offerFreed(tenantId, freed));
+  joinWaitlist = ({ callId, providerId, name, language, ...entry }) => {
+    // A rehearsal is typed in the console: nobody real should be texted offers from it.
+    if (rehearsalCheck.isRehearsalCall(entry.tenantId, callId)) throw new ContractError('invalid_input', "In a rehearsal I can't put you on the waitlist.");
+    return waitlist.add({ ...entry, ...(providerId ? { providerId } : {}), ...(name ? { name } : {}), ...(language ? { language } : {}) }).id;
+  };
+  onBookingChange = (change) => bookingTexts.handle(change);
+  const reminders = new Reminders({ tenants, bookings, customers, outbox, texts: textRepository, rehearsals: rehearsalCheck, clock, logger: textsLogger });
+  const textReplies = new TextReplies({ texts: textRepository, tenants, customers, bookings, availability, outbox, waitlist, clock, ids, logger: textsLogger, changed: textsChanged });
+  const inbox = new TextInbox({ texts: textRepository, outboxRows: outboxRepository, outbox, tenants, customers, bookings, clock, ids, changed: textsChanged });
+  const missedCalls = new MissedCallTexts({ tenants, customers, outbox, texts: textRepository, clock, logger: textsLogger });
+  events.subscribe((event) => {
+    if (event.name !== 'call/ended') return;
+    const call = event.payload;
+    try {
+      missedCalls.callEnded({ tenantId: call.tenantId, callId: call.id, from: call.from, outcome: call.outcome, rehearsal: call.callSid.startsWith(REHEARSAL_SID_PREFIX) });
+    } catch (error) {
+      textsLogger.error({ tenantId: call.tenantId, callId: call.id, err: error }, 'missed-call text failed');
+    }
+  });
+  /** Reminders due now, and waitlist openings nobody answered; driven by the clock port. */
+  function tickTexts(): void {
+    reminders.tick();
+    for (const tenant of tenants.list()) waitlist.lapseStale(tenant.id);
+  }
   const desk = new DeskControl({
     flow: callFlow,
     calls,
@@ -246,6 +301,8 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
         now: () => clock.now(),
       }),
     logger: logger.child({ domain: 'calendars' }),
+    inbox,
+    waitlist,
     understand: (text, tenantId, now) => understand(text, { tenant: tenants.get(tenantId).config, now }),
     now: () => clock.now(),
     setup: createSetupHandlers({
@@ -287,6 +344,11 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     calendarOutbox,
     calendarStore,
     vault,
+    textReplies,
+    reminders,
+    waitlist,
+    inbox,
+    tickTexts,
     health,
     dispatch,
     seedDemoIfEmpty,

@@ -7,7 +7,7 @@ import { PracticePicker } from '../components/practice-picker.js';
 import { StaffNameField } from '../components/staff-name-field.js';
 import { FirstRunBanner } from '../features/setup/first-run-banner.js';
 import { ConsoleClientProvider, useConnectionState, useConsoleClient } from './console-client-context.js';
-import { createReviewCountStore, totalPending } from './review-count-store.js';
+import { createReviewCountStore, createUnreadTextsStore, totalPending } from './review-count-store.js';
 import { hrefFor, ROUTES } from './routes.js';
 import { useCurrentTenant } from './use-current-tenant.js';
 import { useHashRoute } from './use-hash-route.js';
@@ -25,6 +25,7 @@ function AppShell() {
   const connection = useConnectionState();
   const current = useCurrentTenant();
   const reviewWaiting = useReviewWaiting();
+  const unreadTexts = useUnreadTexts();
   const { Screen } = route;
 
   useEffect(() => {
@@ -45,7 +46,7 @@ function AppShell() {
           <ul>
             {ROUTES.map((item) => (
               <li key={item.path}>
-                <NavLink label={item.label} href={hrefFor(item)} current={item.path === route.path} badge={item.path === 'review' ? reviewWaiting : 0} />
+                <NavLink label={item.label} href={hrefFor(item)} current={item.path === route.path} badge={item.path === 'review' ? reviewWaiting : item.path === 'inbox' ? unreadTexts : 0} />
               </li>
             ))}
           </ul>
@@ -81,8 +82,17 @@ function NavLink({ label, href, current, badge }: { label: string; href: string;
 
 /** Bookings waiting for a person's decision, across every practice. */
 function useReviewWaiting(): number {
+  return useTabCount(createReviewCountStore);
+}
+
+/** Texts nobody at the desk has read yet, across every practice. */
+function useUnreadTexts(): number {
+  return useTabCount(createUnreadTextsStore);
+}
+
+function useTabCount(create: typeof createReviewCountStore): number {
   const client = useConsoleClient();
-  const [store] = useState(() => createReviewCountStore(client));
+  const [store] = useState(() => create(client));
   useEffect(() => store.getState().start(), [store]);
   return useStore(store, (s) => totalPending(s.pending));
 }

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { CallsScreen } from '../features/calls/calls-screen.js';
+import { InboxScreen } from '../features/inbox/inbox-screen.js';
 import { MessagesScreen } from '../features/messages/messages-screen.js';
 import { OverviewScreen } from '../features/overview/overview-screen.js';
 import { RehearsalScreen } from '../features/rehearsal/rehearsal-screen.js';
@@ -23,6 +24,7 @@ export const ROUTES = [
   { path: 'review', label: 'Review', Screen: ReviewScreen },
   { path: 'schedule', label: 'Schedule', Screen: ScheduleScreen },
   { path: 'messages', label: 'Messages', Screen: MessagesScreen },
+  { path: 'inbox', label: 'Inbox', Screen: InboxScreen },
   { path: 'rehearsal', label: 'Rehearsal', Screen: RehearsalScreen },
   { path: 'settings', label: 'Settings', Screen: SettingsScreen },
   { path: 'setup', label: 'Setup', Screen: SetupScreen },

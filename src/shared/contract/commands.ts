@@ -6,6 +6,7 @@ import { deskCommands } from './desk.js';
 import { schedulingCommands } from './scheduling.js';
 import { setupCommands } from './setup.js';
 import { tenantConfigSchema } from './tenant.js';
+import { textsCommands } from './texts.js';
 
 /**
  * Every console command: `domain/verb-noun` → input and output schemas. The IPC and WebSocket
@@ -26,6 +27,7 @@ export const commands = {
   ...deskCommands,
   ...setupCommands,
   ...calendarCommands,
+  ...textsCommands,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Commands = typeof commands;

@@ -4,6 +4,7 @@ import { callEvents } from './calls.js';
 import { deskEvents } from './desk.js';
 import { healthSchema } from './dto.js';
 import { setupEvents } from './setup.js';
+import { textsEvents } from './texts.js';
 
 /** Every push event: `domain/past-tense` → payload schema. */
 export const events = {
@@ -13,6 +14,7 @@ export const events = {
   ...deskEvents,
   ...setupEvents,
   ...calendarEvents,
+  ...textsEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

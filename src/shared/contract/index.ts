@@ -10,3 +10,5 @@ export * from './calls.js';
 export * from './desk.js';
 export * from './setup.js';
 export * from './calendars.js';
+export * from './texts-config.js';
+export * from './texts.js';

@@ -1,6 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { plainLine, plainText } from './plain-text-schema.js';
+import { DEFAULT_TEXTS_CONFIG, reminderHours, textsConfigSchema } from './texts-config.js';
 
 /**
  * The tenant file: one practice's whole configuration. The same schema validates the JSON file
@@ -137,6 +138,8 @@ export const service = z.strictObject({
   bufferAfterMinutes: nonNegativeInt.max(MAX_SERVICE_MINUTES, { error: `must be at most ${MAX_SERVICE_MINUTES} minutes (one day)` }).default(0),
   providerIds: z.array(slug).min(1, { error: 'must name at least one provider' }),
   requiresReview: z.boolean().default(false),
+  /** Hours before the visit its reminder text goes out; unset = the practice's `texts.reminders.hoursBefore`. */
+  reminderHoursBefore: reminderHours.optional(),
 });
 
 export const reviewPolicy = z.strictObject({
@@ -178,6 +181,7 @@ export const tenantConfigSchema = z
     services: z.array(service).min(1, { error: 'must list at least one service' }),
     review: reviewPolicy.default({ all: false, newCustomers: false, minConfidence: 0.5, emergencyKeywords: [] }),
     faq: z.array(faqEntry).default([]),
+    texts: textsConfigSchema.default(DEFAULT_TEXTS_CONFIG),
   })
   .superRefine((tenant, ctx) => {
     const providerIds = new Set<string>();

@@ -97,6 +97,8 @@ export class FakeTwilioRest {
   private readonly releases = new Set<() => void>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly storedMessages = new Map<string, StoredMessage>();
+  /** Not part of the resource Twilio returns: kept so a test can send the status callbacks Twilio would. */
+  private readonly statusCallbacks = new Map<string, string>();
   private registry: CallRegistry | undefined;
   /** The account's IncomingPhoneNumbers: add numbers with `numbers.add(...)`, read what the app set with `numbers.get(...)`. */
   readonly numbers: FakePhoneNumbers;
@@ -138,6 +140,16 @@ export class FakeTwilioRest {
     if (!server) return;
     server.closeAllConnections();
     await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+  }
+
+  /** Messages sent to this number, oldest first (their `body`, `sid`, `status_callback`…). */
+  messagesTo(to: string): Record<string, unknown>[] {
+    return this.messages.filter((m) => m['to'] === to);
+  }
+
+  /** The StatusCallback URL a message was sent with, or null. */
+  statusCallbackOf(sid: string): string | null {
+    return this.statusCallbacks.get(sid) ?? null;
   }
 
   /** Lets call updates act on simulated calls, and makes an unknown CallSid a 404 as on Twilio. */
@@ -265,6 +277,7 @@ export class FakeTwilioRest {
       uri,
     };
     this.storedMessages.set(sid, { resource });
+    if (p['StatusCallback']) this.statusCallbacks.set(sid, p['StatusCallback']);
     this.messages.push(resource);
     sendJson(res, 201, resource);
   }

@@ -1,5 +1,6 @@
 import { TwilioApplicationError, type CallContext } from './call-model.js';
 import { SimulatedCall } from './simulated-call.js';
+import { deliverIncomingSms, deliverStatusCallback, type SentSms, type SmsSide } from './simulated-sms.js';
 import type { HttpMethod } from './twiml-document.js';
 
 export { SimulatedCall } from './simulated-call.js';
@@ -92,6 +93,29 @@ export class SimulatedTwilio {
     this.calls.push(call);
     await call.start(this.options.voiceMethod ?? 'POST');
     return call;
+  }
+
+  /**
+   * A patient texts the practice's number: Twilio posts the signed Messaging webhook to
+   * `/twilio/sms` on the public URL. `retry()` on the result re-delivers it with the same MessageSid.
+   */
+  async sendSms(options: { from: string; to: string; body: string; messageSid?: string; optOutType?: 'STOP' | 'START' | 'HELP'; signWith?: string; unsigned?: boolean }): Promise<SentSms> {
+    return deliverIncomingSms(this.smsSide(options), options);
+  }
+
+  /** Twilio reports what became of a message we sent, to the StatusCallback it was sent with. */
+  async reportMessageStatus(options: { statusCallback: string; messageSid: string; from: string; to: string; status: string; errorCode?: string }) {
+    return deliverStatusCallback(this.smsSide({}), options);
+  }
+
+  private smsSide(options: { signWith?: string | undefined; unsigned?: boolean | undefined }): SmsSide {
+    return {
+      accountSid: this.options.accountSid,
+      publicBase: this.publicBase,
+      webhookBase: this.webhookBase,
+      signing: { authToken: this.options.authToken, signWith: options.signWith ?? this.options.signWith, unsigned: options.unsigned ?? this.options.unsigned },
+      timeoutMs: this.options.webhookTimeoutMs ?? 15_000,
+    };
   }
 
   /** The live or finished call with this CallSid (the REST fake uses it to apply call updates). */

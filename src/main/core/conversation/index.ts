@@ -1,8 +1,7 @@
 export { createActionRouter, type ActionRouterDeps } from './actions/action-router.js';
-export type { ActionAudit, MessageSink } from './actions/ports.js';
+export type { ActionAudit, MessageSink, WaitlistSink } from './actions/ports.js';
 export * from './actions/types.js';
 export type { Brain, CallerInfo, CallOutcome, TurnInput, TurnResult, UnsavedMessage, Utterance } from './brain.js';
 export { message, type MessageId, type MessageParams } from './prompts/index.js';
-export * as spokenTime from './prompts/spoken-time.js';
 export { RulesBrain, type RulesState } from './rules-brain/index.js';
-export { understand, type Understanding, type UnderstandContext } from './understanding/index.js';
+export { normalize, understand, type Understanding, type UnderstandContext } from './understanding/index.js';

@@ -1,9 +1,5 @@
-import { DateTime } from 'luxon';
-import type { Language, ReviewItemDto, TenantConfig, TranscriptTurnDto } from '../../../shared/contract/index.js';
-import { message, spokenTime } from '../conversation/index.js';
-import type { Clock } from '../kernel/index.js';
-import type { OutboxService } from '../notifications/index.js';
-import { sayDate, sayTime, toBookingDto, type BookingRecord, type BookingService, type CustomerService } from '../scheduling/index.js';
+import type { ReviewItemDto, TranscriptTurnDto } from '../../../shared/contract/index.js';
+import { toBookingDto, type BookingRecord, type BookingService, type CustomerService } from '../scheduling/index.js';
 import type { TenantService } from '../tenants/index.js';
 
 /** Where a review item's transcript excerpt comes from (the calls domain). */
@@ -15,8 +11,8 @@ const EXCERPT_TURNS = 10;
 
 /**
  * The queue of bookings the receptionist was unsure of. Each decision is recorded in the
- * booking's history under the staff member's name, and the caller is told the outcome by text
- * through the outbox — queued in the same transaction as the decision, so neither happens alone.
+ * booking's history under the staff member's name; the caller is told the outcome by text
+ * through the outbox, queued in the same transaction as the decision, so neither happens alone.
  */
 export class ReviewService {
   constructor(
@@ -24,9 +20,7 @@ export class ReviewService {
       bookings: BookingService;
       customers: CustomerService;
       tenants: TenantService;
-      outbox: OutboxService;
       transcripts: TranscriptExcerpts;
-      clock: Clock;
     },
   ) {}
 
@@ -44,55 +38,16 @@ export class ReviewService {
     return this.deps.bookings.count(tenantId, 'pending_review');
   }
 
+  /** The caller's text about the decision is queued by the booking's own change hook (notifications), in the same commit. */
   approve(tenantId: string, bookingId: string, staffName: string): Promise<BookingRecord> {
-    return this.deps.bookings.decideReview(tenantId, bookingId, true, staffName, undefined, (b) =>
-      this.text(b, 'approved', (t, lang) => message(lang, 'sms.reviewApproved', { practice: t.name, service: this.what(b, t, lang), when: this.when(b, t, lang) })),
-    );
+    return this.deps.bookings.decideReview(tenantId, bookingId, true, staffName);
   }
 
   reject(tenantId: string, bookingId: string, reason: string, staffName: string): Promise<BookingRecord> {
-    return this.deps.bookings.decideReview(tenantId, bookingId, false, staffName, reason, (b) =>
-      this.text(b, 'rejected', (t, lang) =>
-        message(lang, 'sms.reviewRejected', {
-          practice: t.name,
-          service: this.what(b, t, lang),
-          when: this.when(b, t, lang),
-          phone: t.phoneNumbers[0] ? message(lang, 'sms.reviewRejectedPhone', { phone: t.phoneNumbers[0] }) : '',
-        }),
-      ),
-    );
+    return this.deps.bookings.decideReview(tenantId, bookingId, false, staffName, reason);
   }
 
   modify(tenantId: string, bookingId: string, change: { start: number; providerId?: string | undefined; serviceId?: string | undefined }, staffName: string): Promise<BookingRecord> {
-    return this.deps.bookings.modifyPending(tenantId, bookingId, change, staffName, (b) =>
-      this.text(b, `modified:${b.start}:${b.providerId}:${b.serviceId}`, (t, lang) =>
-        message(lang, 'sms.reviewModified', { practice: t.name, service: this.what(b, t, lang), when: this.when(b, t, lang), provider: this.provider(b, t) }),
-      ),
-    );
-  }
-
-  /** The text goes out in the customer's language (the one they spoke on the phone), else the practice's. */
-  private text(booking: BookingRecord, event: string, body: (tenant: TenantConfig, lang: Language) => string): void {
-    const tenant = this.deps.tenants.get(booking.tenantId).config;
-    const customer = booking.customerId ? this.deps.customers.find(booking.tenantId, booking.customerId) : null;
-    if (!customer?.phone) return;
-    const lang = customer.language ?? tenant.languages[0] ?? 'en';
-    // Deterministic: a repeated decision on the same booking cannot queue the same text twice.
-    this.deps.outbox.enqueueSms(booking.tenantId, `review:${booking.id}:${event}`, { to: customer.phone, from: tenant.phoneNumbers[0] ?? null, body: body(tenant, lang) });
-  }
-
-  private what(b: BookingRecord, t: TenantConfig, lang: Language): string {
-    const service = t.services.find((s) => s.id === b.serviceId);
-    return (service ? (service.names[lang] ?? service.name) : message(lang, 'word.appointment')).toLowerCase();
-  }
-
-  private provider(b: BookingRecord, t: TenantConfig): string {
-    return t.providers.find((p) => p.id === b.providerId)?.name ?? b.providerId;
-  }
-
-  private when(b: BookingRecord, t: TenantConfig, lang: Language): string {
-    if (lang !== 'en') return spokenTime.fullWhen(lang, b.start, t, this.deps.clock.now());
-    const date = DateTime.fromMillis(b.start, { zone: t.timezone }).toISODate() ?? '';
-    return `${sayDate(date, t, this.deps.clock.now())} at ${sayTime(b.start, t)}`;
+    return this.deps.bookings.modifyPending(tenantId, bookingId, change, staffName);
   }
 }

@@ -1,7 +1,7 @@
 import { ContractError, type BookingStatus, type TenantConfig } from '../../../shared/contract/index.js';
 import type { Clock, IdGenerator, Logger } from '../kernel/index.js';
 import type { TenantService } from '../tenants/index.js';
-import type { CustomerService } from './customer-service.js';
+import type { CustomerInput, CustomerService } from './customer-service.js';
 import { blockedInterval, checkSlot, type BusyInterval, type SlotCheck } from './engine/index.js';
 import {
   SlotTakenError,
@@ -25,7 +25,7 @@ export interface BookRequest {
   start: number;
   /** held: kept for `holdMinutes` while a caller decides; pending_review: waits for staff. */
   status: 'held' | 'confirmed' | 'pending_review';
-  customer?: { phone?: string | undefined; name?: string | undefined } | undefined;
+  customer?: CustomerInput | undefined;
   source: 'phone' | 'staff';
   actor: string;
   idempotencyKey?: string | undefined;
@@ -39,8 +39,19 @@ export interface ConfirmRequest {
   bookingId: string;
   status: 'confirmed' | 'pending_review';
   actor: string;
-  customer?: { phone?: string | undefined; name?: string | undefined } | undefined;
+  customer?: CustomerInput | undefined;
   reviewReason?: string | undefined;
+}
+
+/**
+ * One committed change to a booking, told inside the transaction that makes it, so effects that
+ * must not be lost (a confirmation text in the outbox) commit or roll back with the change.
+ */
+export interface BookingChange {
+  action: 'created' | 'confirmed' | 'approved' | 'rejected' | 'modified' | 'rescheduled' | 'cancelled' | 'released' | 'completed' | 'no_show';
+  booking: BookingRecord;
+  previous: BookingRecord | null;
+  actor: string;
 }
 
 const ACTIVE: readonly BookingStatus[] = ['held', 'pending_review', 'confirmed'];
@@ -69,6 +80,8 @@ export class BookingService {
        * through the outbox) commit or roll back with the booking itself.
        */
       onWritten?: (record: BookingRecord) => void;
+      /** Told inside the writing transaction (no await there); what it writes commits with the change. */
+      inTransaction?: (change: BookingChange) => void;
     },
   ) {}
 
@@ -129,6 +142,7 @@ export class BookingService {
           toStatus: record.status,
           details: { start: record.start, providerId: record.providerId, source: record.source },
         });
+        this.deps.inTransaction?.({ action: 'created', booking: record, previous: null, actor: request.actor });
         return record;
       });
     });
@@ -236,6 +250,7 @@ export class BookingService {
           details: { fromStart: booking.start, toStart: check.slot.start, fromProviderId: booking.providerId, toProviderId: providerId, fromServiceId: booking.serviceId, toServiceId: serviceId },
         });
         const decided = this.get(tenantId, bookingId);
+        this.deps.inTransaction?.({ action: 'modified', booking: decided, previous: booking, actor });
         inTransaction?.(decided);
         return decided;
       });
@@ -309,7 +324,9 @@ export class BookingService {
           toStatus: held ? 'pending_review' : booking.status,
           details: { fromStart: booking.start, toStart: check.slot.start, fromProviderId: booking.providerId, toProviderId: targetProvider },
         });
-        return this.get(tenantId, bookingId);
+        const movedRecord = this.get(tenantId, bookingId);
+        this.deps.inTransaction?.({ action: 'rescheduled', booking: movedRecord, previous: booking, actor });
+        return movedRecord;
       });
     });
     if (options.releaseHoldId) this.deps.onChanged?.(tenantId, [options.releaseHoldId]);
@@ -369,6 +386,17 @@ export class BookingService {
     return booking;
   }
 
+  find(tenantId: string, bookingId: string): BookingRecord | null {
+    return this.deps.bookings.get(tenantId, bookingId);
+  }
+
+  /** Records something that happened to a booking without changing it ("confirmed by text"). */
+  note(tenantId: string, bookingId: string, actor: string, action: string, details: Record<string, unknown> = {}): void {
+    const booking = this.get(tenantId, bookingId);
+    this.deps.bookings.addHistory(tenantId, bookingId, { at: this.deps.clock.now(), actor, action, fromStatus: booking.status, toStatus: booking.status, details });
+    this.deps.onChanged?.(tenantId, [bookingId]);
+  }
+
   list(tenantId: string, query: BookingQuery): BookingRecord[] {
     this.deps.tenants.get(tenantId);
     return this.deps.bookings.list(tenantId, query);
@@ -398,7 +426,9 @@ export class BookingService {
   ): BookingRecord {
     this.deps.bookings.update(booking.tenantId, booking.id, { ...patch, status: to, updatedAt: now, updatedBy: actor });
     this.deps.bookings.addHistory(booking.tenantId, booking.id, { at: now, actor, action, fromStatus: booking.status, toStatus: to, details });
-    return this.get(booking.tenantId, booking.id);
+    const after = this.get(booking.tenantId, booking.id);
+    this.deps.inTransaction?.({ action: action as BookingChange['action'], booking: after, previous: booking, actor });
+    return after;
   }
 
   /** Guard 2: the re-check and the write share one IMMEDIATE transaction; guard 3's refusal becomes a conflict. */

@@ -5,6 +5,13 @@ import type { TenantService } from '../tenants/index.js';
 import { normalizePhone, phoneDigits } from './phone-numbers.js';
 import type { CustomerRecord, CustomerRepository } from './ports.js';
 
+/** Who a booking is for; `language`: the one they are speaking now (a caller's), so texts to them use it. */
+export interface CustomerInput {
+  phone?: string | undefined;
+  name?: string | undefined;
+  language?: Language | undefined;
+}
+
 /** Customers are recognized by caller ID: one per E.164 number per practice. */
 export class CustomerService {
   constructor(
@@ -30,9 +37,11 @@ export class CustomerService {
 
   /**
    * Finds the customer by phone or creates one; a newly given name fills a missing one but does
-   * not overwrite what staff recorded. Must be called inside the booking transaction.
+   * not overwrite what staff recorded; a language said now replaces the remembered one (the
+   * booking's confirmation text, queued in the same transaction, goes out in it).
+   * Must be called inside the booking transaction.
    */
-  findOrCreate(tenantId: string, input: { phone?: string | undefined; name?: string | undefined }): CustomerRecord | null {
+  findOrCreate(tenantId: string, input: CustomerInput): CustomerRecord | null {
     const now = this.clock.now();
     const phone = input.phone ? this.normalize(tenantId, input.phone) : null;
     const name = input.name?.trim() || null;
@@ -40,14 +49,16 @@ export class CustomerService {
     if (phone) {
       const existing = this.repository.findByPhone(tenantId, phone);
       if (existing) {
-        if (name && !existing.name) {
-          this.repository.update(tenantId, existing.id, { name, updatedAt: now });
-          return { ...existing, name, updatedAt: now };
-        }
-        return existing;
+        const patch = {
+          ...(name && !existing.name ? { name } : {}),
+          ...(input.language && existing.language !== input.language ? { language: input.language } : {}),
+        };
+        if (Object.keys(patch).length === 0) return existing;
+        this.repository.update(tenantId, existing.id, { ...patch, updatedAt: now });
+        return { ...existing, ...patch, updatedAt: now };
       }
     }
-    const record: CustomerRecord = { tenantId, id: this.ids.next(), phone, name, notes: '', createdAt: now, updatedAt: now };
+    const record: CustomerRecord = { tenantId, id: this.ids.next(), phone, name, notes: '', createdAt: now, updatedAt: now, ...(input.language ? { language: input.language } : {}) };
     this.repository.insert(record);
     return record;
   }

@@ -1,7 +1,7 @@
 export { AvailabilityService } from './availability-service.js';
 export { toBookingDto, toCustomerDto, toHistoryDto, toSlotDto } from './booking-dto.js';
-export { BookingService, describeStatus, type BookRequest, type ConfirmRequest } from './booking-service.js';
-export { CustomerService } from './customer-service.js';
+export { BookingService, describeStatus, type BookingChange, type BookRequest, type ConfirmRequest } from './booking-service.js';
+export { CustomerService, type CustomerInput } from './customer-service.js';
 export * from './engine/index.js';
 export { normalizePhone } from './phone-numbers.js';
 export {

@@ -4,8 +4,16 @@ import type { ReplayKey, WebhookReplayRepository } from '../../infra/db/reposito
 import type { WebhookRequest, WebhookRoute } from './public-listener.js';
 import { emptyTwiml, renderReply } from './render-twiml.js';
 
+/** The texting side: incoming texts and delivery reports of ours. */
+export interface SmsWebhooks {
+  receive(text: { messageSid: string; from: string; to: string; body: string; optOutType?: string | undefined }): Promise<unknown>;
+  /** `from` is our number (it picks the practice), `status` Twilio's MessageStatus. */
+  delivery(report: { from: string; messageSid: string; status: string }): void;
+}
+
 export interface TwilioRoutesDeps {
   flow: CallFlow;
+  sms: SmsWebhooks;
   replay: WebhookReplayRepository;
   /** The practice a webhook belongs to: its call's, or (first webhook of a call) the dialled number's. */
   practiceOf: (call: { callSid: string; to: string }) => string | null;
@@ -106,11 +114,25 @@ export function createTwilioRoutes(deps: TwilioRoutesDeps): Map<string, WebhookR
       }),
     ],
     [
-      // Frontdesk sets the number's SMS URL here so an incoming text meets an answer (no reply) rather
-      // than Twilio's error 11200; replies to texts are not a feature yet.
+      // Twilio wants a TwiML answer to an incoming text; replies go through the outbox instead
+      // (durable, retried, delivery-tracked), so the answer is always an empty <Response/>.
+      // A retried delivery carries the same MessageSid, which the store keeps only once.
       '/twilio/sms',
       async ({ params }) => {
-        deps.logger.info({ messageSid: params.MessageSid, to: params.To }, 'incoming text received; not answered by text');
+        if (!params.MessageSid || !params.From || !params.To) {
+          deps.logger.warn({ path: '/twilio/sms', messageSid: params.MessageSid, missing: 'MessageSid, From or To' }, 'malformed webhook');
+          return emptyTwiml();
+        }
+        await deps.sms.receive({ messageSid: params.MessageSid, from: params.From, to: params.To, body: params.Body ?? '', optOutType: params.OptOutType || undefined });
+        return emptyTwiml();
+      },
+    ],
+    [
+      '/twilio/sms-status',
+      async ({ params }) => {
+        const status = params.MessageStatus ?? params.SmsStatus;
+        if (params.MessageSid && params.From && status) deps.sms.delivery({ from: params.From, messageSid: params.MessageSid, status });
+        else deps.logger.warn({ path: '/twilio/sms-status', messageSid: params.MessageSid }, 'malformed webhook');
         return emptyTwiml();
       },
     ],

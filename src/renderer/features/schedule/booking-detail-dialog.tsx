@@ -13,6 +13,7 @@ import { formatDayTime, formatDayTimeRange, localDateOfIso } from '../../compone
 import { formatPhoneNumber } from '../overview/format.js';
 import { bookingErrorMessage, slotsAreStale } from './booking-errors.js';
 import { historyActionLabel, historyDetails, historyStatusChange } from './booking-history.js';
+import { BookingTexts } from './booking-texts.js';
 
 type Detail = CommandOutput<'bookings/get'>;
 type Mode = 'view' | 'move' | 'cancel';
@@ -228,6 +229,7 @@ export function BookingDetailDialog({
             </div>
           )}
 
+          <BookingTexts tenantId={tenantId} bookingId={bookingId} />
           <section className="booking-history" aria-label="History">
             <h3 className="section-label">History</h3>
             {detail.history.length === 0 ? (

@@ -36,6 +36,10 @@ const FIELDS: Record<string, string> = {
   reason: 'Reason',
   hours: 'Hours',
   timeOff: 'Time off',
+  reminderHoursBefore: 'Reminder hours',
+  hoursBefore: 'Reminder hours',
+  quietHours: 'Quiet hours',
+  templates: 'Wording',
 };
 
 /** "services[2].durationMinutes" → ["services", 2, "durationMinutes"] */
@@ -66,6 +70,8 @@ export function describePath(path: Path, draft: Pick<TenantConfig, 'services' | 
       return `Booking policy › ${field(rest[0])}`;
     case 'review':
       return `Review policy › ${field(rest[0])}`;
+    case 'texts':
+      return `Texts › ${rest.map((r) => field(r)).join(' › ')}`;
     case 'closures':
     case 'specialHours':
     case 'faq': {
@@ -110,6 +116,7 @@ export const SETTINGS_SECTIONS: readonly SectionRef[] = [
   { id: 'settings-booking', title: 'Booking policy', keys: ['booking'] },
   { id: 'settings-review', title: 'Review policy', keys: ['review'] },
   { id: 'settings-faq', title: 'Questions & answers', keys: ['faq'] },
+  { id: 'settings-texts', title: 'Texts', keys: ['texts'] },
 ];
 
 /** Which section a problem at `path` belongs to. */

@@ -14,6 +14,7 @@ import { describePath, parsePath, sectionOf, SETTINGS_SECTIONS } from './setting
 import { settingsStoreFor, type SettingsStore } from './settings-store.js';
 import { mergeErrors, validateDraft } from './settings-validation.js';
 import { ProvidersSection, ServicesSection } from './team-sections.js';
+import { TextsSection } from './texts-section.js';
 import { TryPhrase } from './try-phrase.js';
 import { SetupLinks } from '../setup/setup-links.js';
 
@@ -197,6 +198,7 @@ function SettingsForm({ store, tenantId }: { store: SettingsStore; tenantId: str
             <ReviewPolicySection />
             <FaqSection />
             {saved ? <CalendarsSection tenantId={tenantId} providers={saved.providers} /> : null}
+            <TextsSection />
           </div>
 
           <aside className="settings-aside" id="settings-try">

@@ -55,6 +55,7 @@ export function ServicesSection() {
                 </div>
                 <ChoiceListSetting path={[...p, 'providerIds']} legend="Providers" options={providers.map((pr) => ({ value: pr.id, label: pr.name || pr.id }))} />
                 <CheckboxSetting path={[...p, 'requiresReview']} label="Requires review" hint="Phone bookings wait for staff approval before they are confirmed." />
+                <NumberSetting path={[...p, 'reminderHoursBefore']} label="Reminder (hours before)" errorName="Reminder hours" min={1} max={168} hint="Empty: the practice's reminder time (Texts)." />
               </div>
             </ItemCard>
           );

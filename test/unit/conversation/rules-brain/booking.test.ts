@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Call, THREE_SLOTS, at, heard, slot, u } from './harness.js';
+import { understand } from '../../../../src/main/core/conversation/understanding/index.js';
+import { Call, THREE_SLOTS, at, demoTenant, heard, slot, u } from './harness.js';
 
 const TUESDAY = '2026-11-24';
 const WEDNESDAY = '2026-11-25';
 const ANN = { customer: { id: 'cust-ann', name: 'Ann Lee' } };
+/** What is free after a full Wednesday. */
+const FRIDAY = [slot('2026-11-27T09:00'), slot('2026-11-27T10:00')];
 
 describe('rules brain: greeting', () => {
   it('greets a new caller with the practice greeting and listens', async () => {
@@ -135,6 +138,62 @@ describe('rules brain: booking', () => {
     const r = await call.say('a cleaning on Wednesday');
     expect(heard(r)).toMatch(/^I'm sorry, I don't have anything open on Wednesday\. I have .* Which works best\?$/);
     expect(call.actions.argsOf('check_availability')[1].wish).toEqual({ fromDate: '2026-11-26' });
+  });
+
+  it('offers the nearest times for a full day and, to a caller whose number it knows, the waitlist for that day', async () => {
+    const call = new Call({ caller: ANN, script: { 'a cleaning on Wednesday': u('book', { serviceId: 'cleaning', date: WEDNESDAY }) } });
+    call.actions.on('check_availability', { ok: true, data: { slots: [] } }, { ok: true, data: { slots: FRIDAY } });
+    await call.start();
+    const r = await call.say('a cleaning on Wednesday');
+    expect(heard(r)).toBe(
+      'I\'m sorry, I don\'t have anything open on Wednesday. On Friday I have 9 AM or 10 AM. Or, if you\'d rather wait for Wednesday, say "waitlist" and we\'ll text you if a time opens up. Which works best?',
+    );
+    expect(r.hints).toEqual(expect.arrayContaining(['waitlist']));
+    expect(call.actions.argsOf('check_availability')[1].wish).toEqual({ fromDate: '2026-11-26' });
+
+    const joined = await call.say('please put me on the waitlist');
+    expect(heard(joined)).toBe("Done. You're on the waitlist for Wednesday; we'll text you as soon as a time opens up. Is there anything else I can help with?");
+    expect(call.actions.argsOf('join_waitlist')).toEqual([{ serviceId: 'cleaning', providerId: null, fromDate: WEDNESDAY, toDate: WEDNESDAY, customerName: 'Ann Lee' }]);
+    expect(joined.outcome).toBe('answered');
+    expect(call.actions.argsOf('hold_slot')).toEqual([]);
+  });
+
+  it('does not offer the waitlist without the caller\'s number, or when the practice has it switched off', async () => {
+    const script = { 'a cleaning on Wednesday': u('book', { serviceId: 'cleaning', date: WEDNESDAY }) };
+    for (const call of [
+      new Call({ caller: { ...ANN, phone: null }, script }),
+      new Call({ caller: ANN, script, tenant: demoTenant((raw) => void (raw.texts = { waitlist: { enabled: false } })) }),
+    ]) {
+      call.actions.on('check_availability', { ok: true, data: { slots: [] } }, { ok: true, data: { slots: FRIDAY } });
+      await call.start();
+      const r = await call.say('a cleaning on Wednesday');
+      expect(heard(r)).toBe("I'm sorry, I don't have anything open on Wednesday. On Friday I have 9 AM or 10 AM. Which works best?");
+      expect(call.state.waitlistDate).toBeNull();
+    }
+  });
+
+  it('asks outright about the waitlist when nothing is open near a full day either; "yes" joins it, "no" asks for another day', async () => {
+    const script = { 'a cleaning on Wednesday': u('book', { serviceId: 'cleaning', date: WEDNESDAY }), yes: u('yes'), no: u('no') };
+    const call = new Call({ caller: ANN, script });
+    call.actions.on('check_availability', { ok: true, data: { slots: [] } }, { ok: true, data: { slots: [] } });
+    await call.start();
+    const r = await call.say('a cleaning on Wednesday');
+    expect(heard(r)).toBe(
+      "I'm sorry, I don't have anything open on Wednesday. I'm sorry, I don't have anything open in the next few weeks. I can put you on the waitlist for Wednesday and text you if a time opens up. Would you like that, or is there another day that works?",
+    );
+    expect(call.state.pending?.kind).toBe('offer_waitlist');
+    expect(heard(await call.silence())).toContain('Shall I text you if something opens up on Wednesday? Please say yes, or tell me another day.');
+    expect(heard(await call.say('yes'))).toMatch(/^Done\. You're on the waitlist for Wednesday/);
+    expect(call.expects.at(-1)).toBe('yes_no');
+    expect(call.actions.argsOf('join_waitlist')[0]).toMatchObject({ serviceId: 'cleaning', fromDate: WEDNESDAY, toDate: WEDNESDAY });
+
+    const declined = new Call({ caller: ANN, script });
+    declined.actions.on('check_availability', { ok: true, data: { slots: [] } }, { ok: true, data: { slots: [] } });
+    await declined.start();
+    await declined.say('a cleaning on Wednesday');
+    expect(heard(await declined.say('no'))).toBe('What other day would work for you?');
+    expect(declined.state.waitlistDate).toBeNull();
+    expect(declined.actions.argsOf('join_waitlist')).toEqual([]);
   });
 
   it('uses the only provider of a service, and says when a named provider does not offer it', async () => {
@@ -333,5 +392,33 @@ describe('rules brain: a correction while we ask for the name', () => {
     expect(call.actions.argsOf('check_availability')[1]).toEqual({ serviceId: 'exam', providerId: null, wish: { date: WEDNESDAY, time: '15:00' }, releaseHoldId: 'hold-1' });
     expect(heard(r)).toBe('Great. Can I have your name for the appointment, please?');
     expect(call.state.hold?.slot.start).toBe(at(`${WEDNESDAY}T15:00`));
+  });
+});
+
+describe('rules brain: the waitlist in Spanish', () => {
+  const tenant = demoTenant((raw) => {
+    raw.languages = ['es', 'en'];
+    raw.services = raw.services.map((s) => (s.id === 'cleaning' ? { ...s, names: { es: 'Limpieza dental' }, aliases: [...(s.aliases ?? []), 'limpieza'] } : s));
+  });
+
+  it('offers the full day\'s waitlist in Spanish, and "lista de espera" joins it', async () => {
+    const call = new Call({ tenant, caller: ANN, understand: (text, ctx) => understand(text, ctx) });
+    call.actions.on('check_availability', { ok: true, data: { slots: [] } }, { ok: true, data: { slots: FRIDAY } });
+    await call.start();
+    const r = await call.say('Quisiera una limpieza el miércoles');
+    expect(heard(r)).toMatch(/^Lo siento, no tengo nada disponible el miércoles\. Para el viernes tengo .* O, si prefiere esperar a que se libere algo para el miércoles, diga "lista de espera" y le avisamos por mensaje de texto\. ¿Cuál le queda mejor\?$/);
+    expect(r.hints).toEqual(expect.arrayContaining(['lista de espera']));
+
+    const joined = await call.say('Sí, anóteme en la lista de espera, por favor');
+    expect(heard(joined)).toBe('Listo. Quedó en la lista de espera para el miércoles; le avisaremos por mensaje de texto en cuanto se libere un horario. ¿Hay algo más en lo que le pueda ayudar?');
+    expect(call.actions.argsOf('join_waitlist')).toEqual([{ serviceId: 'cleaning', providerId: null, fromDate: WEDNESDAY, toDate: WEDNESDAY, customerName: 'Ann Lee' }]);
+  });
+
+  it('asks outright when nothing is open near the full day either, and "avíseme si se libera algo" joins', async () => {
+    const call = new Call({ tenant, caller: ANN, understand: (text, ctx) => understand(text, ctx) });
+    call.actions.on('check_availability', { ok: true, data: { slots: [] } }, { ok: true, data: { slots: [] } });
+    await call.start();
+    expect(heard(await call.say('Quisiera una limpieza el miércoles'))).toMatch(/Puedo anotarle en la lista de espera para el miércoles y avisarle por mensaje de texto si se libera un horario\. ¿Le gustaría, o prefiere otro día\?$/);
+    expect(heard(await call.say('Avíseme si se libera algo'))).toMatch(/^Listo\. Quedó en la lista de espera para el miércoles/);
   });
 });

@@ -113,6 +113,8 @@ export class FakeActions implements ActionRouter {
         return { ok: true, data: { messageId: 'message-1', urgent: Boolean(args.urgent) } };
       case 'transfer_to_staff':
         return { ok: true, data: { number: this.tenant.transferNumber } };
+      case 'join_waitlist':
+        return { ok: true, data: { entryId: 'waitlist-1' } };
     }
   }
 }

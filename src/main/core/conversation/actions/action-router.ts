@@ -4,7 +4,7 @@ import { reviewReasons } from '../../review/index.js';
 import type { AvailabilityService, BookingRecord, BookingService, CustomerService } from '../../scheduling/index.js';
 import { message } from '../prompts/index.js';
 import { hoursSentences } from '../rules-brain/hours-words.js';
-import type { ActionAudit, MessageSink } from './ports.js';
+import type { ActionAudit, MessageSink, WaitlistSink } from './ports.js';
 import { providerName, sayWhen, serviceName } from './spoken.js';
 import {
   actionArgs,
@@ -24,6 +24,7 @@ export interface ActionRouterDeps {
   bookings: BookingService;
   customers: CustomerService;
   messages: MessageSink;
+  waitlist: WaitlistSink;
   audit: ActionAudit;
   clock: Clock;
   logger: Logger;
@@ -116,13 +117,13 @@ function createHandlers(deps: ActionRouterDeps): Handlers {
         actor: 'receptionist',
         callId: context.callId,
         idempotencyKey: `${context.callId}:hold:${context.turn}:${providerId}:${start}`,
-        customer: context.callerPhone ? { phone: context.callerPhone } : undefined,
+        customer: context.callerPhone ? { phone: context.callerPhone, language: context.language } : undefined,
       });
       return { holdId: hold.id, slot: offered(context.tenant, serviceId, providerId, start), expiresAt: hold.holdExpiresAt ?? start };
     },
     async book_appointment(args, context) {
       const { tenant } = context;
-      const customerInput = { phone: context.callerPhone ?? undefined, name: args.customerName ?? undefined };
+      const customerInput = { phone: context.callerPhone ?? undefined, name: args.customerName ?? undefined, language: context.language };
       const existing = context.callerPhone ? customers.recognize(tenant.id, context.callerPhone) : null;
       let target: { serviceId: string; providerId: string; start: number };
       if (args.holdId) {
@@ -200,6 +201,22 @@ function createHandlers(deps: ActionRouterDeps): Handlers {
     },
     async transfer_to_staff(_args, { tenant }) {
       return { number: tenant.transferNumber };
+    },
+    async join_waitlist({ serviceId, providerId, fromDate, toDate, customerName }, context) {
+      if (!context.callerPhone) throw new ContractError('invalid_input', "I can't see your number, so I can't text you when a time opens up.");
+      const entryId = deps.waitlist.join({
+        tenantId: context.tenant.id,
+        callId: context.callId,
+        phone: context.callerPhone,
+        name: customerName ?? null,
+        serviceId,
+        providerId: providerId ?? null,
+        fromDate,
+        toDate,
+        actor: `call ${context.callId}`,
+        language: context.language ?? null,
+      });
+      return { entryId };
     },
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TenantConfig } from '../../../../shared/contract/index.js';
+import type { Language, TenantConfig } from '../../../../shared/contract/index.js';
 
 /** The front-desk actions both brains call, through one router. */
 export const ACTION_NAMES = [
@@ -12,6 +12,7 @@ export const ACTION_NAMES = [
   'answer_question',
   'take_message',
   'transfer_to_staff',
+  'join_waitlist',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
@@ -70,6 +71,8 @@ export const actionArgs = {
     urgent: z.boolean().default(false),
   }),
   transfer_to_staff: z.object({ reason: z.string().max(300).default('caller asked for a person') }),
+  /** Texts the caller if a matching time frees up (a cancellation); their number is the caller ID. */
+  join_waitlist: z.object({ serviceId: z.string(), providerId: z.string().nullish(), fromDate: date, toDate: date, customerName: z.string().trim().min(1).max(120).nullish() }),
 } as const satisfies Record<ActionName, z.ZodType>;
 
 export type ActionArgs<N extends ActionName> = z.input<(typeof actionArgs)[N]>;
@@ -103,6 +106,7 @@ export interface ActionResults {
   answer_question: { answer: string };
   take_message: { messageId: string; urgent: boolean };
   transfer_to_staff: { number: string | null };
+  join_waitlist: { entryId: string };
 }
 
 /**
@@ -120,6 +124,8 @@ export interface ActionContext {
   callerPhone: string | null;
   /** Turn number within the call: with the call id it makes idempotency keys. */
   turn: number;
+  /** The language the caller is speaking: it goes on their customer record, so texts to them use it. */
+  language?: Language | undefined;
 }
 
 export interface ActionRouter {

@@ -102,6 +102,10 @@ export const EN = {
   'moved.confirmed': 'Done. Your {service} is now on {when}.',
   'moved.pending': "I've pencilled in your {service} for {when} instead.",
   'slot.taken': 'Sorry, that time was just taken.',
+  'waitlist.offer': 'I can put you on the waitlist for {day} and text you if a time opens up. Would you like that, or is there another day that works?',
+  'waitlist.offerReprompt': 'Shall I text you if something opens up {onDay}? Please say yes, or tell me another day.',
+  'waitlist.orWait': 'Or, if you\'d rather wait for {day}, say "waitlist" and we\'ll text you if a time opens up.',
+  'waitlist.joined': "Done. You're on the waitlist for {day}; we'll text you as soon as a time opens up.",
   'summary.book': 'book {service}',
   'summary.bookAny': 'book an appointment',
   'summary.reschedule': 'reschedule {service}',
@@ -205,12 +209,6 @@ export const EN = {
   'faq.unknownTakeMessage': "I'm not sure about that one. I can take a message and someone will get back to you.",
   'call.sayAgain': 'Sorry, could you say that again?',
   'call.howCanIHelp': 'How can I help you?',
-
-  // Texts
-  'sms.reviewApproved': '{practice}: your {service} on {when} is confirmed. See you then!',
-  'sms.reviewRejected': "{practice}: sorry, we couldn't confirm your {service} on {when}. Please call us{phone} to find another time.",
-  'sms.reviewRejectedPhone': ' at {phone}',
-  'sms.reviewModified': '{practice}: your {service} is confirmed for {when} with {provider}.',
 
   // Words used inside other sentences
   'word.appointment': 'appointment',

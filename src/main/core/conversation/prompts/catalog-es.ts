@@ -100,6 +100,10 @@ export const ES: Record<keyof typeof EN, string> = {
   'moved.confirmed': 'Listo. Su {service} quedó para {when}.',
   'moved.pending': 'Le aparté su {service} para {when}.',
   'slot.taken': 'Disculpe, ese horario se acaba de ocupar.',
+  'waitlist.offer': 'Puedo anotarle en la lista de espera para {day} y avisarle por mensaje de texto si se libera un horario. ¿Le gustaría, o prefiere otro día?',
+  'waitlist.offerReprompt': '¿Le aviso por mensaje si se libera algo {onDay}? Por favor diga sí, o dígame otro día.',
+  'waitlist.orWait': 'O, si prefiere esperar a que se libere algo para {day}, diga "lista de espera" y le avisamos por mensaje de texto.',
+  'waitlist.joined': 'Listo. Quedó en la lista de espera para {day}; le avisaremos por mensaje de texto en cuanto se libere un horario.',
   'summary.book': 'agendar {service}',
   'summary.bookAny': 'agendar una cita',
   'summary.reschedule': 'cambiar {service}',
@@ -199,11 +203,6 @@ export const ES: Record<keyof typeof EN, string> = {
   'faq.unknownTakeMessage': 'No estoy segura de eso. Puedo tomarle un mensaje para que alguien se comunique con usted.',
   'call.sayAgain': 'Disculpe, ¿me lo podría repetir?',
   'call.howCanIHelp': '¿En qué le puedo ayudar?',
-
-  'sms.reviewApproved': '{practice}: su {service} para {when} está confirmada. ¡Le esperamos!',
-  'sms.reviewRejected': '{practice}: lo sentimos, no pudimos confirmar su {service} para {when}. Por favor llámenos{phone} para buscar otro horario.',
-  'sms.reviewRejectedPhone': ' al {phone}',
-  'sms.reviewModified': '{practice}: su {service} está confirmada para {when} con {provider}.',
 
   'word.appointment': 'cita',
   'word.someone': 'alguien',

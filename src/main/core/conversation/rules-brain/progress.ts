@@ -6,7 +6,7 @@ import { withoutWhen } from './wish.js';
 
 const SEARCHING = new Set(['when', 'service', 'pick_slot']);
 /** Questions of a booking or a move: turns spent on them without a result count as stalled. */
-const BOOKING_QUESTIONS = new Set(['when', 'service', 'pick_slot', 'confirm_slot', 'confirm_reschedule']);
+const BOOKING_QUESTIONS = new Set(['when', 'service', 'pick_slot', 'confirm_slot', 'confirm_reschedule', 'offer_waitlist']);
 /** The usual booking takes three caller turns; six without a result is going round in circles. */
 const STALLED_TURNS = 6;
 

@@ -8,6 +8,7 @@ import { onOfferHelp } from './recovery.js';
 import type { Pending, PendingKind, RulesState } from './rules-state.js';
 import { onConfirmSlot, onPickSlot, onService, onWhen } from './slot-answers.js';
 import type { Turn } from './turn.js';
+import { onOfferWaitlist } from './waitlist-flow.js';
 
 /** An answer to the pending question; false hands the utterance to the router as a new request. */
 export type Handler = (t: Turn, u: Understanding) => Promise<boolean>;
@@ -46,12 +47,15 @@ const ORDINALS: Record<string, string[]> = {
 };
 const YES_NO: Record<string, string[]> = { en: ['yes', 'no'], es: ['sí', 'no'] };
 const HELP: Record<string, string[]> = { en: ['take a message', 'the front desk'], es: ['un mensaje', 'la recepción'] };
+const WAITLIST: Record<string, string[]> = { en: ['waitlist', 'text me'], es: ['lista de espera', 'avíseme'] };
 
 const services = (t: Turn) => t.tenant.services.flatMap((s) => [s.names[t.lang] ?? s.name, ...s.aliases.slice(0, 2)]);
 const providers = (t: Turn) => t.tenant.providers.flatMap((p) => [p.name, ...p.aliases.slice(0, 1)]);
 const whenWords = (t: Turn) => WHEN_WORDS[t.lang] ?? [];
 const yesNo = (t: Turn) => [...(YES_NO[t.lang] ?? []), ...whenWords(t).slice(0, 7)];
 const none = () => [];
+/** While a full day's waitlist is on offer (after the options, or asked outright). */
+const waitlist = (t: Turn) => (t.state.waitlistDate ? (WAITLIST[t.lang] ?? []) : []);
 const openRequest = (t: Turn) => [...(REQUEST_WORDS[t.lang] ?? []), ...services(t), ...providers(t)];
 const confirm = (prompt: MessageId, reprompt: MessageId, handle: Handler, inFlow = true): Question => ({ prompt, reprompt, expect: 'yes_no', hints: yesNo, handle, inFlow });
 
@@ -64,7 +68,7 @@ export const QUESTIONS: Record<PendingKind, Question> = {
     prompt: 'pick.ask',
     reprompt: 'pick.reprompt',
     expect: 'choice',
-    hints: (t) => [...(ORDINALS[t.lang] ?? []), ...t.state.offered.map((o) => clockWords(t.lang, o.start, t.tenant))],
+    hints: (t) => [...(ORDINALS[t.lang] ?? []), ...t.state.offered.map((o) => clockWords(t.lang, o.start, t.tenant)), ...waitlist(t)],
     handle: onPickSlot,
     inFlow: true,
     optionCount: (s) => s.offered.length,
@@ -83,6 +87,7 @@ export const QUESTIONS: Record<PendingKind, Question> = {
   confirm_callback: confirm('callback.check', 'callback.checkReprompt', onConfirmCallback),
   offer_help: { prompt: 'help.messageOrPerson', reprompt: 'help.reprompt', expect: 'choice', hints: (t) => HELP[t.lang] ?? [], handle: onOfferHelp, inFlow: false, optionCount: (s) => s.pending?.choices.length ?? null },
   offer_message: confirm('help.messageOnly', 'help.messageOnly.reprompt', onOfferMessage, false),
+  offer_waitlist: { prompt: 'waitlist.offer', reprompt: 'waitlist.offerReprompt', expect: 'yes_no', hints: (t) => [...yesNo(t), ...waitlist(t)], handle: onOfferWaitlist, inFlow: true },
 };
 
 export function expectationFor(kind: PendingKind): Expectation | null {

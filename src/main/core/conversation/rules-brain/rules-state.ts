@@ -28,7 +28,8 @@ export type PendingKind =
   | 'callback_number'
   | 'confirm_callback'
   | 'offer_help'
-  | 'offer_message';
+  | 'offer_message'
+  | 'offer_waitlist';
 
 export interface Pending {
   kind: PendingKind;
@@ -75,6 +76,8 @@ export interface RulesState {
   target: AppointmentSummary | null;
   /** How many name / number look-ups were tried after caller ID found nothing. */
   lookups: number;
+  /** The full day the caller may join the waitlist for ("YYYY-MM-DD"), while they decide. */
+  waitlistDate: string | null;
   /** A name the caller told us (wins over the caller-ID name: they may book for someone else). */
   name: string | null;
   /** The caller could not give a name after two tries: carry on without one. */
@@ -114,6 +117,7 @@ export function initialRulesState(language: Language = 'en'): RulesState {
     appointments: [],
     target: null,
     lookups: 0,
+    waitlistDate: null,
     name: null,
     nameSkipped: false,
     message: { reason: null, urgent: false, callback: null, callbackSettled: false },
@@ -144,6 +148,7 @@ export function upgradeState(state: RulesState, language: Language): RulesState 
   state.staleHoldId ??= null;
   state.repeat ??= { promptId: '', times: 0 };
   state.stalled ??= 0;
+  state.waitlistDate ??= null;
   if (state.pending) state.pending.promptId ??= state.pending.kind;
   return state;
 }

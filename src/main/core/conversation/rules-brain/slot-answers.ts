@@ -4,6 +4,7 @@ import type { Understanding } from '../understanding/types.js';
 import { commitBooking, commitReschedule } from './commit.js';
 import { resolvePick, whenList } from './pick.js';
 import { askService, askWhen, chooseSlot, continueBooking, offer, supersedeHold } from './slot-flow.js';
+import { joinWaitlist, wantsWaitlist } from './waitlist-flow.js';
 import type { Turn } from './turn.js';
 import { changesWish, mergeWish, rejects, saysWhen, withoutWhen } from './wish.js';
 
@@ -65,6 +66,8 @@ function asksForSomethingElse(u: Understanding): boolean {
 
 export async function onPickSlot(t: Turn, u: Understanding): Promise<boolean> {
   const s = t.state;
+  // "Put me on the waitlist" after the options and the offer to wait for the full day.
+  if (s.waitlistDate && wantsWaitlist(t) && (await joinWaitlist(t))) return true;
   if (asksQuestion(u)) return false;
   const picked = resolvePick(s.offered, u, t.tenant);
   if (picked.kind === 'one' && (!asksForSomethingElse(u) || u.choice !== null || u.time !== null)) {

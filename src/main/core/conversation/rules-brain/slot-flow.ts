@@ -10,6 +10,7 @@ import { askName } from './name-step.js';
 import { askQuestion } from './questions.js';
 import { isSystemFailure, type Turn } from './turn.js';
 import { availabilityWish, emptyWish, hasWhen, isExact, mergeWish, withoutWhen, type Wish } from './wish.js';
+import { offerWaitlist, waitlistHint } from './waitlist-flow.js';
 import { lowerFirst, plural, providerWords, serviceWithArticle, serviceWords, tenantServiceExamples } from './words.js';
 import type { MessageId } from '../prompts/index.js';
 
@@ -19,6 +20,7 @@ export async function startBooking(t: Turn, u: Understanding): Promise<void> {
   s.flow = 'book';
   s.wish = mergeWish(emptyWish(), u, t.tenant);
   s.offered = [];
+  s.waitlistDate = null;
   supersedeHold(t);
   s.target = null;
   s.counters.clarifications = 0;
@@ -133,7 +135,8 @@ export async function checkAndOffer(t: Turn, opts: { before?: string[]; allowExa
     before.push(w.date ? t.m('slots.noneOn', { day: onDay(t.lang, w.date, t.tenant, t.now) }) : t.m('slots.none'));
     // Rather than ask the caller to guess another day, look on from the next one.
     s.wish = { ...withoutWhen(w), fromDate: w.date ? addDays(w.date, 1) : (w.toDate ? addDays(w.toDate, 1) : null), earliest: w.date === null && w.toDate === null };
-    await offerNearest(t, before);
+    // The day itself stays on offer as a waitlist (a cancellation may free it).
+    await offerNearest(t, before, w.date);
     return;
   }
   if (isExact(w)) {
@@ -147,11 +150,16 @@ export async function checkAndOffer(t: Turn, opts: { before?: string[]; allowExa
     // On a retry the caller already heard why; a second apology would be noise.
     if (!exact && opts.allowExact !== false) before.push(t.m('slots.exactTaken', { time: clockOf(t.lang, w.time), day: onDay(t.lang, w.date, t.tenant, t.now) }));
   }
-  offer(t, slots.slice(0, 3), before, opts.offerQuestion);
+  const offered = slots.slice(0, 3);
+  const after = waitlistHint(t, w.date, offered.map((x) => localDate(x.start, t.tenant)));
+  offer(t, offered, before, { question: opts.offerQuestion, after });
 }
 
-/** The nearest times from the wish as it now stands; when even those are none, the ways out. */
-async function offerNearest(t: Turn, before: string[]): Promise<void> {
+/**
+ * The nearest times from the wish as it now stands; when even those are none, the ways out.
+ * `fullDay`: the day the caller asked for had nothing, so they may wait for it on the waitlist.
+ */
+async function offerNearest(t: Turn, before: string[], fullDay: string | null = null): Promise<void> {
   const result = await search(t, t.state.wish);
   if (!result.ok && isSystemFailure(result)) {
     await troubleToMessage(t, result);
@@ -160,15 +168,23 @@ async function offerNearest(t: Turn, before: string[]): Promise<void> {
   const slots = result.ok ? result.data.slots : [];
   if (slots.length === 0) {
     t.speak(...before, t.m('slots.noneSoon'));
+    if (fullDay && offerWaitlist(t, fullDay)) return;
     offerHelp(t, '', ['message', 'person']);
     return;
   }
-  offer(t, slots.slice(0, 3), before);
+  const offered = slots.slice(0, 3);
+  const after = waitlistHint(t, fullDay, offered.map((x) => localDate(x.start, t.tenant)));
+  offer(t, offered, before, { after });
 }
 
-export function offer(t: Turn, options: OfferedSlot[], before: string[] = [], question?: 'pick.orMessage'): void {
+/**
+ * Reads out up to three options and asks which. `question`: another way of asking (changing tack
+ * after going round); `after`: a sentence said with the options, before the question (the waitlist).
+ */
+export function offer(t: Turn, options: OfferedSlot[], before: string[] = [], opts: { question?: 'pick.orMessage' | undefined; after?: string | null } = {}): void {
   t.state.offered = options;
-  const sentence = optionsSentence(t, options);
+  const sentence = optionsSentence(t, options) + (opts.after ? ` ${opts.after}` : '');
+  const question = opts.question;
   t.speak(...before);
   if (question) {
     // Changing tack after going round: the options, and the way out in the same breath.

@@ -110,6 +110,7 @@ export class Turn {
         callId: this.input.callId,
         callerPhone: this.callerPhone,
         turn: this.input.turn,
+        language: this.lang,
       });
     } catch (error) {
       this.report(error, `action ${name}`);

@@ -54,6 +54,11 @@ const RULES: Rule[] = [
   [/\b(mucho dolor|dolor muy fuerte|dolor fuerte|dolor insoportable|me duele mucho)\b/g, 'severe pain'],
   [/\b(diente roto|diente quebrado|se me rompio un diente|se me quebro un diente)\b/g, 'broken tooth'],
   [/\b(se me cayo un diente|diente caido)\b/g, 'knocked out tooth'],
+  // The waitlist ("lista de espera", "avíseme si se libera algo"), before "mensaje" becomes a message to leave
+  [/\b(la |una )?lista de espera\b/g, 'waitlist'],
+  [/\bsi (se )?(libera|desocupa|abre|cancela|queda libre|hay) (algo|alguna cita|un espacio|un lugar|un horario|una cita|algun espacio|algun lugar|algun horario)\b/g, 'if something opens up'],
+  [/\b(mandeme|envieme|me manda|me mandan|me envia|me envian|me puede mandar|me pueden mandar) (un )?(mensaje|texto)( de texto)?\b/g, 'text me'],
+  [/\b(aviseme|avisenme|me avisa|me avisan|me puede avisar|me pueden avisar)\b/g, 'let me know'],
   // A person, a message
   [/\b(hablar|comunicarme|comunicar) con (alguien|una persona|un humano|la recepcion|recepcion|la recepcionista|una recepcionista|alguien de la oficina)\b/g, 'speak to someone'],
   [/\b(comuniqueme|paseme|transfierame) con (alguien|una persona|la recepcion|recepcion)\b/g, 'put me through to someone'],
