@@ -161,8 +161,12 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   const outbox = new OutboxService({
     outbox: outboxRepository,
     optOuts: { isOptedOut: (tenantId, phone) => textRepository.number(tenantId, phone).optedOut },
-    // Twilio can only reach a public URL; without one, delivery stays at what the send returned.
-    statusCallbackUrl: () => (config.publicUrl ? `${config.publicUrl.replace(/\/+$/, '')}/twilio/sms-status` : null),
+    // Twilio can only reach a public URL (the tunnel's or the practice's own; it follows changes);
+    // without one, delivery stays at what the send returned.
+    statusCallbackUrl: () => {
+      const base = setup.publicUrl();
+      return base ? `${base.replace(/\/+$/, '')}/twilio/sms-status` : null;
+    },
     messaging: deps.messaging ?? createTwilioMessaging(twilioRest),
     tenants,
     events,
