@@ -56,6 +56,8 @@ export interface CoreDeps {
   messaging?: MessagingPort;
   /** Live-call steering; Twilio's Calls API by default. */
   callControl?: CallControl;
+  /** How long a brain turn may take before the message taker has the call (tests shorten it). */
+  turnDeadlineMs?: number;
 }
 
 /**
@@ -106,7 +108,19 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     logger: logger.child({ domain: 'conversation' }),
   });
   const brain: Brain = deps.brain ?? new RulesBrain({ understand });
-  const callFlow = new CallFlow({ calls, tenants, customers, brain, actions, clock, logger: logger.child({ domain: 'calls' }) });
+  const callFlow = new CallFlow({
+    calls,
+    tenants,
+    customers,
+    brain,
+    actions,
+    releaseHold: async (tenantId, holdId) => {
+      await bookings.cancel(tenantId, holdId, 'receptionist', 'released: the turn that held it was abandoned');
+    },
+    clock,
+    logger: logger.child({ domain: 'calls' }),
+    ...(deps.turnDeadlineMs === undefined ? {} : { turnDeadlineMs: deps.turnDeadlineMs }),
+  });
 
   // Twilio's REST API is built on first use: the CLI and the demo never need it.
   let twilioClient: TwilioRestClient | null | undefined;

@@ -11,6 +11,8 @@ export const transcriptTurnSchema = z.object({
   confidence: z.number().nullable(),
   /** Below the practice's minimum confidence: shown marked in the console. */
   lowConfidence: z.boolean(),
+  /** A receptionist line the caller cut off (stream mode): `text` is what played before they did. */
+  interrupted: z.boolean().optional(),
 });
 export type TranscriptTurnDto = z.infer<typeof transcriptTurnSchema>;
 

@@ -151,5 +151,18 @@ describe('migrations', () => {
       expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING COVERING INDEX bookings_tenant_status/);
     });
   });
-});
 
+  describe('006-interrupted-lines', () => {
+    it('marks transcript lines the caller cut off, existing lines counting as heard in full', () => {
+      const db = new Database(':memory:');
+      migrate(db, migrations, 5);
+      db.prepare("INSERT INTO tenants VALUES ('a', 'A', '{}', 1, 0, 0)").run();
+      db.prepare("INSERT INTO calls (tenant_id, call_id, call_sid, to_number, started_at, twilio_status, brain, state_json) VALUES ('a', 'c1', 'CA1', '+1', 0, 'ringing', 'rules', '{}')").run();
+      db.prepare("INSERT INTO transcript_turns (tenant_id, call_id, at, speaker, text) VALUES ('a', 'c1', 0, 'receptionist', 'Hello')").run();
+      migrate(db, migrations, 6);
+      expect(db.prepare('SELECT interrupted FROM transcript_turns').get()).toEqual({ interrupted: 0 });
+      db.prepare("INSERT INTO transcript_turns (tenant_id, call_id, at, speaker, text, interrupted) VALUES ('a', 'c1', 1, 'receptionist', 'Your appointment is', 1)").run();
+      expect(() => db.prepare("UPDATE transcript_turns SET interrupted = 2").run()).toThrow(/CHECK/);
+    });
+  });
+});

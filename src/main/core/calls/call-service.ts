@@ -4,7 +4,7 @@ import type { CallOutcome } from '../conversation/index.js';
 import type { Clock, EventPublisher, IdGenerator } from '../kernel/index.js';
 import type { TenantService } from '../tenants/index.js';
 import { toCallSummary, toMessageDto, toTurnDto } from './call-dto.js';
-import type { ActionLogRepository, CallPatch, CallRecord, CallRepository, CallState, MessageRepository, Speaker } from './ports.js';
+import type { ActionLogRepository, CallPatch, CallRecord, CallRepository, CallState, MessageRepository, Speaker, TranscriptLine, TranscriptTurnRecord } from './ports.js';
 
 /** Twilio call statuses after which the call is over. */
 const TERMINAL_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
@@ -99,10 +99,10 @@ export class CallService {
     const appended = this.deps.calls.exclusive(() => {
       const turns = [];
       if (turn.caller && turn.caller.text.trim()) {
-        turns.push(this.deps.calls.appendTurn(call.tenantId, call.id, { at, speaker: 'caller', text: turn.caller.text, confidence: turn.caller.confidence }));
+        turns.push(this.deps.calls.appendTurn(call.tenantId, call.id, { at, speaker: 'caller', text: turn.caller.text, confidence: turn.caller.confidence, interrupted: false }));
       }
       for (const text of turn.replies) {
-        turns.push(this.deps.calls.appendTurn(call.tenantId, call.id, { at, speaker: turn.speaker ?? 'receptionist', text, confidence: null }));
+        turns.push(this.deps.calls.appendTurn(call.tenantId, call.id, { at, speaker: turn.speaker ?? 'receptionist', text, confidence: null, interrupted: false }));
       }
       const patch: CallPatch = { state: turn.state, turn: call.turn + 1 };
       if (turn.outcome) patch.outcome = turn.outcome;
@@ -122,6 +122,25 @@ export class CallService {
       this.publishSummary('call/updated', updated);
     }
     return updated;
+  }
+
+  /**
+   * Adds lines to the transcript as they happen: the caller's words when their turn ends, the
+   * receptionist's as far as the caller heard them.
+   */
+  appendLines(call: CallRecord, lines: TranscriptLine[]): void {
+    const at = this.deps.clock.now();
+    const appended = this.deps.calls.exclusive(() =>
+      lines.filter((l) => l.text.trim()).map((l) => this.deps.calls.appendTurn(call.tenantId, call.id, { at, speaker: l.speaker, text: l.text, confidence: l.confidence, interrupted: l.interrupted ?? false })),
+    );
+    const tenant = this.tenant(call.tenantId);
+    for (const t of appended) {
+      this.deps.events.publish({ name: 'call/transcript-appended', payload: { tenantId: call.tenantId, callId: call.id, turn: toTurnDto(t, tenant) } });
+    }
+  }
+
+  transcriptOf(call: CallRecord): TranscriptTurnRecord[] {
+    return this.deps.calls.transcript(call.tenantId, call.id);
   }
 
   setOutcome(call: CallRecord, outcome: CallOutcome): void {

@@ -1,6 +1,10 @@
-export { CallFlow, WORDS, type VoiceReply } from './call-flow.js';
+export { CallFlow, gatheredUtterance, WORDS, type CallFlowDeps, type IncomingCall, type VoiceReply } from './call-flow.js';
+export { collectReply, ReplyCollector } from './reply-collector.js';
+export type { Heard, TurnEnd, VoiceOutput } from './voice-output.js';
+export { VOICE_WORDS, type VoiceWordId } from './voice-words.js';
+export { TURN_DEADLINE_MS, type TurnOptions } from './brain-turn.js';
 export { CallService } from './call-service.js';
-export type { ActionLogEntry, ActionLogRepository, CallPatch, CallRecord, CallRepository, CallState, MessageRecord, MessageRepository, Speaker, TranscriptTurnRecord } from './ports.js';
+export type { ActionLogEntry, ActionLogRepository, CallPatch, CallRecord, CallRepository, CallState, MessageRecord, MessageRepository, Speaker, TranscriptLine, TranscriptTurnRecord } from './ports.js';
 export type { CallControl } from './call-control.js';
 export { DeskControl, REHEARSAL_SID_PREFIX } from './desk-control.js';
 export { Rehearsals } from './rehearsal.js';

@@ -35,12 +35,22 @@ export interface CallState {
   staffGreeted?: boolean;
 }
 
+/** One line for the transcript. */
+export interface TranscriptLine {
+  speaker: Speaker;
+  text: string;
+  confidence: number | null;
+  interrupted?: boolean;
+}
+
 export interface TranscriptTurnRecord {
   id: number;
   at: number;
   speaker: Speaker;
   text: string;
   confidence: number | null;
+  /** The caller cut this receptionist line off; `text` is the part that played. */
+  interrupted: boolean;
 }
 
 export type CallPatch = Partial<Pick<CallRecord, 'customerId' | 'callerName' | 'endedAt' | 'twilioStatus' | 'statusSequence' | 'outcome' | 'summary' | 'state' | 'turn' | 'mode'>>;

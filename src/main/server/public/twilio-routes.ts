@@ -1,4 +1,4 @@
-import type { CallFlow } from '../../core/calls/index.js';
+import { collectReply, type CallFlow } from '../../core/calls/index.js';
 import type { Logger } from '../../core/kernel/index.js';
 import type { WebhookReplayRepository } from '../../infra/db/repositories/webhook-replay-repository.js';
 import type { WebhookRequest, WebhookRoute } from './public-listener.js';
@@ -56,7 +56,7 @@ export function createTwilioRoutes(deps: TwilioRoutesDeps): Map<string, WebhookR
       '/twilio/voice',
       idempotent(async ({ path, params }) => {
         if (!params.CallSid || !params.To) return refuse(path, params, 'CallSid or To');
-        const reply = await deps.flow.incoming({ callSid: params.CallSid, from: params.From || null, to: params.To });
+        const reply = await collectReply((out) => deps.flow.incoming({ callSid: params.CallSid!, from: params.From || null, to: params.To! }, out));
         return { twiml: renderReply(reply, urls()), tenantId: reply.kind === 'turn' ? reply.tenant.id : null };
       }),
     ],
@@ -65,12 +65,13 @@ export function createTwilioRoutes(deps: TwilioRoutesDeps): Map<string, WebhookR
       idempotent(async ({ path, params }) => {
         if (!params.CallSid) return refuse(path, params, 'CallSid');
         const confidence = params.Confidence === undefined || params.Confidence === '' ? null : Number(params.Confidence);
-        const reply = await deps.flow.gather({
+        const gathered = {
           callSid: params.CallSid,
           speech: params.SpeechResult ?? '',
           confidence: confidence !== null && Number.isFinite(confidence) ? confidence : null,
           digits: params.Digits ?? '',
-        });
+        };
+        const reply = await collectReply((out) => deps.flow.gather(gathered, out));
         return { twiml: renderReply(reply, urls()), tenantId: reply.kind === 'turn' ? reply.tenant.id : null };
       }),
     ],
@@ -78,7 +79,7 @@ export function createTwilioRoutes(deps: TwilioRoutesDeps): Map<string, WebhookR
       '/twilio/dial',
       idempotent(async ({ path, params }) => {
         if (!params.CallSid) return refuse(path, params, 'CallSid');
-        const reply = await deps.flow.dialEnded({ callSid: params.CallSid, dialStatus: params.DialCallStatus ?? '' });
+        const reply = await collectReply((out) => deps.flow.dialEnded({ callSid: params.CallSid!, dialStatus: params.DialCallStatus ?? '' }, out));
         return { twiml: renderReply(reply, urls()), tenantId: reply.kind === 'turn' ? reply.tenant.id : null };
       }),
     ],
@@ -87,7 +88,7 @@ export function createTwilioRoutes(deps: TwilioRoutesDeps): Map<string, WebhookR
       idempotent(async ({ path, params }) => {
         if (!params.CallSid) return refuse(path, params, 'CallSid');
         const confidence = params.Confidence === undefined || params.Confidence === '' ? null : Number(params.Confidence);
-        const reply = await deps.flow.staffTurn({ callSid: params.CallSid, speech: params.SpeechResult ?? '', confidence: Number.isFinite(confidence) ? confidence : null });
+        const reply = await collectReply((out) => deps.flow.staffTurn({ callSid: params.CallSid!, speech: params.SpeechResult ?? '', confidence: Number.isFinite(confidence) ? confidence : null }, out));
         return { twiml: renderReply(reply, urls()), tenantId: reply.kind === 'turn' ? reply.tenant.id : null };
       }),
     ],
@@ -95,7 +96,7 @@ export function createTwilioRoutes(deps: TwilioRoutesDeps): Map<string, WebhookR
       '/twilio/resume',
       idempotent(async ({ path, params }) => {
         if (!params.CallSid) return refuse(path, params, 'CallSid');
-        const reply = await deps.flow.resume(params.CallSid);
+        const reply = await collectReply((out) => deps.flow.resume(params.CallSid!, out));
         return { twiml: renderReply(reply, urls()), tenantId: reply.kind === 'turn' ? reply.tenant.id : null };
       }),
     ],
