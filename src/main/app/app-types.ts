@@ -19,6 +19,11 @@ export interface AppConfig {
   /** Epoch ms the clock starts at (FRONTDESK_NOW), then runs on; null = real time. */
   pinnedNow: number | null;
   twilio: { accountSid: string | null; authToken: string | null; apiBase: string | null };
+  /**
+   * Deepgram for stream mode. The key is read through a function at use time (never stored on the
+   * config object, so it cannot end up in a log of it), which lets it come from the secret vault.
+   */
+  deepgram?: { apiKey: () => string | null; baseUrl: string | null };
   logLevel: LogLevel;
   /** The headless host serves the console over HTTP + WebSocket; the desktop host uses IPC. */
   serveConsole: boolean;

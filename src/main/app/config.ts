@@ -21,6 +21,8 @@ export const SETTINGS = {
   authToken: { env: 'TWILIO_AUTH_TOKEN', flag: 'twilio-auth-token' },
   apiBase: { env: 'TWILIO_API_BASE', flag: 'twilio-api-base' },
   logLevel: { env: 'FRONTDESK_LOG_LEVEL', flag: 'log-level' },
+  deepgramApiKey: { env: 'DEEPGRAM_API_KEY', flag: 'deepgram-api-key' },
+  deepgramUrl: { env: 'FRONTDESK_DEEPGRAM_URL', flag: 'deepgram-url' },
 } as const;
 
 export const DEFAULT_CONSOLE_PORT = 7410;
@@ -57,6 +59,11 @@ const rawConfigSchema = z.object({
   accountSid: z.string().min(1).nullable(),
   authToken: z.string().min(1).nullable(),
   apiBase: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable(),
+  deepgramApiKey: z.string().trim().min(1).nullable(),
+  deepgramUrl: z
+    .url({ protocol: /^(https?|wss?)$/, error: 'must be an http(s) or ws(s) URL' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .nullable(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'must be one of fatal, error, warn, info, debug, trace, silent',
   }),
@@ -99,6 +106,8 @@ export function loadConfig(
     accountSid: pick('accountSid'),
     authToken: pick('authToken'),
     apiBase: pick('apiBase'),
+    deepgramApiKey: pick('deepgramApiKey'),
+    deepgramUrl: pick('deepgramUrl'),
     logLevel: pick('logLevel') ?? 'info',
   });
   if (!parsed.success) {
@@ -128,9 +137,15 @@ export function loadConfig(
     publicUrl: c.publicUrl,
     pinnedNow: c.now,
     twilio: { accountSid: c.accountSid, authToken: c.authToken, apiBase: c.apiBase },
+    deepgram: deepgramSettings(c.deepgramApiKey, c.deepgramUrl),
     logLevel: c.logLevel,
     serveConsole: servesConsole,
     rendererDir: PATHS.rendererDir,
     seedDemo: true,
   };
+}
+
+/** The key stays in a closure: a config object that gets logged or serialized does not carry it. */
+function deepgramSettings(apiKey: string | null, baseUrl: string | null): NonNullable<AppConfig['deepgram']> {
+  return { apiKey: () => apiKey, baseUrl };
 }

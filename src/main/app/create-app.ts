@@ -3,11 +3,15 @@ import { createConsoleToken } from '../server/console/console-token.js';
 import { urlHost } from '../server/http-util.js';
 import { PublicListener, type WebhookRoute } from '../server/public/public-listener.js';
 import { createTwilioRoutes } from '../server/public/twilio-routes.js';
+import { handleMediaStream, type MediaStreamDeps } from '../server/public/media-stream.js';
 import { createWebhookReplayRepository } from '../infra/db/repositories/webhook-replay-repository.js';
 import type { App, AppConfig, StartedApp } from './app-types.js';
 import { createCore, type CoreDeps } from './create-core.js';
 
-export type AppDeps = CoreDeps;
+export type AppDeps = CoreDeps & {
+  /** Hooks on each media stream (the benchmark reads latency and frame times). */
+  mediaStream?: Pick<MediaStreamDeps, 'onLatency' | 'onOutput' | 'fillerAfterMs'>;
+};
 
 /** How often the app looks for tenant edits made by other processes (the CLI). */
 const EXTERNAL_CHANGE_POLL_MS = 1_000;
@@ -23,6 +27,8 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     baseUrl: () => config.publicUrl ?? publicListener.localBaseUrl,
     now: () => core.clock.now(),
     logger: core.logger.child({ listener: 'public' }),
+    streamsFor: core.streamsFor,
+    streams: core.streams,
   });
   const publicListener: PublicListener = new PublicListener({
     host: config.webhookHost,
@@ -32,6 +38,19 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     authToken: () => config.twilio.authToken,
     now: () => core.clock.now(),
     logger: core.logger.child({ listener: 'public' }),
+    onMediaStream: (socket) =>
+      handleMediaStream(socket, {
+        flow: core.callFlow,
+        calls: core.calls,
+        tenants: core.tenants,
+        stt: core.speech.stt,
+        tts: core.speech.tts,
+        breaker: core.speechBreaker,
+        streams: core.streams,
+        logger: core.logger.child({ listener: 'media-stream' }),
+        now: () => performance.now(),
+        ...deps.mediaStream,
+      }),
   });
   const consoleListener = config.serveConsole
     ? new ConsoleListener({

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import type { Logger as PinoLogger } from 'pino';
 import type { Health } from '../../shared/contract/index.js';
 import type { Clock, IdGenerator } from '../core/kernel/index.js';
-import { CallFlow, CallService, DeskControl, Rehearsals, type CallControl } from '../core/calls/index.js';
+import { CallFlow, CallService, CircuitBreaker, DeskControl, Rehearsals, type CallControl, type SpeechToText, type TextToSpeech } from '../core/calls/index.js';
+import { createDeepgramSpeech } from '../infra/deepgram/deepgram-speech.js';
+import { LiveStreams } from '../server/public/live-streams.js';
+import { createStreamAwareCallControl } from '../server/public/stream-call-control.js';
 import { OutboxService, type MessagingPort } from '../core/notifications/index.js';
 import { ReviewService } from '../core/review/index.js';
 import { createActionRouter, RulesBrain, understand, type Brain } from '../core/conversation/index.js';
@@ -37,6 +40,8 @@ import { EventBus } from './event-bus.js';
 import { createCommandHandlers } from './command-handlers.js';
 
 export const DATABASE_FILE = 'frontdesk.sqlite';
+/** After Deepgram fails, new calls use gather mode this long before one tries it again. */
+const DEEPGRAM_COOL_DOWN_MS = 30_000;
 
 /** What the hosts add on top of the core (listener state), reported by `health/get`. */
 export interface RuntimeStatus {
@@ -56,6 +61,8 @@ export interface CoreDeps {
   messaging?: MessagingPort;
   /** Live-call steering; Twilio's Calls API by default. */
   callControl?: CallControl;
+  /** Speech for stream mode; Deepgram (at FRONTDESK_DEEPGRAM_URL when set) by default. */
+  speech?: { stt: SpeechToText; tts: TextToSpeech };
   /** How long a brain turn may take before the message taker has the call (tests shorten it). */
   turnDeadlineMs?: number;
 }
@@ -136,11 +143,17 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     logger: logger.child({ domain: 'notifications' }),
   });
   const review = new ReviewService({ bookings, customers, tenants, outbox, transcripts: calls, clock });
+  const deepgramKey = config.deepgram?.apiKey ?? (() => null);
+  const speech = deps.speech ?? createDeepgramSpeech({ apiKey: deepgramKey, baseUrl: config.deepgram?.baseUrl ?? null });
+  const streams = new LiveStreams();
+  let onSpeechHealth = () => {};
+  // Deepgram failing sends new calls to gather mode for a while, then the next call tries again.
+  const speechBreaker = new CircuitBreaker(clock, DEEPGRAM_COOL_DOWN_MS, () => onSpeechHealth());
   const desk = new DeskControl({
     flow: callFlow,
     calls,
     tenants,
-    control: deps.callControl ?? createTwilioCallControl({ client: twilioRest, baseUrl: () => webhookBase() }),
+    control: createStreamAwareCallControl(deps.callControl ?? createTwilioCallControl({ client: twilioRest, baseUrl: () => webhookBase() }), streams),
     logger: logger.child({ domain: 'calls' }),
   });
   const rehearsals = new Rehearsals({ flow: callFlow, calls, tenants, ids });
@@ -170,8 +183,15 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
       storage,
       tenants: tenants.list().length,
       activeCalls: runtime.activeCalls(),
+      voice: {
+        deepgram: deepgramKey() === null ? 'not-configured' : speechBreaker.allows() ? 'available' : 'unavailable',
+        retryAt: speechBreaker.retryAt,
+        lastError: speechBreaker.lastError,
+        streamCalls: streams.count,
+      },
     };
   }
+  onSpeechHealth = () => events.publish({ name: 'health/changed', payload: health() });
 
   const handlers = createCommandHandlers({
     tenants,
@@ -211,6 +231,11 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     availability,
     calls,
     callFlow,
+    speech,
+    speechBreaker,
+    streams,
+    /** Whether a practice's calls go on a media stream now: stream mode, a Deepgram key, and Deepgram answering. */
+    streamsFor: (tenant: { voice: { mode: 'gather' | 'stream' } }) => tenant.voice.mode === 'stream' && deepgramKey() !== null && speechBreaker.allows(),
     outbox,
     review,
     health,

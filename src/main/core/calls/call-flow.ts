@@ -100,6 +100,10 @@ export class CallFlow {
     return { call, tenant: tenant.config };
   }
 
+  find(callSid: string): CallRecord | null {
+    return this.deps.calls.findBySid(callSid);
+  }
+
   /** A call rings: open it and greet the caller. */
   async incoming(input: IncomingCall, output: VoiceOutput): Promise<void> {
     const opened = this.open(input);

@@ -1,4 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../core/kernel/index.js';
 import { close, listen, SECURITY_HEADERS } from '../http-util.js';
 import { BodyTooLargeError, parseForm, readBody } from './form-body.js';
@@ -24,7 +26,14 @@ export interface PublicListenerOptions {
   authToken: () => string | null;
   now: () => number;
   logger: Logger;
+  /** A Twilio Media Streams socket on /twilio/stream, after its signed upgrade was verified. */
+  onMediaStream?: (socket: WebSocket) => void;
 }
+
+/** The only path a WebSocket may be opened on. */
+export const MEDIA_STREAM_PATH = '/twilio/stream';
+/** Media Streams messages are small JSON (a 20 ms frame is ~300 bytes); anything larger is not Twilio. */
+const MAX_STREAM_MESSAGE_BYTES = 64 * 1024;
 
 /**
  * The only listener the tunnel reaches. It serves `/twilio/*` and nothing else, and refuses any
@@ -33,17 +42,20 @@ export interface PublicListenerOptions {
 export class PublicListener {
   private server: Server | null = null;
   private port = 0;
+  private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_STREAM_MESSAGE_BYTES });
 
   constructor(private readonly options: PublicListenerOptions) {}
 
   async start(): Promise<number> {
     this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
     this.server.keepAliveTimeout = 5_000;
     this.port = await listen(this.server, this.options.port, this.options.host);
     return this.port;
   }
 
   async stop(): Promise<void> {
+    for (const client of this.sockets.clients) client.terminate();
     if (this.server) await close(this.server);
     this.server = null;
   }
@@ -54,6 +66,28 @@ export class PublicListener {
 
   get localBaseUrl(): string {
     return `http://${this.options.host}:${this.port}`;
+  }
+
+  /**
+   * Twilio opens a media stream with a signed WebSocket upgrade: X-Twilio-Signature over the
+   * wss:// URL it connected to (our public URL with its scheme swapped) and no parameters.
+   */
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const log = this.options.logger;
+    const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
+    const refuse = (status: 403 | 404, text: string) => {
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (path !== MEDIA_STREAM_PATH || !this.options.onMediaStream) return refuse(404, 'Not Found');
+    const authToken = this.options.authToken();
+    const wsUrl = (this.options.publicUrl() ?? this.localBaseUrl).replace(/^http/, 'ws') + (req.url ?? '');
+    const signature = header(req, 'x-twilio-signature');
+    if (!authToken || !isValidTwilioSignature({ authToken, signature, url: wsUrl, params: {} })) {
+      log.warn({ path, reason: authToken ? (signature ? 'mismatch' : 'missing') : 'no auth token configured' }, 'media stream upgrade refused');
+      return refuse(403, 'Forbidden');
+    }
+    const onMediaStream = this.options.onMediaStream;
+    this.sockets.handleUpgrade(req, socket, head, (ws) => onMediaStream(ws));
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,8 +1,10 @@
 import { collectReply, type CallFlow } from '../../core/calls/index.js';
 import type { Logger } from '../../core/kernel/index.js';
 import type { WebhookReplayRepository } from '../../infra/db/repositories/webhook-replay-repository.js';
+import type { TenantConfig } from '../../../shared/contract/index.js';
+import type { LiveStreams } from './live-streams.js';
 import type { WebhookRequest, WebhookRoute } from './public-listener.js';
-import { emptyTwiml, renderReply } from './render-twiml.js';
+import { emptyTwiml, renderReply, renderStreamConnect, renderStreamExit } from './render-twiml.js';
 
 export interface TwilioRoutesDeps {
   flow: CallFlow;
@@ -11,6 +13,9 @@ export interface TwilioRoutesDeps {
   baseUrl: () => string;
   now: () => number;
   logger: Logger;
+  /** Whether this practice's calls go on a media stream now (stream mode, Deepgram configured and answering). */
+  streamsFor?: (tenant: TenantConfig) => boolean;
+  streams?: LiveStreams;
 }
 
 const MALFORMED = "Sorry, something went wrong with this call. Please call us back. Goodbye.";
@@ -56,7 +61,20 @@ export function createTwilioRoutes(deps: TwilioRoutesDeps): Map<string, WebhookR
       '/twilio/voice',
       idempotent(async ({ path, params }) => {
         if (!params.CallSid || !params.To) return refuse(path, params, 'CallSid or To');
-        const reply = await collectReply((out) => deps.flow.incoming({ callSid: params.CallSid!, from: params.From || null, to: params.To! }, out));
+        const incoming = { callSid: params.CallSid, from: params.From || null, to: params.To };
+        const opened = deps.flow.open(incoming);
+        if (!('refused' in opened) && deps.streamsFor?.(opened.tenant)) {
+          const base = deps.baseUrl();
+          const twiml = renderStreamConnect({
+            streamUrl: `${base.replace(/^http/, 'ws')}/twilio/stream`,
+            statusUrl: `${base}/twilio/stream-status`,
+            continueUrl: `${base}/twilio/continue`,
+            callSid: opened.call.callSid,
+            tenantId: opened.tenant.id,
+          });
+          return { twiml, tenantId: opened.tenant.id };
+        }
+        const reply = await collectReply(async (out) => ('refused' in opened ? out.refuse(opened.refused) : deps.flow.respond(incoming.callSid, { kind: 'start' }, out)));
         return { twiml: renderReply(reply, urls()), tenantId: reply.kind === 'turn' ? reply.tenant.id : null };
       }),
     ],
@@ -99,6 +117,28 @@ export function createTwilioRoutes(deps: TwilioRoutesDeps): Map<string, WebhookR
         const reply = await collectReply((out) => deps.flow.resume(params.CallSid!, out));
         return { twiml: renderReply(reply, urls()), tenantId: reply.kind === 'turn' ? reply.tenant.id : null };
       }),
+    ],
+    [
+      '/twilio/continue',
+      idempotent(async ({ path, params }) => {
+        if (!params.CallSid) return refuse(path, params, 'CallSid');
+        const exit = deps.streams?.takeExit(params.CallSid) ?? { next: 'gather' as const };
+        if (exit.next !== 'gather') {
+          const call = deps.flow.find(params.CallSid);
+          return { twiml: renderStreamExit(exit, urls()), tenantId: call?.tenantId ?? null };
+        }
+        const reply = await collectReply((out) => deps.flow.continueAfterStream(params.CallSid!, out));
+        return { twiml: renderReply(reply, urls()), tenantId: reply.kind === 'turn' ? reply.tenant.id : null };
+      }),
+    ],
+    [
+      '/twilio/stream-status',
+      async ({ params }) => {
+        const fields = { callSid: params.CallSid, streamSid: params.StreamSid, event: params.StreamEvent, error: params.StreamError };
+        if (params.StreamEvent === 'stream-error') deps.logger.warn(fields, 'media stream error reported by Twilio');
+        else deps.logger.info(fields, 'media stream status');
+        return emptyTwiml();
+      },
     ],
     [
       '/twilio/status',
