@@ -191,7 +191,14 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
       },
     };
   }
-  onSpeechHealth = () => events.publish({ name: 'health/changed', payload: health() });
+  onSpeechHealth = () => {
+    try {
+      events.publish({ name: 'health/changed', payload: health() });
+    } catch (error) {
+      // A stream failing while the appliance shuts down: there is no health to tell any more.
+      logger.warn({ err: error }, 'could not report the speech service health');
+    }
+  };
 
   const handlers = createCommandHandlers({
     tenants,

@@ -104,7 +104,13 @@ export async function runBrainTurn(
 }
 
 /** Speaks a sentence and appends to the transcript what the caller heard of it, when they heard it. */
-export function speakAndRecord(calls: CallService, call: CallRecord, output: VoiceOutput, text: string, speaker: 'receptionist' | 'staff' = 'receptionist'): Promise<Heard> {
+export function speakAndRecord(...args: Parameters<typeof speakAndRecordUnsafe>): Promise<Heard> {
+  // A line can finish playing after the call (or the appliance) has gone; losing its record then is
+  // better than an unhandled rejection.
+  return speakAndRecordUnsafe(...args).catch(() => ({ text: '', interrupted: true }));
+}
+
+function speakAndRecordUnsafe(calls: CallService, call: CallRecord, output: VoiceOutput, text: string, speaker: 'receptionist' | 'staff' = 'receptionist'): Promise<Heard> {
   return output.speak(text).then((heard) => {
     if (heard.text.trim()) calls.appendLines(call, [{ speaker, text: heard.text, confidence: null, interrupted: heard.interrupted }]);
     return heard;

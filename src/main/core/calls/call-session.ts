@@ -1,7 +1,7 @@
 import type { Logger } from '../kernel/index.js';
 import type { Utterance } from '../conversation/index.js';
 import type { CallFlow } from './call-flow.js';
-import { DEFAULT_BARGE_IN, isInterruption, type BargeInPolicy, type HeardWord } from './turn-taking.js';
+import { contentWords, DEFAULT_BARGE_IN, isInterruption, type BargeInPolicy, type HeardWord } from './turn-taking.js';
 import type { VoiceOutput } from './voice-output.js';
 
 /** A voice output that plays audio itself, so it knows whether the receptionist is still talking. */
@@ -12,6 +12,8 @@ export interface LiveVoiceOutput extends VoiceOutput {
   idle(): Promise<void>;
   /** Resolves with the time (session `now`) the next audio frame goes out. */
   nextAudio(): Promise<number>;
+  /** The sentence spoken last, to tell an answer to a question from a backchannel. */
+  lastSentence(): string | null;
 }
 
 /** One turn's timing, from the caller's last word to the first sound of the answer (session `now`, ms). */
@@ -79,7 +81,12 @@ export class CallSession {
     if (this.ended || !utterance.text.trim()) return Promise.resolve();
     if (this.deps.output.isSpeaking() && !isInterruption(utterance.words, this.bargeIn)) {
       // Said over the receptionist without interrupting: an answer to the question still being
-      // asked is kept for when it ends; a backchannel to a statement is just that.
+      // asked ("yes", "Tuesday") is kept for when it ends; a backchannel to a statement is just that.
+      const asked = this.deps.output.lastSentence()?.trim().endsWith('?') ?? false;
+      if (!asked && contentWords(utterance.words).length === 0) {
+        this.deps.logger.debug({ callSid: this.deps.callSid }, 'backchannel while the receptionist speaks');
+        return Promise.resolve();
+      }
       this.deferred = utterance;
       void this.deps.output.idle().then(() => this.takeDeferred());
       return Promise.resolve();

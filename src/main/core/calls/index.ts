@@ -9,6 +9,6 @@ export type { CallControl } from './call-control.js';
 export { DeskControl, REHEARSAL_SID_PREFIX } from './desk-control.js';
 export { Rehearsals } from './rehearsal.js';
 export { CallSession, type CallSessionDeps, type FinalUtterance, type LiveVoiceOutput, type TurnLatency } from './call-session.js';
-export { DEFAULT_BARGE_IN, isInterruption, type BargeInPolicy, type HeardWord } from './turn-taking.js';
+export { contentWords, DEFAULT_BARGE_IN, isInterruption, type BargeInPolicy, type HeardWord } from './turn-taking.js';
 export type { RecognizedTurn, SpeechToText, TextToSpeech, Transcriber, TranscriberEvents } from './speech-ports.js';
 export { CircuitBreaker } from './circuit-breaker.js';

@@ -98,8 +98,9 @@ export class StreamOutput implements LiveVoiceOutput {
     return this.queue.length > 0;
   }
 
+  /** The sentence playing now (the caller is reacting to it), else the last one spoken. */
   lastSentence(): string | null {
-    return this.last;
+    return this.queue[0]?.text ?? this.last;
   }
 
   idle(): Promise<void> {
