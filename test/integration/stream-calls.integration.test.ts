@@ -7,35 +7,60 @@ afterEach(async () => s?.stop());
 const ANN = '+15555550199';
 
 describe('stream mode: Twilio Media Streams with Deepgram speech', () => {
-  it('books by voice over a signed media socket; the transcript holds what was heard', async () => {
+  it('books, reschedules and cancels by voice over a signed media socket; the transcript holds what was heard', async () => {
     s = await startStreamHarness();
     const call = await s.call(ANN);
     expect(call.state).toBe('streaming');
     expect(call.lastTwiml).toContain('<Connect><Stream url="wss://frontdesk.example.com/twilio/stream"');
+    expect(call.lastTwiml).toContain('<Parameter name="tenantId" value="bright-smiles"/>');
     const leg = call.stream!;
     await s.replyPlayed(leg, 0);
-    await s.turn(leg, 'I need a cleaning next Tuesday afternoon');
-    await s.turn(leg, 'the first one');
-    await s.turn(leg, 'Ann Lee');
-    await s.turn(leg, 'yes');
+    for (const line of ['I need a cleaning next Tuesday afternoon', 'the first one', 'Ann Lee', 'yes']) await s.turn(leg, line);
+    expect(s.deepgram.speaks.at(-1)!.text).toMatch(/anything else/i);
+    await s.say(leg, "no that's all, bye");
+    // The goodbye plays to the end, then the stream closes and Twilio hangs up.
+    await leg.closed;
+    await call.idle();
+    expect(call.state).toBe('ended');
+    expect(call.played.at(-1)).toEqual({ verb: 'Hangup' });
 
     const listen = s.deepgram.listens[0]!;
     expect(listen.query.get('encoding')).toBe('mulaw');
     expect(listen.query.get('sample_rate')).toBe('8000');
     expect(listen.query.get('interim_results')).toBe('true');
-    expect(listen.keyterms).toEqual(expect.arrayContaining(['Bright Smiles Dental']));
+    expect(listen.query.get('utterance_end_ms')).toBe('1000');
+    expect(listen.keyterms).toEqual(expect.arrayContaining(['Bright Smiles Dental', 'Teeth cleaning']));
     expect(s.deepgram.speaks.every((r) => r.query.get('container') === 'none' && r.authorization === 'Token dg-test-key-0123456789')).toBe(true);
+    expect(leg.fromApp.every((m) => ['media', 'mark', 'clear'].includes(m.event))).toBe(true);
 
-    const bookings = await s.h.run<any[]>('bookings/list', { tenantId: TENANT });
-    expect(bookings.filter((b) => b.status === 'confirmed' || b.status === 'pending_review')).toHaveLength(1);
-    const record = await s.callRecord(call.sid);
-    expect(record.outcome).toBe('booked');
-    const lines = record.transcript.map((t: any) => `${t.speaker}: ${t.text}`);
-    expect(lines).toContain('caller: I need a cleaning next Tuesday afternoon');
-    expect(lines).toContain('caller: Ann Lee');
-    expect(record.transcript.some((t: any) => t.interrupted)).toBe(false);
-    await call.hangup();
-  }, 120_000);
+    let bookings = await s.h.run<any[]>('bookings/list', { tenantId: TENANT, statuses: ['confirmed'] });
+    expect(bookings).toMatchObject([{ serviceId: 'cleaning', start: '2026-12-01T13:00:00-05:00', customer: { name: 'Ann Lee', phone: ANN } }]);
+    const booked = await s.callRecord(call.sid);
+    expect(booked.outcome).toBe('booked');
+    expect(booked.transcript.filter((t: any) => t.speaker === 'caller').map((t: any) => t.text)).toEqual([
+      'I need a cleaning next Tuesday afternoon',
+      'the first one',
+      'Ann Lee',
+      'yes',
+      "no that's all, bye",
+    ]);
+    expect(booked.transcript.some((t: any) => t.interrupted)).toBe(false);
+
+    const move = await s.call(ANN);
+    await s.replyPlayed(move.stream!, 0);
+    for (const line of ['I need to move my appointment', 'Wednesday morning', 'the second one', 'yes']) await s.turn(move.stream!, line);
+    bookings = await s.h.run<any[]>('bookings/list', { tenantId: TENANT, statuses: ['confirmed'] });
+    expect(bookings).toMatchObject([{ start: '2026-11-25T09:00:00-05:00' }]);
+    expect((await s.callRecord(move.sid)).outcome).toBe('rescheduled');
+    await move.hangup();
+
+    const cancel = await s.call(ANN);
+    await s.replyPlayed(cancel.stream!, 0);
+    for (const line of ['I have to cancel my appointment', 'yes']) await s.turn(cancel.stream!, line);
+    expect(await s.h.run<any[]>('bookings/list', { tenantId: TENANT, statuses: ['confirmed', 'held', 'pending_review'] })).toEqual([]);
+    expect((await s.callRecord(cancel.sid)).outcome).toBe('cancelled');
+    await cancel.hangup();
+  }, 180_000);
 });
 
 describe('stream mode: barge-in and backchannels', () => {
