@@ -45,6 +45,13 @@ describe('stream mode: Twilio Media Streams with Deepgram speech', () => {
       "no that's all, bye",
     ]);
     expect(booked.transcript.some((t: any) => t.interrupted)).toBe(false);
+    // Every answered turn has its latency: greeting, four answers and the goodbye.
+    expect(booked.latency.map((l: any) => l.turn)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(booked.latency.every((l: any) => l.firstAudioMs >= 0 && l.firstSentenceMs >= 0 && l.firstAudioMs >= l.firstSentenceMs)).toBe(true);
+    expect(booked.latency.slice(1).every((l: any) => l.endOfSpeechMs !== null && l.endOfSpeechMs >= 0)).toBe(true);
+    const today = await s.h.run<any>('calls/get-latency', { tenantId: TENANT });
+    expect(today).toMatchObject({ tenantId: TENANT, day: '2026-11-23', turns: 6 });
+    expect(today.firstAudioP95Ms).toBeGreaterThanOrEqual(today.firstAudioP50Ms);
 
     const move = await s.call(ANN);
     await s.replyPlayed(move.stream!, 0);

@@ -16,6 +16,8 @@ export type AppDeps = CoreDeps & {
 /** How often the app looks for tenant edits made by other processes (the CLI). */
 const EXTERNAL_CHANGE_POLL_MS = 1_000;
 const OUTBOX_POLL_MS = 1_000;
+/** A filler ("One moment while I check that.") when nothing is ready this long into a stream turn. */
+const FILLER_AFTER_MS = 700;
 
 /** Builds the whole appliance: core + the public (Twilio) listener + the console listener when headless. */
 export function createApp(config: AppConfig, deps: AppDeps = {}): App {
@@ -49,7 +51,12 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         streams: core.streams,
         logger: core.logger.child({ listener: 'media-stream' }),
         now: () => performance.now(),
-        ...deps.mediaStream,
+        fillerAfterMs: deps.mediaStream?.fillerAfterMs ?? FILLER_AFTER_MS,
+        onLatency: (callSid, latency) => {
+          core.calls.recordLatency(callSid, latency);
+          deps.mediaStream?.onLatency?.(callSid, latency);
+        },
+        ...(deps.mediaStream?.onOutput ? { onOutput: deps.mediaStream.onOutput } : {}),
       }),
   });
   const consoleListener = config.serveConsole

@@ -24,6 +24,7 @@ import { openDatabase, schemaVersion, type Db } from '../infra/db/database.js';
 import { createActionLogRepository } from '../infra/db/repositories/action-log-repository.js';
 import { createBookingRepository } from '../infra/db/repositories/booking-repository.js';
 import { createCallRepository } from '../infra/db/repositories/call-repository.js';
+import { createLatencyRepository } from '../infra/db/repositories/latency-repository.js';
 import { createMessageRepository } from '../infra/db/repositories/message-repository.js';
 import { createOutboxRepository } from '../infra/db/repositories/outbox-repository.js';
 import { createTwilioCallControl } from '../infra/twilio/twilio-call-control.js';
@@ -100,6 +101,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     calls: createCallRepository(db),
     messages: createMessageRepository(db),
     actionLog,
+    latency: createLatencyRepository(db),
     tenants,
     events,
     clock,

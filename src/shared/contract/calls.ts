@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { turnLatencySchema } from './voice.js';
 
 export const CALL_OUTCOMES = ['booked', 'rescheduled', 'cancelled', 'answered', 'message', 'transferred', 'abandoned'] as const;
 
@@ -63,6 +64,8 @@ export const callDetailSchema = callSummarySchema.extend({
   transcript: z.array(transcriptTurnSchema),
   actions: z.array(actionLogSchema),
   messages: z.array(messageSchema),
+  /** Per-turn latency of a stream-mode call (absent or empty in gather mode). */
+  latency: z.array(turnLatencySchema).optional(),
 });
 export type CallDetailDto = z.infer<typeof callDetailSchema>;
 

@@ -4,6 +4,7 @@ import { callCommands } from './calls.js';
 import { deskCommands } from './desk.js';
 import { schedulingCommands } from './scheduling.js';
 import { tenantConfigSchema } from './tenant.js';
+import { voiceCommands } from './voice.js';
 
 /**
  * Every console command: `domain/verb-noun` → input and output schemas. The IPC and WebSocket
@@ -22,6 +23,7 @@ export const commands = {
   ...schedulingCommands,
   ...callCommands,
   ...deskCommands,
+  ...voiceCommands,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Commands = typeof commands;

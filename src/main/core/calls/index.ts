@@ -4,7 +4,7 @@ export type { Heard, TurnEnd, VoiceOutput } from './voice-output.js';
 export { VOICE_WORDS, type VoiceWordId } from './voice-words.js';
 export { TURN_DEADLINE_MS, type TurnOptions } from './brain-turn.js';
 export { CallService } from './call-service.js';
-export type { ActionLogEntry, ActionLogRepository, CallPatch, CallRecord, CallRepository, CallState, MessageRecord, MessageRepository, Speaker, TranscriptLine, TranscriptTurnRecord } from './ports.js';
+export type { ActionLogEntry, ActionLogRepository, CallPatch, CallRecord, CallRepository, CallState, MessageRecord, MessageRepository, Speaker, TranscriptLine, TranscriptTurnRecord, LatencyRepository, TurnLatencyRecord } from './ports.js';
 export type { CallControl } from './call-control.js';
 export { DeskControl, REHEARSAL_SID_PREFIX } from './desk-control.js';
 export { Rehearsals } from './rehearsal.js';
@@ -12,3 +12,4 @@ export { CallSession, type CallSessionDeps, type FinalUtterance, type LiveVoiceO
 export { contentWords, DEFAULT_BARGE_IN, isInterruption, type BargeInPolicy, type HeardWord } from './turn-taking.js';
 export type { RecognizedTurn, SpeechToText, TextToSpeech, Transcriber, TranscriberEvents } from './speech-ports.js';
 export { CircuitBreaker } from './circuit-breaker.js';
+export { percentile } from './latency.js';

@@ -103,3 +103,21 @@ export interface ActionLogRepository {
   append(entry: ActionLogEntry): void;
   list(tenantId: string, callId: string): ActionLogEntry[];
 }
+
+/** One stream-mode turn's latency (ms from the final transcript), as stored. */
+export interface TurnLatencyRecord {
+  tenantId: string;
+  callId: string;
+  turn: number;
+  at: number;
+  endOfSpeechMs: number | null;
+  firstSentenceMs: number | null;
+  firstAudioMs: number | null;
+}
+
+export interface LatencyRepository {
+  insert(record: TurnLatencyRecord): void;
+  listForCall(tenantId: string, callId: string): TurnLatencyRecord[];
+  /** The practice's turns with `from <= at < to`. */
+  listBetween(tenantId: string, from: number, to: number): TurnLatencyRecord[];
+}

@@ -5,5 +5,6 @@ import { migration003Calls } from './003-calls.js';
 import { migration004Outbox } from './004-outbox.js';
 import { migration005BookingStatusIndex } from './005-booking-status-index.js';
 import { migration006InterruptedLines } from './006-interrupted-lines.js';
+import { migration007TurnLatency } from './007-turn-latency.js';
 
-export const migrations: readonly Migration[] = [migration001Tenants, migration002Bookings, migration003Calls, migration004Outbox, migration005BookingStatusIndex, migration006InterruptedLines];
+export const migrations: readonly Migration[] = [migration001Tenants, migration002Bookings, migration003Calls, migration004Outbox, migration005BookingStatusIndex, migration006InterruptedLines, migration007TurnLatency];
