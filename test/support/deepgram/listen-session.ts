@@ -37,11 +37,15 @@ interface Heard {
  * endpointing silence, UtteranceEnd after utterance_end_ms.
  */
 export class ListenSession {
-  readonly received: Buffer[] = [];
   readonly control: string[] = [];
+  /** Caller audio received so far (bytes). */
+  audioBytes = 0;
   keepAlives = 0;
+  /** When each Results message went out and how many words it carried (benchmarks time barge-in by it). */
+  readonly resultsSent: { at: number; words: number; isFinal: boolean }[] = [];
   closedWith: number | null = null;
-  private audio = Buffer.alloc(0);
+  /** The last few frames, where a phrase that just began can be found (absolute offset `audioBytes - tail.length`). */
+  private tail = Buffer.alloc(0);
   private searchFrom = 0;
   private heard: Heard[] = [];
 
@@ -65,7 +69,7 @@ export class ListenSession {
   }
 
   get audioSec(): number {
-    return this.audio.length / BYTES_PER_SECOND;
+    return this.audioBytes / BYTES_PER_SECOND;
   }
 
   get keyterms(): string[] {
@@ -77,8 +81,9 @@ export class ListenSession {
   }
 
   private onAudio(chunk: Buffer): void {
-    this.received.push(chunk);
-    this.audio = Buffer.concat([this.audio, chunk]);
+    this.audioBytes += chunk.length;
+    const joined = Buffer.concat([this.tail, chunk]);
+    this.tail = joined.subarray(Math.max(0, joined.length - (FINGERPRINT_BYTES + chunk.length + 320)));
     this.findPhrases();
     for (const h of this.heard) this.advance(h);
   }
@@ -87,8 +92,10 @@ export class ListenSession {
     for (const phrase of this.phrases()) {
       const span = speechSpan(phrase.audio);
       const key = phrase.audio.subarray(span.start, span.start + FINGERPRINT_BYTES);
-      const at = this.audio.indexOf(key, this.searchFrom);
-      if (at < 0) continue;
+      const tailStart = this.audioBytes - this.tail.length;
+      const found = this.tail.indexOf(key, Math.max(0, this.searchFrom - tailStart));
+      if (found < 0) continue;
+      const at = tailStart + found;
       const startSec = at / BYTES_PER_SECOND;
       const durationSec = (span.end - span.start) / BYTES_PER_SECOND;
       const words = timeWords(phrase.text, startSec, durationSec);
@@ -133,6 +140,7 @@ export class ListenSession {
   }
 
   private results(h: Heard, words: Word[], isFinal: boolean, speechFinal: boolean): void {
+    this.resultsSent.push({ at: performance.now(), words: words.length, isFinal });
     const start = words[0]!.start;
     const end = words.at(-1)!.end;
     this.send({

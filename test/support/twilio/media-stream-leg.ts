@@ -25,6 +25,8 @@ export class MediaStreamLeg {
   /** Frames of the app's audio that actually played to the caller. */
   playedFrames = 0;
   clears = 0;
+  /** When (performance.now) each message from the app arrived, in order with `fromApp`. */
+  readonly arrivals: number[] = [];
   closedBy: 'app' | 'caller' | null = null;
   readonly closed: Promise<void>;
   private readonly playback: Played[] = [];
@@ -194,6 +196,7 @@ export class MediaStreamLeg {
   private onMessage(text: string): void {
     const message = JSON.parse(text) as { event: string; streamSid?: string; media?: { payload: string }; mark?: { name: string } };
     this.fromApp.push(message);
+    this.arrivals.push(performance.now());
     if (message.streamSid !== this.streamSid) throw new Error(`the app sent ${message.event} for stream ${message.streamSid}, not ${this.streamSid}`);
     switch (message.event) {
       case 'media': {

@@ -30,7 +30,8 @@ export interface Transcriber {
 
 export interface SpeechToText {
   /** Connects; rejects when the service is unreachable or refuses (the call then stays in gather mode). */
-  open(options: { model: string; keyterms: string[]; events: TranscriberEvents }): Promise<Transcriber>;
+  /** `tag` labels the session at the vendor (the call), so its usage and logs can be matched to the call. */
+  open(options: { model: string; keyterms: string[]; tag?: string; events: TranscriberEvents }): Promise<Transcriber>;
 }
 
 /** Text-to-speech: one sentence in, raw μ-law 8 kHz audio out as it is made. */

@@ -37,7 +37,7 @@ export function createDeepgramSpeech(options: DeepgramOptions): { stt: SpeechToT
   };
 
   const stt: SpeechToText = {
-    async open({ model, keyterms, events }) {
+    async open({ model, keyterms, tag, events }) {
       const socket = await client().listen.v1.connect({
         model,
         encoding: 'mulaw',
@@ -49,6 +49,7 @@ export function createDeepgramSpeech(options: DeepgramOptions): { stt: SpeechToT
         endpointing: ENDPOINTING_MS,
         utterance_end_ms: String(UTTERANCE_END_MS),
         vad_events: 'true',
+        ...(tag ? { tag } : {}),
         ...(keyterms.length > 0 && model.startsWith('nova-3') ? { keyterm: keyterms } : {}),
         reconnectAttempts: 0,
         connectionTimeoutInSeconds: options.connectTimeoutSeconds ?? 5,

@@ -115,6 +115,7 @@ export function handleMediaStream(socket: WebSocket, deps: MediaStreamDeps): voi
       transcriber = await deps.stt.open({
         model: tenant.voice.sttModel,
         keyterms: keytermsOf(tenant),
+        tag: call.callSid,
         events: {
           speechStarted: () => {},
           interim: (words) => live.interim(words),
