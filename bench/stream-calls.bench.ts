@@ -12,6 +12,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../src/main/app/index.js';
 import { percentile } from '../src/main/core/calls/index.js';
+import type { StreamOutput } from '../src/main/server/public/stream-output.js';
 import { phraseAudio } from '../test/support/audio/phrase-audio.js';
 import { FakeDeepgram } from '../test/support/deepgram/fake-deepgram.js';
 import { makeTempDir } from '../test/support/temp-dir.js';
@@ -30,7 +31,9 @@ const MEASURE_MS = Number(process.env.BENCH_STREAM_MEASURE_MS ?? 30_000);
 const QUESTION = 'what are your hours';
 const INTERRUPTION = 'I need a cleaning next Tuesday afternoon';
 
-type FromAppliance = { type: 'started'; webhookBase: string } | { type: 'stats'; cpuMs: number; serverLatencyMs: number[] };
+type FromAppliance =
+  | { type: 'started'; webhookBase: string }
+  | { type: 'stats'; cpuMs: number; serverLatencyMs: number[]; withVendorMs: number[]; maxUnderrunMs: number };
 
 // ---------------------------------------------------------------------------------------------
 // The appliance process.
@@ -40,10 +43,17 @@ async function runAppliance(): Promise<void> {
   const config = testConfig(dir, { publicUrl: PUBLIC_URL, serveConsole: false, pinnedNow: Date.parse('2026-11-23T14:00:00Z') });
   config.deepgram = { apiKey: () => DEEPGRAM_KEY, baseUrl: process.env.BENCH_DEEPGRAM_URL! };
   const serverLatencyMs: number[] = [];
+  const withVendorMs: number[] = [];
+  const outputs = new Map<string, StreamOutput>();
   const app = createApp(config, {
     mediaStream: {
-      onLatency: (_callSid, l) => {
-        if (l.firstAudioAt !== null && l.turn > 1) serverLatencyMs.push(l.firstAudioAt - l.finalAt);
+      onOutput: (callSid, output) => outputs.set(callSid, output),
+      onLatency: (callSid, l) => {
+        if (l.firstAudioAt === null || l.turn <= 1) return;
+        // The server's own share: the wait for text-to-speech's first audio is the vendor's.
+        const vendor = outputs.get(callSid)?.lastAnswerVendorWaitMs ?? 0;
+        withVendorMs.push(l.firstAudioAt - l.finalAt);
+        serverLatencyMs.push(l.firstAudioAt - l.finalAt - vendor);
       },
     },
   });
@@ -55,10 +65,12 @@ async function runAppliance(): Promise<void> {
     if (message.type === 'mark') {
       cpuAtMark = process.cpuUsage();
       serverLatencyMs.length = 0;
+      withVendorMs.length = 0;
     }
     if (message.type === 'stats') {
       const used = process.cpuUsage(cpuAtMark);
-      process.send!({ type: 'stats', cpuMs: (used.user + used.system) / 1000, serverLatencyMs } satisfies FromAppliance);
+      const maxUnderrunMs = Math.max(0, ...[...outputs.values()].map((o) => o.maxUnderrunMs));
+      process.send!({ type: 'stats', cpuMs: (used.user + used.system) / 1000, serverLatencyMs, withVendorMs, maxUnderrunMs } satisfies FromAppliance);
     }
     if (message.type === 'stop') void app.stop().then(() => process.exit(0));
   });
@@ -170,14 +182,28 @@ async function round(calls: number): Promise<BenchResult[]> {
     const stats = await ask(child, 'stats', 'stats');
     const server = stats.serverLatencyMs;
     const clear = figures.flatMap((f) => f.clearMs);
-    const maxGap = Math.max(...figures.map((f) => f.maxGapMs));
+    const receivedGap = Math.max(...figures.map((f) => f.maxGapMs));
+    const maxGap = stats.maxUnderrunMs;
     const cpuPerCall = stats.cpuMs / wallMs / calls;
     const detail = `${calls} calls, ${figures.reduce((n, f) => n + f.turns, 0)} turns, ${clear.length} barge-ins over ${(wallMs / 1000).toFixed(0)} s`;
     return [
-      { name: `stream ${calls} calls: server latency p50 (final transcript → first frame)`, value: round1(percentile(server, 50)), unit: 'ms', detail },
+      { name: `stream ${calls} calls: server latency p50 (final transcript → first frame, TTS wait excluded)`, value: round1(percentile(server, 50)), unit: 'ms', detail },
       { name: `stream ${calls} calls: server latency p99`, value: round1(percentile(server, 99)), unit: 'ms', target: '< 30 ms', pass: (percentile(server, 99) ?? Infinity) < 30 },
       { name: `stream ${calls} calls: clear after barge-in detection p99`, value: round1(percentile(clear, 99)), unit: 'ms', target: '< 50 ms', pass: (percentile(clear, 99) ?? Infinity) < 50 },
-      { name: `stream ${calls} calls: largest gap between frames of an answer`, value: round1(maxGap), unit: 'ms', target: '<= 100 ms', pass: maxGap <= 100 },
+      {
+        name: `stream ${calls} calls: final transcript → first frame incl. the fake TTS round trip p50 / p99`,
+        value: round1(percentile(stats.withVendorMs, 50)),
+        unit: 'ms',
+        detail: `p99 ${round1(percentile(stats.withVendorMs, 99))} ms`,
+      },
+      {
+        name: `stream ${calls} calls: largest gap in an answer's audio (Twilio's buffer ran dry)`,
+        value: round1(maxGap),
+        unit: 'ms',
+        target: '<= 100 ms',
+        pass: maxGap <= 100,
+        detail: `largest spacing between frames as the simulated Twilio received them: ${round1(receivedGap)} ms (frames are sent up to 120 ms ahead)`,
+      },
       {
         name: `stream ${calls} calls: appliance CPU per call`,
         value: round1(cpuPerCall * 100),

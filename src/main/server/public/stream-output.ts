@@ -27,6 +27,8 @@ interface Sentence {
   settle: (heard: Heard) => void;
   settled: boolean;
   abort: AbortController;
+  requestedAt: number;
+  firstChunkAt: number | null;
 }
 
 export interface StreamOutputDeps {
@@ -61,12 +63,16 @@ export class StreamOutput implements LiveVoiceOutput {
   private audioWaiters: ((at: number) => void)[] = [];
   private closed = false;
   private last: string | null = null;
-  /** Send times of every frame, for the benchmark's gap measure. */
-  readonly frameTimes: number[] | null;
+  /**
+   * The longest the caller's audio ran dry in the middle of an answer (ms): a frame was due at
+   * Twilio before we sent it. Zero means the answer played without a gap.
+   */
+  maxUnderrunMs = 0;
+  /** How long text-to-speech took to its first audio for the sentence that began the last answer. */
+  lastAnswerVendorWaitMs: number | null = null;
+  private midAnswer = false;
 
-  constructor(private readonly deps: StreamOutputDeps & { recordFrameTimes?: boolean }) {
-    this.frameTimes = deps.recordFrameTimes ? [] : null;
-  }
+  constructor(private readonly deps: StreamOutputDeps) {}
 
   speak(text: string): Promise<Heard> {
     if (this.closed) return Promise.resolve({ text: '', interrupted: true });
@@ -83,6 +89,8 @@ export class StreamOutput implements LiveVoiceOutput {
         endMarked: false,
         settled: false,
         abort: new AbortController(),
+        requestedAt: this.deps.now(),
+        firstChunkAt: null,
         settle: (heard) => {
           if (sentence.settled) return;
           sentence.settled = true;
@@ -169,6 +177,7 @@ export class StreamOutput implements LiveVoiceOutput {
     try {
       for await (const chunk of this.deps.tts.synthesize(sentence.text, { voice: this.deps.voice, signal: sentence.abort.signal })) {
         if (sentence.abort.signal.aborted) return;
+        sentence.firstChunkAt ??= this.deps.now();
         let bytes = sentence.partial.length > 0 ? Buffer.concat([sentence.partial, chunk]) : Buffer.from(chunk);
         while (bytes.length >= FRAME_BYTES) {
           sentence.frames.push(bytes.subarray(0, FRAME_BYTES));
@@ -197,7 +206,11 @@ export class StreamOutput implements LiveVoiceOutput {
     if (this.closed || this.timer) return;
     const lead = this.deps.leadMs ?? DEFAULT_LEAD_MS;
     const now = this.deps.now();
-    if (this.bufferedUntil < now) this.bufferedUntil = now;
+    if (this.bufferedUntil < now) {
+      const dueFrame = this.queue.some((s) => s.sentFrames < s.frames.length);
+      if (this.midAnswer && dueFrame) this.maxUnderrunMs = Math.max(this.maxUnderrunMs, now - this.bufferedUntil);
+      this.bufferedUntil = now;
+    }
     let waitingForSpeech = false;
     while (this.bufferedUntil < now + lead) {
       const sentence = this.queue.find((s) => !s.endMarked);
@@ -228,7 +241,10 @@ export class StreamOutput implements LiveVoiceOutput {
     sentence.sentFrames += 1;
     this.deps.send({ event: 'media', streamSid: this.deps.streamSid, media: { payload: frame.toString('base64') } });
     this.bufferedUntil += FRAME_MS;
-    this.frameTimes?.push(now);
+    if (!this.midAnswer) {
+      this.midAnswer = true;
+      this.lastAnswerVendorWaitMs = sentence.firstChunkAt === null ? null : sentence.firstChunkAt - sentence.requestedAt;
+    }
     if (this.audioWaiters.length > 0) for (const waiter of this.audioWaiters.splice(0)) waiter(now);
     if (sentence.sentFrames % FRAMES_PER_MARK === 0) this.sendMark(`${sentence.seq}.${sentence.sentFrames}`);
   }
@@ -240,6 +256,7 @@ export class StreamOutput implements LiveVoiceOutput {
 
   private wakeIdle(): void {
     if (this.queue.length > 0) return;
+    this.midAnswer = false;
     for (const waiter of this.idleWaiters.splice(0)) waiter();
   }
 }
