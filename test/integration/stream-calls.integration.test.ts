@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Brain } from '../../src/main/core/conversation/index.js';
 import { startStreamHarness, TENANT, type StreamHarness } from '../support/stream-harness.js';
 
 let s: StreamHarness;
@@ -111,6 +112,34 @@ describe('stream mode: barge-in and backchannels', () => {
     const record = await s.callRecord(call.sid);
     expect(record.transcript.every((t: any) => t.speaker === 'receptionist' && !t.interrupted)).toBe(true);
     expect(record.transcript.map((t: any) => t.text)).toEqual(s.deepgram.speaks.map((r) => r.text));
+    await call.hangup();
+  }, 120_000);
+});
+
+describe('stream mode: the line is never silent', () => {
+  it('says a filler while the brain is slow, then its answer', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slowBrain: Brain = {
+      name: 'slow',
+      initialState: () => ({}),
+      async turn(input) {
+        if (input.utterance.kind === 'start') return { state: {}, say: ['Hello, this is the front desk.'], next: 'listen' };
+        await gate;
+        return { state: {}, say: ['Your answer is ready.'], next: 'listen' };
+      },
+    };
+    s = await startStreamHarness({ deps: { brain: slowBrain } });
+    const call = await s.call(ANN);
+    const leg = call.stream!;
+    await s.replyPlayed(leg, 0);
+    const since = leg.fromApp.length;
+    await s.say(leg, 'what are your hours');
+    await s.h.nextEvent('call/transcript-appended', (p) => p.turn.text === 'One moment while I check that.');
+    release();
+    await s.h.nextEvent('call/transcript-appended', (p) => p.turn.text === 'Your answer is ready.');
+    await s.replyPlayed(leg, since);
+    expect(s.deepgram.speaks.map((r) => r.text)).toEqual(['Hello, this is the front desk.', 'One moment while I check that.', 'Your answer is ready.']);
     await call.hangup();
   }, 120_000);
 });
