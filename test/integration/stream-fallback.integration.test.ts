@@ -144,3 +144,22 @@ describe('staff in stream mode', () => {
     await call.hangup();
   }, 120_000);
 });
+
+describe('staff transfer in stream mode', () => {
+  it('says the hold sentence in the practice voice, then Twilio dials the desk after the stream closes', async () => {
+    s = await startStreamHarness();
+    const call = await s.call(ANN);
+    const leg = call.stream!;
+    await s.replyPlayed(leg, 0);
+    const callId = (await s.callRecord(call.sid)).id;
+    await s.h.run('calls/transfer', { tenantId: TENANT, callId, staffName: 'Dana' });
+    await leg.closed;
+    await call.idle();
+    expect(s.deepgram.speaks.at(-1)!.text).toBe('Please hold while I connect you with the front desk.');
+    expect(leg.echoed.every((m) => m.played)).toBe(true);
+    expect(call.state).toBe('dialing');
+    expect(call.dialed).toEqual(['+15555550100']);
+    expect((await s.callRecord(call.sid)).outcome).toBe('transferred');
+    await call.hangup();
+  }, 120_000);
+});
