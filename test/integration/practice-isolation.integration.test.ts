@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { DATABASE_FILE } from '../../src/main/app/create-core.js';
+import { ReplyCollector } from '../../src/main/core/calls/index.js';
 import { commands, type AnyEvent, type CommandResult } from '../../src/shared/contract/index.js';
 import { createHarness, demoTenant, type Harness } from '../support/core-harness.js';
 
@@ -90,7 +91,7 @@ beforeAll(async () => {
     tenantId: B, serviceId: 'exam', providerId: 'dr-lee', start: Date.parse('2026-11-25T15:00:00Z'), status: 'pending_review', source: 'phone', actor: 'receptionist',
     customer: { phone: '+15555550143', name: 'Walter Waiting' }, reviewReason: 'new customer',
   });
-  await core.callFlow.incoming({ callSid: 'CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', from: '+15555550142', to: '+15555550123' });
+  await core.callFlow.incoming({ callSid: 'CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', from: '+15555550142', to: '+15555550123' }, new ReplyCollector());
   const call = core.calls.findBySid('CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb');
   db = new Database(join(harness.dir, DATABASE_FILE));
   db.prepare("INSERT INTO messages (tenant_id, message_id, call_id, caller_name, callback_number, reason, created_at) VALUES (?, 'msg-b-1', ?, 'Betty Bright', '+15555550142', 'Call me about the crown', 0)").run(B, call?.id ?? null);

@@ -19,6 +19,12 @@ export interface AppConfig {
   /** Epoch ms the clock starts at (FRONTDESK_NOW), then runs on; null = real time. */
   pinnedNow: number | null;
   twilio: { accountSid: string | null; authToken: string | null; apiBase: string | null };
+  /**
+   * Deepgram for stream mode. `apiKey` is the DEEPGRAM_API_KEY / --deepgram-api-key override of
+   * the vault's key, behind a function so a logged or serialized config does not carry it; the
+   * app reads the key from the vault (with this on top) at each use.
+   */
+  deepgram?: { apiKey: () => string | null; baseUrl: string | null };
   logLevel: LogLevel;
   /** The headless host serves the console over HTTP + WebSocket; the desktop host uses IPC. */
   serveConsole: boolean;
@@ -32,7 +38,7 @@ export interface AppConfig {
   ngrokDomain?: string | null;
   /** FRONTDESK_VAULT_KEY: the vault key itself instead of the key file in the data folder. */
   vaultKey?: string | null;
-  /** NGROK_AUTHTOKEN, DEEPGRAM_API_KEY, OPENAI_API_KEY from the environment: they win over stored values. */
+  /** NGROK_AUTHTOKEN, OPENAI_API_KEY from the environment: they win over stored values (DEEPGRAM_API_KEY: see `deepgram`). */
   secretsFromEnvironment?: Readonly<Record<string, string>>;
 }
 

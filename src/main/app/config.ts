@@ -24,10 +24,16 @@ export const SETTINGS = {
   tunnel: { env: 'FRONTDESK_TUNNEL', flag: 'tunnel' },
   ngrokDomain: { env: 'FRONTDESK_NGROK_DOMAIN', flag: 'ngrok-domain' },
   vaultKey: { env: 'FRONTDESK_VAULT_KEY', flag: 'vault-key' },
+  /** Overrides the vault's DEEPGRAM_API_KEY (like TWILIO_AUTH_TOKEN); kept off the config object. */
+  deepgramApiKey: { env: 'DEEPGRAM_API_KEY', flag: 'deepgram-api-key' },
+  deepgramUrl: { env: 'FRONTDESK_DEEPGRAM_URL', flag: 'deepgram-url' },
 } as const;
 
-/** Credentials read only from the environment (no flags: a flag shows in the process list); they override the vault. */
-export const SECRET_ENVIRONMENT = ['NGROK_AUTHTOKEN', 'DEEPGRAM_API_KEY', 'OPENAI_API_KEY'] as const;
+/**
+ * Credentials read only from the environment (no flags: a flag shows in the process list); they
+ * override the vault. DEEPGRAM_API_KEY overrides it too, through `deepgram.apiKey` (it has a flag).
+ */
+export const SECRET_ENVIRONMENT = ['NGROK_AUTHTOKEN', 'OPENAI_API_KEY'] as const;
 
 export const DEFAULT_CONSOLE_PORT = 7410;
 export const DEFAULT_WEBHOOK_PORT = 7411;
@@ -64,6 +70,11 @@ const rawConfigSchema = z.object({
   accountSid: z.string().min(1).nullable(),
   authToken: z.string().min(1).nullable(),
   apiBase: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable(),
+  deepgramApiKey: z.string().trim().min(1).nullable(),
+  deepgramUrl: z
+    .url({ protocol: /^(https?|wss?)$/, error: 'must be an http(s) or ws(s) URL' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .nullable(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'must be one of fatal, error, warn, info, debug, trace, silent',
   }),
@@ -112,6 +123,8 @@ export function loadConfig(
     accountSid: pick('accountSid'),
     authToken: pick('authToken'),
     apiBase: pick('apiBase'),
+    deepgramApiKey: pick('deepgramApiKey'),
+    deepgramUrl: pick('deepgramUrl'),
     logLevel: pick('logLevel') ?? 'info',
     tunnel: pick('tunnel'),
     ngrokDomain: pick('ngrokDomain'),
@@ -144,6 +157,7 @@ export function loadConfig(
     publicUrl: c.publicUrl,
     pinnedNow: c.now,
     twilio: { accountSid: c.accountSid, authToken: c.authToken, apiBase: c.apiBase },
+    deepgram: deepgramSettings(c.deepgramApiKey, c.deepgramUrl),
     logLevel: c.logLevel,
     serveConsole: servesConsole,
     rendererDir: PATHS.rendererDir,
@@ -155,4 +169,9 @@ export function loadConfig(
       SECRET_ENVIRONMENT.flatMap((name) => (env[name] ? [[name, env[name]] as const] : [])),
     ),
   };
+}
+
+/** The key stays in a closure: a config object that gets logged or serialized does not carry it. */
+function deepgramSettings(apiKey: string | null, baseUrl: string | null): NonNullable<AppConfig['deepgram']> {
+  return { apiKey: () => apiKey, baseUrl };
 }

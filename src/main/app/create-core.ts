@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import type { Logger as PinoLogger } from 'pino';
 import type { Health } from '../../shared/contract/index.js';
 import type { Clock, IdGenerator } from '../core/kernel/index.js';
-import { CallFlow, CallService, DeskControl, Rehearsals, type CallControl } from '../core/calls/index.js';
+import { CallFlow, CallService, CircuitBreaker, DeskControl, Rehearsals, type CallControl, type SpeechToText, type TextToSpeech } from '../core/calls/index.js';
+import { createDeepgramSpeech } from '../infra/deepgram/deepgram-speech.js';
+import { LiveStreams } from '../server/public/live-streams.js';
+import { createStreamAwareCallControl } from '../server/public/stream-call-control.js';
 import { OutboxService, type MessagingPort } from '../core/notifications/index.js';
 import { ReviewService } from '../core/review/index.js';
 import { createActionRouter, RulesBrain, understand, type Brain } from '../core/conversation/index.js';
@@ -21,6 +24,7 @@ import { openDatabase, schemaVersion, type Db } from '../infra/db/database.js';
 import { createActionLogRepository } from '../infra/db/repositories/action-log-repository.js';
 import { createBookingRepository } from '../infra/db/repositories/booking-repository.js';
 import { createCallRepository } from '../infra/db/repositories/call-repository.js';
+import { createLatencyRepository } from '../infra/db/repositories/latency-repository.js';
 import { createMessageRepository } from '../infra/db/repositories/message-repository.js';
 import { createOutboxRepository } from '../infra/db/repositories/outbox-repository.js';
 import { createTwilioCallControl } from '../infra/twilio/twilio-call-control.js';
@@ -38,6 +42,8 @@ import { createSecretsAndPhone, type HostVault } from './secrets-and-phone.js';
 import { createSetupHandlers, NO_TUNNEL_CONTROL, type TunnelControl } from './setup-handlers.js';
 
 export const DATABASE_FILE = 'frontdesk.sqlite';
+/** After Deepgram fails, new calls use gather mode this long before one tries it again. */
+const DEEPGRAM_COOL_DOWN_MS = 30_000;
 
 /** What the hosts add on top of the core (listener state), reported by `health/get`. */
 export interface RuntimeStatus {
@@ -59,6 +65,10 @@ export interface CoreDeps {
   callControl?: CallControl;
   /** Where secrets are stored: the desktop passes safeStorage; the key-file vault in the data folder by default. */
   vault?: HostVault;
+  /** Speech for stream mode; Deepgram (at FRONTDESK_DEEPGRAM_URL when set) by default. */
+  speech?: { stt: SpeechToText; tts: TextToSpeech };
+  /** How long a brain turn may take before the message taker has the call (tests shorten it). */
+  turnDeadlineMs?: number;
 }
 
 /**
@@ -94,6 +104,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     calls: createCallRepository(db),
     messages: createMessageRepository(db),
     actionLog,
+    latency: createLatencyRepository(db),
     tenants,
     events,
     clock,
@@ -109,7 +120,19 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     logger: logger.child({ domain: 'conversation' }),
   });
   const brain: Brain = deps.brain ?? new RulesBrain({ understand });
-  const callFlow = new CallFlow({ calls, tenants, customers, brain, actions, clock, logger: logger.child({ domain: 'calls' }) });
+  const callFlow = new CallFlow({
+    calls,
+    tenants,
+    customers,
+    brain,
+    actions,
+    releaseHold: async (tenantId, holdId) => {
+      await bookings.cancel(tenantId, holdId, 'receptionist', 'released: the turn that held it was abandoned');
+    },
+    clock,
+    logger: logger.child({ domain: 'calls' }),
+    ...(deps.turnDeadlineMs === undefined ? {} : { turnDeadlineMs: deps.turnDeadlineMs }),
+  });
 
   // Set-up changes (tunnel, numbers, secrets) tell the console; the listeners exist only in the app.
   let publishSetupChanged = () => {};
@@ -128,11 +151,19 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     logger: logger.child({ domain: 'notifications' }),
   });
   const review = new ReviewService({ bookings, customers, tenants, outbox, transcripts: calls, clock });
+  // The key comes from the vault (DEEPGRAM_API_KEY or --deepgram-api-key override it), read at use:
+  // `frontdesk secrets set DEEPGRAM_API_KEY` applies to the next call without a restart.
+  const deepgramKey = () => setup.readSecret('DEEPGRAM_API_KEY');
+  const speech = deps.speech ?? createDeepgramSpeech({ apiKey: deepgramKey, baseUrl: config.deepgram?.baseUrl ?? null });
+  const streams = new LiveStreams();
+  let onSpeechHealth = () => {};
+  // Deepgram failing sends new calls to gather mode for a while, then the next call tries again.
+  const speechBreaker = new CircuitBreaker(clock, DEEPGRAM_COOL_DOWN_MS, () => onSpeechHealth());
   const desk = new DeskControl({
     flow: callFlow,
     calls,
     tenants,
-    control: deps.callControl ?? createTwilioCallControl({ client: twilioRest, baseUrl: () => webhookBase() }),
+    control: createStreamAwareCallControl(deps.callControl ?? createTwilioCallControl({ client: twilioRest, baseUrl: () => webhookBase() }), streams),
     logger: logger.child({ domain: 'calls' }),
   });
   const rehearsals = new Rehearsals({ flow: callFlow, calls, tenants, ids });
@@ -178,8 +209,22 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
         openai: setup.readSecret('OPENAI_API_KEY') ? 'configured' : 'not-configured',
       },
       secretsProtection: setup.protection,
+      voice: {
+        deepgram: deepgramKey() === null ? 'not-configured' : speechBreaker.allows() ? 'available' : 'unavailable',
+        retryAt: speechBreaker.retryAt,
+        lastError: speechBreaker.lastError,
+        streamCalls: streams.count,
+      },
     };
   }
+  onSpeechHealth = () => {
+    try {
+      events.publish({ name: 'health/changed', payload: health() });
+    } catch (error) {
+      // A stream failing while the appliance shuts down: there is no health to tell any more.
+      logger.warn({ err: error }, 'could not report the speech service health');
+    }
+  };
 
   const handlers = createCommandHandlers({
     tenants,
@@ -227,6 +272,11 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     availability,
     calls,
     callFlow,
+    speech,
+    speechBreaker,
+    streams,
+    /** Whether a practice's calls go on a media stream now: stream mode, a Deepgram key, and Deepgram answering. */
+    streamsFor: (tenant: { voice: { mode: 'gather' | 'stream' } }) => tenant.voice.mode === 'stream' && deepgramKey() !== null && speechBreaker.allows(),
     outbox,
     review,
     health,

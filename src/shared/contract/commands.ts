@@ -5,6 +5,7 @@ import { deskCommands } from './desk.js';
 import { schedulingCommands } from './scheduling.js';
 import { setupCommands } from './setup.js';
 import { tenantConfigSchema } from './tenant.js';
+import { voiceCommands } from './voice.js';
 
 /**
  * Every console command: `domain/verb-noun` → input and output schemas. The IPC and WebSocket
@@ -24,6 +25,7 @@ export const commands = {
   ...callCommands,
   ...deskCommands,
   ...setupCommands,
+  ...voiceCommands,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Commands = typeof commands;

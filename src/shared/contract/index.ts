@@ -9,3 +9,4 @@ export * from './scheduling.js';
 export * from './calls.js';
 export * from './desk.js';
 export * from './setup.js';
+export * from './voice.js';

@@ -110,6 +110,7 @@ export const SETTINGS_SECTIONS: readonly SectionRef[] = [
   { id: 'settings-booking', title: 'Booking policy', keys: ['booking'] },
   { id: 'settings-review', title: 'Review policy', keys: ['review'] },
   { id: 'settings-faq', title: 'Questions & answers', keys: ['faq'] },
+  { id: 'settings-voice', title: 'Voice', keys: ['voice'] },
 ];
 
 /** Which section a problem at `path` belongs to. */

@@ -8,6 +8,7 @@ import { StatusPill } from '../../components/status-pill.js';
 import { ClosuresSection, HoursSection, SpecialHoursSection } from './calendar-sections.js';
 import { BookingPolicySection, FaqSection, ReviewPolicySection } from './policy-sections.js';
 import { PracticeSection } from './practice-section.js';
+import { VoiceSection } from './voice-section.js';
 import { fieldId, SettingsEditorProvider, type SettingsEditor } from './settings-editor.js';
 import { describePath, parsePath, sectionOf, SETTINGS_SECTIONS } from './settings-labels.js';
 import { settingsStoreFor, type SettingsStore } from './settings-store.js';
@@ -190,6 +191,7 @@ function SettingsForm({ store, tenantId }: { store: SettingsStore; tenantId: str
             <BookingPolicySection />
             <ReviewPolicySection />
             <FaqSection />
+            <VoiceSection />
           </div>
 
           <aside className="settings-aside" id="settings-try">

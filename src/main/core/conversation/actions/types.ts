@@ -120,6 +120,8 @@ export interface ActionContext {
   callerPhone: string | null;
   /** Turn number within the call: with the call id it makes idempotency keys. */
   turn: number;
+  /** The turn's signal: once it is aborted (the turn was abandoned) the router refuses to act. */
+  signal?: AbortSignal;
 }
 
 export interface ActionRouter {

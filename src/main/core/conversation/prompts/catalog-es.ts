@@ -199,6 +199,8 @@ export const ES: Record<keyof typeof EN, string> = {
   'faq.unknownTakeMessage': 'No estoy segura de eso. Puedo tomarle un mensaje para que alguien se comunique con usted.',
   'call.sayAgain': 'Disculpe, ¿me lo podría repetir?',
   'call.howCanIHelp': '¿En qué le puedo ayudar?',
+  'call.fillerChecking': 'Un momento, por favor, déjeme revisar.',
+  'call.lineCutOut': 'Disculpe, se cortó la línea por un momento.',
 
   'sms.reviewApproved': '{practice}: su {service} para {when} está confirmada. ¡Le esperamos!',
   'sms.reviewRejected': '{practice}: lo sentimos, no pudimos confirmar su {service} para {when}. Por favor llámenos{phone} para buscar otro horario.',

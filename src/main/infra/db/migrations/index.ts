@@ -7,6 +7,8 @@ import { migration005BookingStatusIndex } from './005-booking-status-index.js';
 import { migration006WebhookReplayPerCall } from './006-webhook-replay-per-call.js';
 import { migration007CustomerLanguage } from './007-customer-language.js';
 import { migration008PhoneSetup } from './008-phone-setup.js';
+import { migration009InterruptedLines } from './009-interrupted-lines.js';
+import { migration010TurnLatency } from './010-turn-latency.js';
 
 export const migrations: readonly Migration[] = [
   migration001Tenants,
@@ -17,4 +19,6 @@ export const migrations: readonly Migration[] = [
   migration006WebhookReplayPerCall,
   migration007CustomerLanguage,
   migration008PhoneSetup,
+  migration009InterruptedLines,
+  migration010TurnLatency,
 ];
