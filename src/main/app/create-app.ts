@@ -16,7 +16,7 @@ export interface AppDeps extends CoreDeps {
   /** How tunnels are made; ngrok and the own URL by default (tests pass a fake tunnel). */
   tunnels?: TunnelFactory;
   /** Hooks on each media stream (the benchmark reads latency and frame times). */
-  mediaStream?: Pick<MediaStreamDeps, 'onLatency' | 'onOutput' | 'fillerAfterMs'>;
+  mediaStream?: Pick<MediaStreamDeps, 'onLatency' | 'onOutput' | 'fillerAfterMs' | 'leadMs'>;
 }
 
 /** How often the app looks for tenant edits made by other processes (the CLI). */
@@ -79,6 +79,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         logger: core.logger.child({ listener: 'media-stream' }),
         now: () => performance.now(),
         fillerAfterMs: deps.mediaStream?.fillerAfterMs ?? FILLER_AFTER_MS,
+        ...(deps.mediaStream?.leadMs === undefined ? {} : { leadMs: deps.mediaStream.leadMs }),
         onLatency: (callSid, latency) => {
           core.calls.recordLatency(callSid, latency);
           deps.mediaStream?.onLatency?.(callSid, latency);

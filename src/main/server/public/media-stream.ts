@@ -18,6 +18,8 @@ export interface MediaStreamDeps {
   /** Monotonic milliseconds. */
   now: () => number;
   fillerAfterMs?: number;
+  /** How far ahead of real time audio is sent (stream-output's default unless set). */
+  leadMs?: number;
   onLatency?: (callSid: string, latency: TurnLatency) => void;
   /** Benchmarks read the frame send times. */
   onOutput?: (callSid: string, output: StreamOutput) => void;
@@ -97,6 +99,7 @@ export function handleMediaStream(socket: WebSocket, deps: MediaStreamDeps): voi
       now: deps.now,
       logger: log,
       onFailure: (error) => speechFailed(error, 'text-to-speech'),
+      ...(deps.leadMs === undefined ? {} : { leadMs: deps.leadMs }),
       onEnd: (next) => finish(next.next === 'gather' ? { next: 'gather', reason: 'language' } : next),
     });
     output = out;
