@@ -28,6 +28,7 @@ const FILLER: Record<string, unknown> = {
   to: '2026-11-30',
   query: 'Betty',
   customer: { name: 'Mallory' },
+  phoneNumber: '+15555550999',
 };
 
 type IdKind = 'bookingId' | 'customerId' | 'callId' | 'messageId' | 'serviceId' | 'providerId';
@@ -39,8 +40,11 @@ let db: Database.Database;
 const idsOfB: Record<IdKind, string[]> = { bookingId: [], customerId: [], callId: [], messageId: [], serviceId: [], providerId: [] };
 const eventsAboutB: AnyEvent[] = [];
 
+/** The fields a command's input can have; a union input (`tunnel/configure`) has those of every option. */
 function shapeOf(name: string): Record<string, z.ZodType> {
-  return (commands[name as keyof typeof commands].input as unknown as { shape: Record<string, z.ZodType> }).shape;
+  type Shaped = { shape?: Record<string, z.ZodType>; options?: Shaped[] };
+  const input = commands[name as keyof typeof commands].input as unknown as Shaped;
+  return input.shape ?? Object.assign({}, ...(input.options ?? []).map((option) => option.shape ?? {}));
 }
 
 const idCommands = Object.keys(commands).filter((name) => Object.keys(shapeOf(name)).some((key) => ID_KINDS.includes(key)));
