@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { DATABASE_FILE } from '../../src/main/app/create-core.js';
+import { ReplyCollector } from '../../src/main/core/calls/index.js';
 import { commands, type AnyEvent, type CommandResult } from '../../src/shared/contract/index.js';
 import { createHarness, demoTenant, type Harness } from '../support/core-harness.js';
 
@@ -30,6 +31,9 @@ const FILLER: Record<string, unknown> = {
   kind: 'google',
   phoneNumber: '+15555550999',
   connectionId: 'no-such-connection',
+  address: 'http://127.0.0.1:9/calendar',
+  username: 'mallory',
+  password: 'not-a-password',
   phone: '+15555550177',
   body: 'hello there',
   entryId: 'no-such-entry',
@@ -46,8 +50,11 @@ let db: Database.Database;
 const idsOfB: Record<IdKind, string[]> = { bookingId: [], customerId: [], callId: [], messageId: [], serviceId: [], providerId: [] };
 const eventsAboutB: AnyEvent[] = [];
 
+/** The fields a command's input can have; a union input (`tunnel/configure`) has those of every option. */
 function shapeOf(name: string): Record<string, z.ZodType> {
-  return (commands[name as keyof typeof commands].input as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
+  type Shaped = { shape?: Record<string, z.ZodType>; options?: Shaped[] };
+  const input = commands[name as keyof typeof commands].input as unknown as Shaped;
+  return input.shape ?? Object.assign({}, ...(input.options ?? []).map((option) => option.shape ?? {}));
 }
 
 const idCommands = Object.keys(commands).filter((name) => Object.keys(shapeOf(name)).some((key) => ID_KINDS.includes(key)));
@@ -98,7 +105,7 @@ beforeAll(async () => {
     tenantId: B, serviceId: 'exam', providerId: 'dr-lee', start: Date.parse('2026-11-25T15:00:00Z'), status: 'pending_review', source: 'phone', actor: 'receptionist',
     customer: { phone: '+15555550143', name: 'Walter Waiting' }, reviewReason: 'new customer',
   });
-  await core.callFlow.incoming({ callSid: 'CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', from: '+15555550142', to: '+15555550123' });
+  await core.callFlow.incoming({ callSid: 'CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', from: '+15555550142', to: '+15555550123' }, new ReplyCollector());
   const call = core.calls.findBySid('CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb');
   db = new Database(join(harness.dir, DATABASE_FILE));
   db.prepare("INSERT INTO messages (tenant_id, message_id, call_id, caller_name, callback_number, reason, created_at) VALUES (?, 'msg-b-1', ?, 'Betty Bright', '+15555550142', 'Call me about the crown', 0)").run(B, call?.id ?? null);

@@ -21,6 +21,12 @@ export interface AppConfig {
   twilio: { accountSid: string | null; authToken: string | null; apiBase: string | null };
   /** Google Calendar's "Desktop app" OAuth client, and other bases for tests; absent = not configured. */
   google?: { clientId: string | null; clientSecret: string | null; apiBase: string | null; oauthBase: string | null };
+  /**
+   * Deepgram for stream mode. `apiKey` is the DEEPGRAM_API_KEY / --deepgram-api-key override of
+   * the vault's key, behind a function so a logged or serialized config does not carry it; the
+   * app reads the key from the vault (with this on top) at each use.
+   */
+  deepgram?: { apiKey: () => string | null; baseUrl: string | null };
   logLevel: LogLevel;
   /** The headless host serves the console over HTTP + WebSocket; the desktop host uses IPC. */
   serveConsole: boolean;
@@ -34,7 +40,7 @@ export interface AppConfig {
   ngrokDomain?: string | null;
   /** FRONTDESK_VAULT_KEY: the vault key itself instead of the key file in the data folder. */
   vaultKey?: string | null;
-  /** NGROK_AUTHTOKEN, DEEPGRAM_API_KEY, OPENAI_API_KEY from the environment: they win over stored values. */
+  /** NGROK_AUTHTOKEN, OPENAI_API_KEY from the environment: they win over stored values (DEEPGRAM_API_KEY: see `deepgram`). */
   secretsFromEnvironment?: Readonly<Record<string, string>>;
 }
 

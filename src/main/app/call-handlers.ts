@@ -21,7 +21,7 @@ export interface CallHandlerDeps {
   now: () => number;
 }
 
-type CallCommand = 'calls/list-active' | 'calls/list-recent' | 'calls/get' | 'messages/list' | 'messages/mark-handled' | 'conversation/understand';
+type CallCommand = 'calls/get-latency' | 'calls/list-active' | 'calls/list-recent' | 'calls/get' | 'messages/list' | 'messages/mark-handled' | 'conversation/understand';
 
 export function createCallHandlers(deps: CallHandlerDeps): Pick<CommandHandlers, CallCommand> {
   const { calls, tenants } = deps;
@@ -29,6 +29,7 @@ export function createCallHandlers(deps: CallHandlerDeps): Pick<CommandHandlers,
     'calls/list-active': () => calls.listActive(),
     'calls/list-recent': ({ tenantId, limit, search }) => calls.listRecent(tenantId, { limit, search }),
     'calls/get': ({ tenantId, callId }) => calls.detail(tenantId, callId),
+    'calls/get-latency': ({ tenantId }) => calls.latencyToday(tenantId),
     'messages/list': ({ tenantId, status, limit }) => calls.listMessages(tenantId, { status, limit }),
     'messages/mark-handled': ({ tenantId, messageId, staffName }, context) => calls.markMessageHandled(tenantId, messageId, staffName ?? context.actor),
     'conversation/understand': ({ tenantId, text, now }) => {

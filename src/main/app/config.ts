@@ -28,10 +28,16 @@ export const SETTINGS = {
   googleClientSecret: { env: 'GOOGLE_CLIENT_SECRET', flag: 'google-client-secret' },
   googleApiBase: { env: 'GOOGLE_API_BASE', flag: 'google-api-base' },
   googleOAuthBase: { env: 'GOOGLE_OAUTH_BASE', flag: 'google-oauth-base' },
+  /** Overrides the vault's DEEPGRAM_API_KEY (like TWILIO_AUTH_TOKEN); kept off the config object. */
+  deepgramApiKey: { env: 'DEEPGRAM_API_KEY', flag: 'deepgram-api-key' },
+  deepgramUrl: { env: 'FRONTDESK_DEEPGRAM_URL', flag: 'deepgram-url' },
 } as const;
 
-/** Credentials read only from the environment (no flags: a flag shows in the process list); they override the vault. */
-export const SECRET_ENVIRONMENT = ['NGROK_AUTHTOKEN', 'DEEPGRAM_API_KEY', 'OPENAI_API_KEY'] as const;
+/**
+ * Credentials read only from the environment (no flags: a flag shows in the process list); they
+ * override the vault. DEEPGRAM_API_KEY overrides it too, through `deepgram.apiKey` (it has a flag).
+ */
+export const SECRET_ENVIRONMENT = ['NGROK_AUTHTOKEN', 'OPENAI_API_KEY'] as const;
 
 export const DEFAULT_CONSOLE_PORT = 7410;
 export const DEFAULT_WEBHOOK_PORT = 7411;
@@ -72,6 +78,11 @@ const rawConfigSchema = z.object({
   googleClientSecret: z.string().min(1).nullable(),
   googleApiBase: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable(),
   googleOAuthBase: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable(),
+  deepgramApiKey: z.string().trim().min(1).nullable(),
+  deepgramUrl: z
+    .url({ protocol: /^(https?|wss?)$/, error: 'must be an http(s) or ws(s) URL' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .nullable(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'must be one of fatal, error, warn, info, debug, trace, silent',
   }),
@@ -120,6 +131,8 @@ export function loadConfig(
     accountSid: pick('accountSid'),
     authToken: pick('authToken'),
     apiBase: pick('apiBase'),
+    deepgramApiKey: pick('deepgramApiKey'),
+    deepgramUrl: pick('deepgramUrl'),
     logLevel: pick('logLevel') ?? 'info',
     tunnel: pick('tunnel'),
     ngrokDomain: pick('ngrokDomain'),
@@ -156,6 +169,7 @@ export function loadConfig(
     publicUrl: c.publicUrl,
     pinnedNow: c.now,
     twilio: { accountSid: c.accountSid, authToken: c.authToken, apiBase: c.apiBase },
+    deepgram: deepgramSettings(c.deepgramApiKey, c.deepgramUrl),
     logLevel: c.logLevel,
     google: { clientId: c.googleClientId, clientSecret: c.googleClientSecret, apiBase: c.googleApiBase, oauthBase: c.googleOAuthBase },
     serveConsole: servesConsole,
@@ -168,4 +182,9 @@ export function loadConfig(
       SECRET_ENVIRONMENT.flatMap((name) => (env[name] ? [[name, env[name]] as const] : [])),
     ),
   };
+}
+
+/** The key stays in a closure: a config object that gets logged or serialized does not carry it. */
+function deepgramSettings(apiKey: string | null, baseUrl: string | null): NonNullable<AppConfig['deepgram']> {
+  return { apiKey: () => apiKey, baseUrl };
 }

@@ -3,6 +3,7 @@ import { createConsoleToken } from '../server/console/console-token.js';
 import { urlHost } from '../server/http-util.js';
 import { PublicListener, type WebhookRoute } from '../server/public/public-listener.js';
 import { createTwilioRoutes } from '../server/public/twilio-routes.js';
+import { handleMediaStream, type MediaStreamDeps } from '../server/public/media-stream.js';
 import { createWebhookReplayRepository } from '../infra/db/repositories/webhook-replay-repository.js';
 import { Reachability, type TunnelFactory } from '../core/reachability/index.js';
 import { createSelfTest, createSelfTestKey, realTunnels } from '../infra/tunnel/index.js';
@@ -14,6 +15,8 @@ import { desiredTunnel } from './setup-handlers.js';
 export interface AppDeps extends CoreDeps {
   /** How tunnels are made; ngrok and the own URL by default (tests pass a fake tunnel). */
   tunnels?: TunnelFactory;
+  /** Hooks on each media stream (the benchmark reads latency and frame times). */
+  mediaStream?: Pick<MediaStreamDeps, 'onLatency' | 'onOutput' | 'fillerAfterMs' | 'leadMs'>;
 }
 
 /** How often the app looks for tenant edits made by other processes (the CLI). */
@@ -21,6 +24,8 @@ const EXTERNAL_CHANGE_POLL_MS = 1_000;
 const OUTBOX_POLL_MS = 1_000;
 /** How often the app looks for calendars whose sync is due (each has its own interval and backoff). */
 const CALENDAR_POLL_MS = 5_000;
+/** A filler ("One moment while I check that.") when nothing is ready this long into a stream turn. */
+const FILLER_AFTER_MS = 700;
 
 /** Builds the whole appliance: core + the public (Twilio) listener + the console listener when headless. */
 export function createApp(config: AppConfig, deps: AppDeps = {}): App {
@@ -59,6 +64,8 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     baseUrl: () => publicUrl() ?? publicListener.localBaseUrl,
     now: () => core.clock.now(),
     logger: core.logger.child({ listener: 'public' }),
+    streamsFor: core.streamsFor,
+    streams: core.streams,
   });
   const publicListener: PublicListener = new PublicListener({
     host: config.webhookHost,
@@ -69,6 +76,25 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     selfTestKey,
     now: () => core.clock.now(),
     logger: core.logger.child({ listener: 'public' }),
+    onMediaStream: (socket) =>
+      handleMediaStream(socket, {
+        flow: core.callFlow,
+        calls: core.calls,
+        tenants: core.tenants,
+        stt: core.speech.stt,
+        tts: core.speech.tts,
+        breaker: core.speechBreaker,
+        streams: core.streams,
+        logger: core.logger.child({ listener: 'media-stream' }),
+        now: () => performance.now(),
+        fillerAfterMs: deps.mediaStream?.fillerAfterMs ?? FILLER_AFTER_MS,
+        ...(deps.mediaStream?.leadMs === undefined ? {} : { leadMs: deps.mediaStream.leadMs }),
+        onLatency: (callSid, latency) => {
+          core.calls.recordLatency(callSid, latency);
+          deps.mediaStream?.onLatency?.(callSid, latency);
+        },
+        ...(deps.mediaStream?.onOutput ? { onOutput: deps.mediaStream.onOutput } : {}),
+      }),
   });
   const consoleListener = config.serveConsole
     ? new ConsoleListener({

@@ -11,9 +11,12 @@ import {
   type AdapterRegistry,
 } from '../core/calendars/index.js';
 import { ContractError, type Health } from '../../shared/contract/index.js';
-import { CallFlow, CallService, DeskControl, REHEARSAL_SID_PREFIX, Rehearsals, type CallControl } from '../core/calls/index.js';
+import { CallFlow, CallService, CircuitBreaker, DeskControl, REHEARSAL_SID_PREFIX, Rehearsals, type CallControl, type SpeechToText, type TextToSpeech } from '../core/calls/index.js';
 import { BookingTexts, MissedCallTexts, OutboxService, Reminders, TextInbox, TextReplies, Waitlist, type MessagingPort, type RehearsalCheck } from '../core/notifications/index.js';
 import type { BookingChange } from '../core/scheduling/index.js';
+import { createDeepgramSpeech } from '../infra/deepgram/deepgram-speech.js';
+import { LiveStreams } from '../server/public/live-streams.js';
+import { createStreamAwareCallControl } from '../server/public/stream-call-control.js';
 import { ReviewService } from '../core/review/index.js';
 import { createActionRouter, RulesBrain, understand, type Brain, type WaitlistSink } from '../core/conversation/index.js';
 import {
@@ -32,6 +35,7 @@ import { createCalendarRepository } from '../infra/db/repositories/calendar-repo
 import { createActionLogRepository } from '../infra/db/repositories/action-log-repository.js';
 import { createBookingRepository } from '../infra/db/repositories/booking-repository.js';
 import { createCallRepository } from '../infra/db/repositories/call-repository.js';
+import { createLatencyRepository } from '../infra/db/repositories/latency-repository.js';
 import { createMessageRepository } from '../infra/db/repositories/message-repository.js';
 import { createOutboxRepository } from '../infra/db/repositories/outbox-repository.js';
 import { createTextRepository } from '../infra/db/repositories/text-repository.js';
@@ -51,6 +55,8 @@ import { createSecretsAndPhone, type HostVault } from './secrets-and-phone.js';
 import { createSetupHandlers, NO_TUNNEL_CONTROL, type TunnelControl } from './setup-handlers.js';
 
 export const DATABASE_FILE = 'frontdesk.sqlite';
+/** After Deepgram fails, new calls use gather mode this long before one tries it again. */
+const DEEPGRAM_COOL_DOWN_MS = 30_000;
 
 /** What the hosts add on top of the core (listener state), reported by `health/get`. */
 export interface RuntimeStatus {
@@ -78,6 +84,10 @@ export interface CoreDeps {
   callControl?: CallControl;
   /** Where secrets are stored: the desktop passes safeStorage; the key-file vault in the data folder by default. */
   vault?: HostVault;
+  /** Speech for stream mode; Deepgram (at FRONTDESK_DEEPGRAM_URL when set) by default. */
+  speech?: { stt: SpeechToText; tts: TextToSpeech };
+  /** How long a brain turn may take before the message taker has the call (tests shorten it). */
+  turnDeadlineMs?: number;
 }
 
 /**
@@ -131,6 +141,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     calls: createCallRepository(db),
     messages: createMessageRepository(db),
     actionLog,
+    latency: createLatencyRepository(db),
     tenants,
     events,
     clock,
@@ -148,7 +159,19 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     logger: logger.child({ domain: 'conversation' }),
   });
   const brain: Brain = deps.brain ?? new RulesBrain({ understand });
-  const callFlow = new CallFlow({ calls, tenants, customers, brain, actions, clock, logger: logger.child({ domain: 'calls' }) });
+  const callFlow = new CallFlow({
+    calls,
+    tenants,
+    customers,
+    brain,
+    actions,
+    releaseHold: async (tenantId, holdId) => {
+      await bookings.cancel(tenantId, holdId, 'receptionist', 'released: the turn that held it was abandoned');
+    },
+    clock,
+    logger: logger.child({ domain: 'calls' }),
+    ...(deps.turnDeadlineMs === undefined ? {} : { turnDeadlineMs: deps.turnDeadlineMs }),
+  });
 
   // Twilio's REST client follows the stored SID and token: a rotated token applies to the next request.
   const twilioRest = setup.twilioRest;
@@ -213,11 +236,19 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     reminders.tick();
     for (const tenant of tenants.list()) waitlist.lapseStale(tenant.id);
   }
+  // The key comes from the vault (DEEPGRAM_API_KEY or --deepgram-api-key override it), read at use:
+  // `frontdesk secrets set DEEPGRAM_API_KEY` applies to the next call without a restart.
+  const deepgramKey = () => setup.readSecret('DEEPGRAM_API_KEY');
+  const speech = deps.speech ?? createDeepgramSpeech({ apiKey: deepgramKey, baseUrl: config.deepgram?.baseUrl ?? null });
+  const streams = new LiveStreams();
+  let onSpeechHealth = () => {};
+  // Deepgram failing sends new calls to gather mode for a while, then the next call tries again.
+  const speechBreaker = new CircuitBreaker(clock, DEEPGRAM_COOL_DOWN_MS, () => onSpeechHealth());
   const desk = new DeskControl({
     flow: callFlow,
     calls,
     tenants,
-    control: deps.callControl ?? createTwilioCallControl({ client: twilioRest, baseUrl: () => webhookBase() }),
+    control: createStreamAwareCallControl(deps.callControl ?? createTwilioCallControl({ client: twilioRest, baseUrl: () => webhookBase() }), streams),
     logger: logger.child({ domain: 'calls' }),
   });
   const calendarOutbox = new CalendarOutbox({ calendars: calendarStore, adapters: calendarAdapters, tenants, customers, health: calendarHealth, vault, clock, logger: logger.child({ domain: 'calendars' }) });
@@ -277,8 +308,22 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
         openai: setup.readSecret('OPENAI_API_KEY') ? 'configured' : 'not-configured',
       },
       secretsProtection: setup.protection,
+      voice: {
+        deepgram: deepgramKey() === null ? 'not-configured' : speechBreaker.allows() ? 'available' : 'unavailable',
+        retryAt: speechBreaker.retryAt,
+        lastError: speechBreaker.lastError,
+        streamCalls: streams.count,
+      },
     };
   }
+  onSpeechHealth = () => {
+    try {
+      events.publish({ name: 'health/changed', payload: health() });
+    } catch (error) {
+      // A stream failing while the appliance shuts down: there is no health to tell any more.
+      logger.warn({ err: error }, 'could not report the speech service health');
+    }
+  };
 
   const handlers = createCommandHandlers({
     tenants,
@@ -341,6 +386,11 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     availability,
     calls,
     callFlow,
+    speech,
+    speechBreaker,
+    streams,
+    /** Whether a practice's calls go on a media stream now: stream mode, a Deepgram key, and Deepgram answering. */
+    streamsFor: (tenant: { voice: { mode: 'gather' | 'stream' } }) => tenant.voice.mode === 'stream' && deepgramKey() !== null && speechBreaker.allows(),
     outbox,
     review,
     calendarConnections,

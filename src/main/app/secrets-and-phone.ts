@@ -40,7 +40,11 @@ export function createSecretsAndPhone(options: {
 }) {
   const { config, db, clock, logger } = options;
   const store: HostVault = options.hostVault ?? createFileVault({ dataDir: config.dataDir, keyFromEnvironment: config.vaultKey ?? null, logger });
-  const vault: OverlaidVault = overlayEnvironment(store, { TWILIO_AUTH_TOKEN: config.twilio.authToken, ...config.secretsFromEnvironment });
+  const vault: OverlaidVault = overlayEnvironment(store, {
+    TWILIO_AUTH_TOKEN: config.twilio.authToken,
+    DEEPGRAM_API_KEY: config.deepgram?.apiKey() ?? null,
+    ...config.secretsFromEnvironment,
+  });
   const settings: ApplianceSettings = createApplianceSettings(db, () => clock.now());
 
   /** A secret that cannot be read (a lost vault key) is logged once per read and treated as unset, so a webhook still answers. */

@@ -65,8 +65,16 @@ export function TranscriptView({ turns, callerLabel, label, empty, formatTime }:
                   {formatTime ? <span className="lt-time">{formatTime(turn.at)}</span> : null}
                 </div>
                 {continues ? <span className="visually-hidden">{speakerName}: </span> : null}
-                <p className={`lt-text${turn.lowConfidence ? ' lt-unsure' : ''}`}>{turn.text}</p>
+                <p className={`lt-text${turn.lowConfidence ? ' lt-unsure' : ''}${turn.interrupted ? ' lt-interrupted' : ''}`}>
+                  {turn.text}
+                  {turn.interrupted ? <span aria-hidden="true">…</span> : null}
+                </p>
                 {turn.lowConfidence ? <LowConfidenceNote confidence={turn.confidence} /> : null}
+                {turn.interrupted ? (
+                  <span className="lt-flag lt-flag-interrupted" title="The caller cut in here: this is the part they heard.">
+                    Interrupted by the caller
+                  </span>
+                ) : null}
               </li>
             );
           })}

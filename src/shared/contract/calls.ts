@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plainLine } from './plain-text-schema.js';
+import { turnLatencySchema } from './voice.js';
 
 export const CALL_OUTCOMES = ['booked', 'rescheduled', 'cancelled', 'answered', 'message', 'transferred', 'abandoned'] as const;
 
@@ -12,6 +13,8 @@ export const transcriptTurnSchema = z.object({
   confidence: z.number().nullable(),
   /** Below the practice's minimum confidence: shown marked in the console. */
   lowConfidence: z.boolean(),
+  /** A receptionist line the caller cut off (stream mode): `text` is what played before they did. */
+  interrupted: z.boolean().optional(),
 });
 export type TranscriptTurnDto = z.infer<typeof transcriptTurnSchema>;
 
@@ -62,6 +65,8 @@ export const callDetailSchema = callSummarySchema.extend({
   transcript: z.array(transcriptTurnSchema),
   actions: z.array(actionLogSchema),
   messages: z.array(messageSchema),
+  /** Per-turn latency of a stream-mode call (absent or empty in gather mode). */
+  latency: z.array(turnLatencySchema).optional(),
 });
 export type CallDetailDto = z.infer<typeof callDetailSchema>;
 

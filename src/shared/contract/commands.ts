@@ -7,6 +7,7 @@ import { schedulingCommands } from './scheduling.js';
 import { setupCommands } from './setup.js';
 import { tenantConfigSchema } from './tenant.js';
 import { textsCommands } from './texts.js';
+import { voiceCommands } from './voice.js';
 
 /**
  * Every console command: `domain/verb-noun` → input and output schemas. The IPC and WebSocket
@@ -28,6 +29,7 @@ export const commands = {
   ...setupCommands,
   ...calendarCommands,
   ...textsCommands,
+  ...voiceCommands,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Commands = typeof commands;

@@ -46,5 +46,18 @@ export const healthSchema = z.object({
   }).optional(),
   /** How stored secrets are protected: key-file, environment-key, os-keychain, or basic-text (weak). */
   secretsProtection: z.enum(['key-file', 'environment-key', 'os-keychain', 'basic-text']).optional(),
+  /**
+   * Real-time voice (Deepgram). not-configured: no key, every call uses gather mode; available:
+   * practices in stream mode get it; unavailable: Deepgram failed recently, new calls use gather
+   * mode until it answers again (`retryAt`).
+   */
+  voice: z
+    .object({
+      deepgram: z.enum(['not-configured', 'available', 'unavailable']),
+      retryAt: z.number().nullable(),
+      lastError: z.string().nullable(),
+      streamCalls: z.number(),
+    })
+    .optional(),
 });
 export type Health = z.infer<typeof healthSchema>;

@@ -155,6 +155,20 @@ export const faqEntry = z.strictObject({
   keywords: z.array(nonEmptyLine).default([]),
 });
 
+/**
+ * How callers are heard and answered. gather: Twilio's own speech recognition and voice, turn by
+ * turn (works with nothing but Twilio). stream: Twilio Media Streams with Deepgram speech in and
+ * out and barge-in; it needs a Deepgram key and falls back to gather whenever Deepgram is down.
+ */
+export const voiceSettingsSchema = z.strictObject({
+  mode: z.enum(['gather', 'stream'], { error: 'must be "gather" or "stream"' }).default('gather'),
+  /** A Deepgram Aura-2 voice, e.g. "aura-2-thalia-en". */
+  ttsVoice: z.string().regex(/^aura-[a-z0-9-]+$/, { error: 'must be a Deepgram Aura voice such as "aura-2-thalia-en"' }).default('aura-2-thalia-en'),
+  /** A Deepgram speech model, e.g. "nova-3" (practice-vocabulary keyterms need Nova-3). */
+  sttModel: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, { error: 'must be a Deepgram model name such as "nova-3"' }).default('nova-3'),
+});
+export type VoiceSettings = z.infer<typeof voiceSettingsSchema>;
+
 const timezone = z
   .string({ error: 'must be an IANA time zone like "America/New_York"' })
   .refine((zone) => IANAZone.isValidZone(zone), { error: 'must be an IANA time zone like "America/New_York"' });
@@ -182,6 +196,7 @@ export const tenantConfigSchema = z
     review: reviewPolicy.default({ all: false, newCustomers: false, minConfidence: 0.5, emergencyKeywords: [] }),
     faq: z.array(faqEntry).default([]),
     texts: textsConfigSchema.default(DEFAULT_TEXTS_CONFIG),
+    voice: voiceSettingsSchema.default({ mode: 'gather', ttsVoice: 'aura-2-thalia-en', sttModel: 'nova-3' }),
   })
   .superRefine((tenant, ctx) => {
     const providerIds = new Set<string>();

@@ -3,7 +3,7 @@ import type { SigningOptions } from './twilio-wire.js';
 import type { HttpMethod } from './twiml-document.js';
 
 /** `in-progress` only shows while a webhook is in flight; between steps a call is listening, dialing or ended. */
-export type CallState = 'in-progress' | 'listening' | 'dialing' | 'ended';
+export type CallState = 'in-progress' | 'listening' | 'dialing' | 'streaming' | 'ended';
 
 export type WebhookKind = 'voice' | 'gather' | 'redirect' | 'dial-action' | 'rest-url' | 'status' | 'retry';
 

@@ -1,6 +1,7 @@
 import { APPLICATION_ERROR_APOLOGY, TwilioApplicationError, type ApplicationErrorInfo, type CallContext, type CallState, type DialCallStatus, type WebhookExchange, type WebhookKind } from './call-model.js';
 import { buildWireRequest, rfc2822, sendWireRequest, standardCallParams, toPhysicalUrl, twilioSid, type WireRequest } from './twilio-wire.js';
-import { parseTwiml, TwimlError, type DialVerb, type GatherVerb, type HttpMethod, type TwimlVerb } from './twiml-document.js';
+import { parseTwiml, TwimlError, type ConnectStreamVerb, type DialVerb, type GatherVerb, type HttpMethod, type TwimlVerb } from './twiml-document.js';
+import { MediaStreamLeg } from './media-stream-leg.js';
 
 /** Enough hops to run any sane flow, few enough that a redirect loop fails the test instead of hanging it. */
 const MAX_DOCUMENTS_PER_STEP = 25;
@@ -26,6 +27,10 @@ export class SimulatedCall {
   readonly requests: WebhookExchange[] = [];
   /** The pending `<Gather>` while state is `listening`. */
   gather: GatherVerb | null = null;
+  /** The media stream while state is `streaming` (and the last one after it closed). */
+  stream: MediaStreamLeg | null = null;
+  /** Every media stream the call opened. */
+  readonly streams: MediaStreamLeg[] = [];
   /** The `<Dial>` in progress while state is `dialing`. */
   dial: DialVerb | null = null;
   /** The numbers (or client/SIP/conference names) of the latest `<Dial>`. */
@@ -127,6 +132,11 @@ export class SimulatedCall {
 
   /** The caller hangs up: no more webhooks for the call, only the completed status callback. */
   hangup(): Promise<void> {
+    if (this.state === 'streaming' && this.stream) {
+      const leg = this.stream;
+      this.state = 'ended';
+      return leg.hangUp().then(() => this.enqueue(async () => this.end(true)));
+    }
     return this.enqueue(async () => {
       if (this.state === 'ended') throw new Error('hangup(): the call has already ended');
       await this.end();
@@ -246,6 +256,8 @@ export class SimulatedCall {
         case 'Hangup':
           this.played.push({ verb: 'Hangup' });
           return this.end();
+        case 'Connect':
+          return this.connectStream(verb);
         case 'Redirect':
           if (++documents > MAX_DOCUMENTS_PER_STEP) throw new Error(`More than ${MAX_DOCUMENTS_PER_STEP} <Redirect>s in one step: a redirect loop`);
           await this.fetchDocument('redirect', new URL(verb.url, this.documentUrl), verb.method, {});
@@ -253,6 +265,44 @@ export class SimulatedCall {
           break;
       }
     }
+  }
+
+  /**
+   * `<Connect><Stream>`: the call's audio goes to the app's WebSocket until one side closes it;
+   * then Twilio runs the verbs after `<Connect>`. Stream status callbacks go to its statusCallback.
+   */
+  private async connectStream(verb: ConnectStreamVerb): Promise<void> {
+    const signedUrl = new URL(verb.url);
+    const physical = toPhysicalUrl(new URL(signedUrl.href.replace(/^ws/, 'http')), this.ctx.publicBase, this.ctx.webhookBase);
+    const leg = await MediaStreamLeg.open({
+      physicalUrl: physical.href.replace(/^http/, 'ws'),
+      signedUrl: signedUrl.href,
+      authToken: this.ctx.signing.authToken,
+      signWith: this.ctx.signing.signWith,
+      accountSid: this.ctx.accountSid,
+      callSid: this.sid,
+      parameters: verb.parameters,
+    });
+    this.stream = leg;
+    this.streams.push(leg);
+    this.state = 'streaming';
+    const statusUrl = verb.statusCallback ? new URL(verb.statusCallback, this.documentUrl) : null;
+    const streamStatus = (event: string) =>
+      statusUrl ? this.send('status', statusUrl, verb.statusCallbackMethod, { AccountSid: this.ctx.accountSid, CallSid: this.sid, StreamSid: leg.streamSid, StreamName: leg.streamSid, StreamEvent: event, Timestamp: new Date(this.ctx.now()).toISOString() }) : Promise.resolve();
+    await streamStatus('stream-started');
+    void leg.closed.then(() => {
+      const op = this.enqueue(async () => {
+        await streamStatus('stream-stopped');
+        if (this.state !== 'streaming') return;
+        this.state = 'in-progress';
+        if (verb.action) {
+          await this.fetchDocument('redirect', new URL(verb.action, this.documentUrl), 'POST', {});
+          return this.play(0);
+        }
+        await this.play(this.pc);
+      });
+      op.catch((err: unknown) => this.backgroundErrors.push(err));
+    });
   }
 
   private standardParams(callStatus: string): Record<string, string> {
@@ -323,8 +373,9 @@ export class SimulatedCall {
     throw new TwilioApplicationError(info, this);
   }
 
-  private async end(): Promise<void> {
-    if (this.state === 'ended') return;
+  private async end(force = false): Promise<void> {
+    if (this.state === 'ended' && !force) return;
+    if (this.endedAt !== undefined) return;
     this.state = 'ended';
     this.gather = null;
     this.dial = null;

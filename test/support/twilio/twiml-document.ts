@@ -67,7 +67,17 @@ export interface HangupVerb {
   verb: 'Hangup';
 }
 
-export type TwimlVerb = SayVerb | PlayVerb | PauseVerb | GatherVerb | RedirectVerb | DialVerb | HangupVerb;
+/** `<Connect><Stream url>` with its `<Parameter>`s: a bidirectional media stream. */
+export interface ConnectStreamVerb {
+  verb: 'Connect';
+  url: string;
+  parameters: Record<string, string>;
+  statusCallback: string | undefined;
+  statusCallbackMethod: HttpMethod;
+  action: string | undefined;
+}
+
+export type TwimlVerb = SayVerb | PlayVerb | PauseVerb | GatherVerb | RedirectVerb | DialVerb | HangupVerb | ConnectStreamVerb;
 
 /** Twilio's code for why it could not run a document, with its words for it. */
 export class TwimlError extends Error {
@@ -81,7 +91,7 @@ export class TwimlError extends Error {
 }
 
 /** Real TwiML verbs this simulator does not play; meeting one is a gap in the test double, not an app bug. */
-const UNSIMULATED_VERBS = new Set(['Record', 'Enqueue', 'Leave', 'Connect', 'Start', 'Stop', 'Refer', 'Pay', 'Prompt', 'Reject', 'Sms', 'Echo', 'Queue']);
+const UNSIMULATED_VERBS = new Set(['Record', 'Enqueue', 'Leave', 'Start', 'Stop', 'Refer', 'Pay', 'Prompt', 'Reject', 'Sms', 'Echo', 'Queue']);
 
 type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
@@ -198,6 +208,9 @@ function toVerb(node: XmlNode, parent: string): TwimlVerb {
     case 'Dial':
       if (parent !== 'Response') break;
       return toDial(node, attrs);
+    case 'Connect':
+      if (parent !== 'Response') break;
+      return toConnect(node, attrs);
     default:
       if (UNSIMULATED_VERBS.has(name)) {
         throw new Error(`SimulatedTwilio does not simulate <${name}>; extend test/support/twilio to cover it`);
@@ -266,4 +279,33 @@ function toDial(node: XmlNode, attrs: Record<string, string>): DialVerb {
   }
   if (targets.length === 0) throw new TwimlError(12200, '<Dial> has nothing to dial');
   return { verb: 'Dial', action: attrs['action'], method: methodOf(attrs, '<Dial>'), targets, attributes: attrs };
+}
+
+function toConnect(node: XmlNode, attrs: Record<string, string>): ConnectStreamVerb {
+  const nouns = verbNodesOf(node).filter((child) => nameOf(child) !== '#text' || textOf(child) !== '');
+  const stream = nouns[0];
+  if (nouns.length !== 1 || !stream || nameOf(stream) !== 'Stream') {
+    throw new Error('SimulatedTwilio simulates <Connect> only with one <Stream>; extend test/support/twilio to cover the rest');
+  }
+  const streamAttrs = attrsOf(stream);
+  const url = streamAttrs['url'];
+  if (!url || !/^wss?:\/\//.test(url)) throw new TwimlError(12200, `<Stream url> must be a ws(s):// URL, got "${url ?? ''}"`);
+  if (new URL(url).search) throw new TwimlError(12200, '<Stream url> must not carry a query string (Twilio drops it): pass values as <Parameter>s');
+  const parameters: Record<string, string> = {};
+  for (const child of verbNodesOf(stream)) {
+    if (nameOf(child) === '#text') continue;
+    if (nameOf(child) !== 'Parameter') throw new TwimlError(12200, `<${nameOf(child)}> cannot be nested in <Stream>`);
+    const p = attrsOf(child);
+    if (!p['name'] || p['value'] === undefined) throw new TwimlError(12200, '<Parameter> needs a name and a value');
+    if (p['name'].length + p['value'].length >= 500) throw new TwimlError(12200, '<Parameter> name and value must be under 500 characters');
+    parameters[p['name']] = p['value'];
+  }
+  return {
+    verb: 'Connect',
+    url,
+    parameters,
+    statusCallback: streamAttrs['statusCallback'],
+    statusCallbackMethod: methodOf({ method: streamAttrs['statusCallbackMethod'] ?? 'POST' }, '<Stream statusCallbackMethod>'),
+    action: attrs['action'],
+  };
 }

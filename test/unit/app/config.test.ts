@@ -83,5 +83,16 @@ describe('loadConfig', () => {
     // The desktop app talks over IPC and serves no console: the host setting cannot expose anything there.
     expect(loadConfig({ FRONTDESK_CONSOLE_HOST: '0.0.0.0' }, [], { serveConsole: false }).serveConsole).toBe(false);
   });
-});
 
+  it('reads the Deepgram key and URL from the environment or flags, and never puts the key on the config object', () => {
+    const config = loadConfig({ DEEPGRAM_API_KEY: 'dg-secret-key', FRONTDESK_DEEPGRAM_URL: 'http://127.0.0.1:9999/' }, []);
+    expect(config.deepgram?.apiKey()).toBe('dg-secret-key');
+    expect(config.deepgram?.baseUrl).toBe('http://127.0.0.1:9999');
+    expect(JSON.stringify(config)).not.toContain('dg-secret-key');
+    const flagged = loadConfig({ DEEPGRAM_API_KEY: 'from-env' }, ['--deepgram-api-key', 'from-flag', '--deepgram-url', 'https://dg.example.com']);
+    expect(flagged.deepgram?.apiKey()).toBe('from-flag');
+    expect(flagged.deepgram?.baseUrl).toBe('https://dg.example.com');
+    expect(loadConfig({}, []).deepgram?.apiKey()).toBeNull();
+    expect(() => loadConfig({ FRONTDESK_DEEPGRAM_URL: 'ftp://x' }, [])).toThrow(ContractError);
+  });
+});

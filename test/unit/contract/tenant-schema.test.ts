@@ -73,4 +73,14 @@ describe('tenant file schema', () => {
     mutate(tenant);
     expect(errorsOf(tenant)).toContain(expected);
   });
+
+  it('defaults voice to gather mode and names a bad voice setting', () => {
+    const parsed = tenantConfigSchema.parse(demoTenant());
+    expect(parsed.voice).toEqual({ mode: 'gather', ttsVoice: 'aura-2-thalia-en', sttModel: 'nova-3' });
+    const streaming = tenantConfigSchema.parse({ ...demoTenant(), voice: { mode: 'stream', ttsVoice: 'aura-2-orion-en' } });
+    expect(streaming.voice).toEqual({ mode: 'stream', ttsVoice: 'aura-2-orion-en', sttModel: 'nova-3' });
+    const bad = tenantConfigSchema.safeParse({ ...demoTenant(), voice: { mode: 'websocket' } });
+    expect(bad.success).toBe(false);
+    expect(formatIssues(bad.error!).join(' ')).toMatch(/voice\.mode.*must be "gather" or "stream"/);
+  });
 });

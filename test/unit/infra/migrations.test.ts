@@ -178,4 +178,33 @@ describe('migrations', () => {
       expect(() => db.prepare("UPDATE customers SET language = 'klingon' WHERE customer_id = 'c1'").run()).toThrow(/CHECK/);
     });
   });
+
+  describe('011-interrupted-lines', () => {
+    it('marks transcript lines the caller cut off, existing lines counting as heard in full', () => {
+      const db = new Database(':memory:');
+      migrate(db, migrations, 10);
+      db.prepare("INSERT INTO tenants VALUES ('a', 'A', '{}', 1, 0, 0)").run();
+      db.prepare("INSERT INTO calls (tenant_id, call_id, call_sid, to_number, started_at, twilio_status, brain, state_json) VALUES ('a', 'c1', 'CA1', '+1', 0, 'ringing', 'rules', '{}')").run();
+      db.prepare("INSERT INTO transcript_turns (tenant_id, call_id, at, speaker, text) VALUES ('a', 'c1', 0, 'receptionist', 'Hello')").run();
+      migrate(db, migrations, 11);
+      expect(db.prepare('SELECT interrupted FROM transcript_turns').get()).toEqual({ interrupted: 0 });
+      db.prepare("INSERT INTO transcript_turns (tenant_id, call_id, at, speaker, text, interrupted) VALUES ('a', 'c1', 1, 'receptionist', 'Your appointment is', 1)").run();
+      expect(() => db.prepare("UPDATE transcript_turns SET interrupted = 2").run()).toThrow(/CHECK/);
+    });
+  });
+
+  describe('012-turn-latency', () => {
+    it('keeps one latency row per call turn, gone with its call', () => {
+      const db = new Database(':memory:');
+      migrate(db, migrations, 12);
+      db.pragma('foreign_keys = ON');
+      db.prepare("INSERT INTO tenants VALUES ('a', 'A', '{}', 1, 0, 0)").run();
+      db.prepare("INSERT INTO calls (tenant_id, call_id, call_sid, to_number, started_at, twilio_status, brain, state_json) VALUES ('a', 'c1', 'CA1', '+1', 0, 'ringing', 'rules', '{}')").run();
+      const insert = db.prepare("INSERT INTO turn_latency (tenant_id, call_id, turn, at, end_of_speech_ms, first_sentence_ms, first_audio_ms) VALUES ('a', 'c1', ?, 0, 300, 2, 4)");
+      insert.run(1);
+      expect(() => insert.run(1)).toThrow(/UNIQUE|PRIMARY/);
+      db.prepare("DELETE FROM calls WHERE call_id = 'c1'").run();
+      expect(db.prepare('SELECT count(*) AS n FROM turn_latency').get()).toEqual({ n: 0 });
+    });
+  });
 });

@@ -63,7 +63,15 @@ describe('parseTwiml (the simulator reading TwiML the way Twilio does)', () => {
   });
 
   it('says so plainly when the app uses a real verb the simulator does not play', () => {
-    expect(() => parseTwiml('<Response><Connect><Stream url="wss://x"/></Connect></Response>')).toThrow(/does not simulate <Connect>/);
+    expect(() => parseTwiml('<Response><Record maxLength="20"/></Response>')).toThrow(/does not simulate <Record>/);
+  });
+
+  it('reads <Connect><Stream> with its <Parameter>s, and refuses a query string on the stream URL', () => {
+    const [connect] = parseTwiml(
+      '<Response><Connect><Stream url="wss://x.example/twilio/stream" statusCallback="https://x.example/s"><Parameter name="callSid" value="CA1"/></Stream></Connect></Response>',
+    );
+    expect(connect).toMatchObject({ verb: 'Connect', url: 'wss://x.example/twilio/stream', parameters: { callSid: 'CA1' }, statusCallback: 'https://x.example/s', statusCallbackMethod: 'POST' });
+    expect(() => parseTwiml('<Response><Connect><Stream url="wss://x.example/s?call=1"/></Connect></Response>')).toThrow(/query string/);
   });
 });
 

@@ -29,6 +29,7 @@ export function toTurnDto(turn: TranscriptTurnRecord, tenant: TenantConfig): Tra
     text: turn.text,
     confidence: turn.confidence,
     lowConfidence: turn.confidence !== null && turn.confidence < tenant.review.minConfidence,
+    ...(turn.interrupted ? { interrupted: true } : {}),
   };
 }
 

@@ -1,14 +1,16 @@
 import type { Language, TenantConfig } from '../../../shared/contract/index.js';
-import { message, type ActionRouter, type Brain, type CallerInfo, type MessageId, type TurnResult, type Utterance } from '../conversation/index.js';
+import { message, type ActionRouter, type Brain, type MessageId, type Utterance } from '../conversation/index.js';
 import type { Clock, Logger } from '../kernel/index.js';
 import type { CustomerService } from '../scheduling/index.js';
 import type { TenantService } from '../tenants/index.js';
+import { callLanguage as languageOf, runBrainTurn, speakAndRecord, type TurnOptions } from './brain-turn.js';
 import type { CallService } from './call-service.js';
 import { KeyedLock } from './keyed-lock.js';
 import type { CallRecord, CallState } from './ports.js';
 import { CALLER_LIMIT, SlidingWindowLimiter, TENANT_LIMIT } from './rate-limiter.js';
+import type { TurnEnd, VoiceOutput } from './voice-output.js';
 
-/** What the telephony layer should do next; the public listener renders it as TwiML. */
+/** What the telephony layer should do next, as gather mode and rehearsals collect it. */
 export type VoiceReply =
   | { kind: 'refuse'; say: string }
   | {
@@ -43,51 +45,51 @@ export const WORDS = {
   dialFailed: words('call.dialFailed'),
 } as const;
 
-function languageOf(call: CallRecord, tenant: TenantConfig): Language {
-  return call.state.language ?? tenant.languages[0] ?? 'en';
+export interface CallFlowDeps {
+  calls: CallService;
+  tenants: TenantService;
+  customers: CustomerService;
+  brain: Brain;
+  actions: ActionRouter;
+  /** Gives back a slot an abandoned turn held. */
+  releaseHold: (tenantId: string, holdId: string) => Promise<void>;
+  clock: Clock;
+  logger: Logger;
+  turnDeadlineMs?: number;
 }
 
-/** Twilio waits 15 s for an answer; a brain turn that takes longer than this is abandoned for the fallback. */
-const TURN_DEADLINE_MS = 8_000;
+export type IncomingCall = { callSid: string; from: string | null; to: string; tenantId?: string; rehearsal?: boolean };
 
 /**
- * A call from first ring to hang-up: picks the practice by the number dialled, runs each turn
- * through the brain with the same action router, keeps the record, and makes sure the caller
- * always hears a sentence — if the brain fails or stalls, a built-in message taker has the call.
+ * A call from first ring to hang-up, whatever carries the voice: picks the practice by the number
+ * dialled, runs each turn through the brain with the same action router, keeps the record, and
+ * makes sure the caller always hears a sentence — if the brain fails or stalls, a built-in message
+ * taker has the call. What is said goes through a `VoiceOutput`; gather mode collects it into
+ * TwiML, stream mode speaks it on the media socket.
  */
 export class CallFlow {
   private readonly callLocks = new KeyedLock();
   private readonly callerLimiter: SlidingWindowLimiter;
   private readonly tenantLimiter: SlidingWindowLimiter;
 
-  constructor(
-    private readonly deps: {
-      calls: CallService;
-      tenants: TenantService;
-      customers: CustomerService;
-      brain: Brain;
-      actions: ActionRouter;
-      clock: Clock;
-      logger: Logger;
-      turnDeadlineMs?: number;
-    },
-  ) {
+  constructor(private readonly deps: CallFlowDeps) {
     this.callerLimiter = new SlidingWindowLimiter(CALLER_LIMIT, deps.clock);
     this.tenantLimiter = new SlidingWindowLimiter(TENANT_LIMIT, deps.clock);
   }
 
-  async incoming(input: { callSid: string; from: string | null; to: string; tenantId?: string; rehearsal?: boolean }): Promise<VoiceReply> {
+  /** Opens the call record (or finds it on a retry), or says why the call is refused. */
+  open(input: IncomingCall): { refused: string } | { call: CallRecord; tenant: TenantConfig } {
     const tenant = input.tenantId ? this.deps.tenants.find(input.tenantId) : this.deps.tenants.findByPhoneNumber(input.to);
     if (!tenant) {
       this.deps.logger.warn({ to: input.to, callSid: input.callSid }, 'call to a number no practice owns');
-      return { kind: 'refuse', say: WORDS.unknownNumber };
+      return { refused: WORDS.unknownNumber };
     }
     const existing = this.deps.calls.findBySid(input.callSid);
     if (!existing && !input.rehearsal) {
       const callerKey = `${tenant.id}:${input.from ?? 'unknown'}`;
       if (!this.tenantLimiter.allow(tenant.id) || (input.from && !this.callerLimiter.allow(callerKey))) {
         this.deps.logger.warn({ tenantId: tenant.id, callSid: input.callSid }, 'call refused by rate limit');
-        return { kind: 'refuse', say: WORDS.busy };
+        return { refused: WORDS.busy };
       }
     }
     const customer = input.from ? this.deps.customers.recognize(tenant.id, input.from) : null;
@@ -101,81 +103,157 @@ export class CallFlow {
       brain: this.deps.brain.name,
       state: { brain: this.deps.brain.initialState(), fallback: null },
     });
-    return this.turn(call.callSid, { kind: 'start' });
+    return { call, tenant: tenant.config };
   }
 
-  async gather(input: { callSid: string; speech: string; confidence: number | null; digits: string }): Promise<VoiceReply> {
-    const utterance: Utterance = input.speech.trim()
-      ? { kind: 'speech', text: input.speech.trim(), confidence: input.confidence ?? 0 }
-      : input.digits.trim()
-        ? { kind: 'dtmf', digits: input.digits.trim() }
-        : { kind: 'none' };
-    return this.turn(input.callSid, utterance);
+  find(callSid: string): CallRecord | null {
+    return this.deps.calls.findBySid(callSid);
   }
 
-  /** The front desk did not pick up a transfer: the caller can still leave a message. */
-  async dialEnded(input: { callSid: string; dialStatus: string }): Promise<VoiceReply> {
-    return this.callLocks.run(input.callSid, async () => {
-      const call = this.deps.calls.findBySid(input.callSid);
-      if (!call) return { kind: 'refuse', say: WORDS.unknownCall };
+  /** A call rings: open it and greet the caller. */
+  async incoming(input: IncomingCall, output: VoiceOutput): Promise<void> {
+    const opened = this.open(input);
+    if ('refused' in opened) return output.refuse(opened.refused);
+    await this.respond(input.callSid, { kind: 'start' }, output);
+  }
+
+  /** What the caller did (words, keys, silence, or the call starting) gets the receptionist's answer. */
+  async respond(callSid: string, utterance: Utterance, output: VoiceOutput, options: TurnOptions = {}): Promise<void> {
+    return this.callLocks.run(callSid, async () => {
+      const call = this.deps.calls.findBySid(callSid);
+      if (!call) return output.refuse(WORDS.unknownCall);
       const tenant = this.deps.tenants.get(call.tenantId).config;
-      if (input.dialStatus === 'completed' || input.dialStatus === 'answered') {
-        this.deps.calls.setOutcome(call, 'transferred');
-        return { kind: 'turn', tenant, callId: call.id, say: [], next: 'hangup', transferTo: null, hints: [] };
+      if (call.state.fallback === 'message') return this.fallbackTurn(call, tenant, utterance, output);
+      const callerText = describeUtterance(utterance);
+      if (callerText) this.deps.calls.appendLines(call, [{ speaker: 'caller', ...callerText }]);
+      if (call.mode === 'staff') {
+        // Words the caller says while staff have the call are kept for the desk to read; staff answer.
+        return output.end({ next: 'listen', hints: [], listener: 'staff' }, { tenant, callId: call.id, language: languageOf(call, tenant) });
       }
-      return this.startFallback(call, tenant, [words('call.dialFailed', languageOf(call, tenant))]);
+      const outcome = await runBrainTurn(this.deps, call, tenant, utterance, output, options);
+      if (outcome.kind === 'abandoned') return;
+      if (outcome.kind === 'failed') {
+        this.deps.logger.error({ tenantId: tenant.id, callId: call.id, err: outcome.error }, 'brain turn failed; the message taker takes the call');
+        return this.startFallback(call, tenant, [], output);
+      }
+      const { result, language, spoken } = outcome;
+      let say = outcome.say;
+      if (say.length === 0 && result.next !== 'hangup') {
+        say = [words('call.sayAgain', language)];
+        if (spoken) void speakAndRecord(this.deps.calls, call, output, say[0]!);
+      }
+      const outcomeName = result.next === 'transfer' && result.transferTo ? (result.outcome ?? 'transferred') : result.outcome;
+      const state: CallState = { ...call.state, brain: result.state, fallback: null, lastSay: say, language, unsavedMessage: result.unsavedMessage ?? null };
+      this.deps.calls.recordTurn(call, {
+        // Unspoken here (a language this voice lacks): the transcript gets the lines now, gather mode says them.
+        replies: spoken ? [] : say,
+        state,
+        outcome: outcomeName,
+        summary: result.summary,
+        callerName: result.callerName,
+      });
+      if (utterance.kind !== 'start' && (result.outcome !== undefined || language !== call.state.language)) this.rememberLanguage(call, language);
+      const end: TurnEnd = !spoken
+        ? { next: 'gather' }
+        : result.next === 'transfer' && result.transferTo
+          ? { next: 'transfer', to: result.transferTo }
+          : result.next === 'listen'
+            ? { next: 'listen', hints: result.hints ?? [], listener: 'receptionist' }
+            : { next: 'hangup' };
+      output.end(end, { tenant, callId: call.id, language });
     });
   }
 
-  /** Serializes everything that touches one call's state (webhooks, desk actions). */
+  /** Gather mode: Twilio reports what the caller said or pressed (or that they said nothing). */
+  async gather(input: { callSid: string; speech: string; confidence: number | null; digits: string }, output: VoiceOutput): Promise<void> {
+    return this.respond(input.callSid, gatheredUtterance(input), output);
+  }
+
+  /** The front desk did not pick up a transfer: the caller can still leave a message. */
+  async dialEnded(input: { callSid: string; dialStatus: string }, output: VoiceOutput): Promise<void> {
+    return this.callLocks.run(input.callSid, async () => {
+      const call = this.deps.calls.findBySid(input.callSid);
+      if (!call) return output.refuse(WORDS.unknownCall);
+      const tenant = this.deps.tenants.get(call.tenantId).config;
+      if (input.dialStatus === 'completed' || input.dialStatus === 'answered') {
+        this.deps.calls.setOutcome(call, 'transferred');
+        return output.end({ next: 'hangup' }, { tenant, callId: call.id, language: languageOf(call, tenant) });
+      }
+      return this.startFallback(call, tenant, [words('call.dialFailed', languageOf(call, tenant))], output);
+    });
+  }
+
+  /** Serializes everything that touches one call's state (webhooks, desk actions, stream turns). */
   withCall<T>(callSid: string, fn: () => Promise<T>): Promise<T> {
     return this.callLocks.run(callSid, fn);
   }
 
   /**
-   * Twilio asks what to do while staff have the call: speak the lines they typed (after a first
-   * "one moment"), then listen, recording what the caller says for the desk to read.
+   * While staff have the call: speak the lines they typed (after a first "one moment"), then
+   * listen, recording what the caller says for the desk to read.
    */
-  async staffTurn(input: { callSid: string; speech: string; confidence: number | null }): Promise<VoiceReply> {
+  async staffTurn(input: { callSid: string; speech: string; confidence: number | null }, output: VoiceOutput): Promise<void> {
     return this.callLocks.run(input.callSid, async () => {
       const call = this.deps.calls.findBySid(input.callSid);
-      if (!call) return { kind: 'refuse', say: WORDS.unknownCall };
+      if (!call) return output.refuse(WORDS.unknownCall);
       const tenant = this.deps.tenants.get(call.tenantId).config;
-      if (call.mode !== 'staff') return this.resumeReply(call, tenant);
+      if (call.mode !== 'staff') return this.resumeTurn(call, tenant, output);
       const queue = call.state.staffQueue ?? [];
-      const hold = words('call.staffHold', languageOf(call, tenant));
-      const say = call.state.staffGreeted ? queue : [hold, ...queue];
       const caller = input.speech.trim() ? { text: input.speech.trim(), confidence: input.confidence } : null;
-      // Staff lines were put in the transcript when typed; only the hold phrase is new here.
-      this.deps.calls.recordTurn(call, {
-        caller,
-        replies: call.state.staffGreeted ? [] : [hold],
-        state: { ...call.state, staffQueue: [], staffGreeted: true },
-      });
-      return { kind: 'turn', tenant, callId: call.id, language: languageOf(call, tenant), say, next: 'listen', transferTo: null, hints: [], listener: 'staff' };
+      if (caller) this.deps.calls.appendLines(call, [{ speaker: 'caller', ...caller }]);
+      // Staff lines went into the transcript when typed; only the hold phrase is new here.
+      const language = languageOf(call, tenant);
+      if (!call.state.staffGreeted) void speakAndRecord(this.deps.calls, call, output, words('call.staffHold', language));
+      for (const line of queue) void output.speak(line);
+      this.deps.calls.recordTurn(call, { replies: [], state: { ...call.state, staffQueue: [], staffGreeted: true } });
+      output.end({ next: 'listen', hints: [], listener: 'staff' }, { tenant, callId: call.id, language });
     });
   }
 
-  /** Twilio asks for the receptionist again after staff handed the call back. */
-  async resume(callSid: string): Promise<VoiceReply> {
+  /** The receptionist takes the call again after staff handed it back (or asks Twilio to wait for staff). */
+  async resume(callSid: string, output: VoiceOutput): Promise<void> {
     return this.callLocks.run(callSid, async () => {
       const call = this.deps.calls.findBySid(callSid);
-      if (!call) return { kind: 'refuse', say: WORDS.unknownCall };
+      if (!call) return output.refuse(WORDS.unknownCall);
       const tenant = this.deps.tenants.get(call.tenantId).config;
-      if (call.mode === 'staff') return this.staffHoldReply(call, tenant);
-      return this.resumeReply(call, tenant);
+      if (call.mode === 'staff') return output.end({ next: 'listen', hints: [], listener: 'staff' }, { tenant, callId: call.id, language: languageOf(call, tenant) });
+      return this.resumeTurn(call, tenant, output);
     });
   }
 
-  private resumeReply(call: CallRecord, tenant: TenantConfig): VoiceReply {
-    const language = languageOf(call, tenant);
-    const say = [words('call.handedBack', language), ...(call.state.lastSay?.length ? call.state.lastSay.slice(-1) : [words('call.howCanIHelp', language)])];
-    this.deps.calls.recordTurn(call, { replies: say, state: call.state });
-    return { kind: 'turn', tenant, callId: call.id, language, say, next: 'listen', transferTo: null, hints: [] };
+  /**
+   * The call comes back to the receptionist in another voice mode (the speech service failed): a
+   * sentence so the caller knows, then the last question again, from the same state.
+   */
+  async continueAfterStream(callSid: string, output: VoiceOutput, reason: 'speech-failed' | 'language' = 'speech-failed'): Promise<void> {
+    const call = this.deps.calls.findBySid(callSid);
+    if (call && call.turn === 0 && call.mode === 'receptionist' && call.state.fallback !== 'message') {
+      // The stream never got to greet the caller: start the call here.
+      return this.respond(callSid, { kind: 'start' }, output);
+    }
+    return this.callLocks.run(callSid, async () => {
+      const fresh = this.deps.calls.findBySid(callSid);
+      if (!fresh) return output.refuse(WORDS.unknownCall);
+      const tenant = this.deps.tenants.get(fresh.tenantId).config;
+      const language = languageOf(fresh, tenant);
+      if (fresh.mode === 'staff') return output.end({ next: 'listen', hints: [], listener: 'staff' }, { tenant, callId: fresh.id, language });
+      if (reason === 'language') {
+        // The stream handed over a turn it could not speak: it is in the transcript already; say it all here.
+        for (const line of fresh.state.lastSay ?? [words('call.howCanIHelp', language)]) void output.speak(line);
+      } else {
+        const again = fresh.state.lastSay?.length ? fresh.state.lastSay.slice(-1) : [words('call.howCanIHelp', language)];
+        for (const line of [words('call.lineCutOut', language), ...again]) void speakAndRecord(this.deps.calls, fresh, output, line);
+      }
+      output.end({ next: 'listen', hints: [], listener: 'receptionist' }, { tenant, callId: fresh.id, language });
+    });
   }
 
-  private staffHoldReply(call: CallRecord, tenant: TenantConfig): VoiceReply {
-    return { kind: 'turn', tenant, callId: call.id, language: languageOf(call, tenant), say: [], next: 'listen', transferTo: null, hints: [], listener: 'staff' };
+  private resumeTurn(call: CallRecord, tenant: TenantConfig, output: VoiceOutput): void {
+    const language = languageOf(call, tenant);
+    const say = [words('call.handedBack', language), ...(call.state.lastSay?.length ? call.state.lastSay.slice(-1) : [words('call.howCanIHelp', language)])];
+    for (const line of say) void speakAndRecord(this.deps.calls, call, output, line);
+    this.deps.calls.recordTurn(call, { replies: [], state: call.state });
+    output.end({ next: 'listen', hints: [], listener: 'receptionist' }, { tenant, callId: call.id, language });
   }
 
   /**
@@ -195,57 +273,6 @@ export class CallFlow {
     this.deps.calls.applyStatus(input.callSid, input.status, input.sequence);
   }
 
-  private async turn(callSid: string, utterance: Utterance): Promise<VoiceReply> {
-    return this.callLocks.run(callSid, async () => {
-      const call = this.deps.calls.findBySid(callSid);
-      if (!call) return { kind: 'refuse', say: WORDS.unknownCall };
-      const tenant = this.deps.tenants.get(call.tenantId).config;
-      if (call.state.fallback === 'message') return this.fallbackTurn(call, tenant, utterance);
-      if (call.mode === 'staff') {
-        // A gather the receptionist started before staff took over: keep the words, let staff answer.
-        const caller = describeUtterance(utterance);
-        if (caller) this.deps.calls.recordTurn(call, { caller, replies: [], state: call.state });
-        return this.staffHoldReply(call, tenant);
-      }
-
-      const callerText = describeUtterance(utterance);
-      let result: TurnResult<unknown>;
-      try {
-        result = await this.withDeadline(
-          this.deps.brain.turn({
-            state: call.state.brain,
-            utterance,
-            tenant,
-            caller: this.callerInfo(call),
-            callId: call.id,
-            turn: call.turn,
-            now: this.deps.clock.now(),
-            actions: this.deps.actions,
-          }),
-        );
-      } catch (error) {
-        this.deps.logger.error({ tenantId: tenant.id, callId: call.id, err: error }, 'brain turn failed; the message taker takes the call');
-        return this.startFallback(call, tenant, [], callerText);
-      }
-      const language = result.language ?? languageOf(call, tenant);
-      const say = result.say.length > 0 || result.next === 'hangup' ? result.say : [words('call.sayAgain', language)];
-      const outcome = result.next === 'transfer' && result.transferTo ? (result.outcome ?? 'transferred') : result.outcome;
-      const state: CallState = { ...call.state, brain: result.state, fallback: null, lastSay: say, language, unsavedMessage: result.unsavedMessage ?? null };
-      this.deps.calls.recordTurn(call, { caller: callerText, replies: say, state, outcome, summary: result.summary, callerName: result.callerName });
-      if (utterance.kind !== 'start' && (result.outcome !== undefined || language !== call.state.language)) this.rememberLanguage(call, language);
-      return {
-        kind: 'turn',
-        tenant,
-        callId: call.id,
-        language,
-        say,
-        next: result.next === 'transfer' && !result.transferTo ? 'hangup' : result.next,
-        transferTo: result.transferTo ?? null,
-        hints: result.hints ?? [],
-      };
-    });
-  }
-
   /**
    * The caller's language goes on their customer record (texts to them use it): the one caller ID
    * recognized, or the one a booking or message on this call just created for their number.
@@ -255,41 +282,35 @@ export class CallFlow {
     if (customerId) this.deps.customers.setLanguage(call.tenantId, customerId, language);
   }
 
-  private startFallback(call: CallRecord, tenant: TenantConfig, before: string[], callerText: { text: string; confidence: number | null } | null = null): VoiceReply {
+  private startFallback(call: CallRecord, tenant: TenantConfig, before: string[], output: VoiceOutput): void {
     const language = languageOf(call, tenant);
-    const say = [...before, words('call.fallbackStart', language)];
-    const state: CallState = { brain: call.state.brain, fallback: 'message', language };
-    this.deps.calls.recordTurn(call, { caller: callerText, replies: say, state });
-    return { kind: 'turn', tenant, callId: call.id, language, say, next: 'listen', transferTo: null, hints: [] };
+    for (const line of [...before, words('call.fallbackStart', language)]) void speakAndRecord(this.deps.calls, call, output, line);
+    const state: CallState = { ...call.state, fallback: 'message', language };
+    this.deps.calls.recordTurn(call, { replies: [], state });
+    output.end({ next: 'listen', hints: [], listener: 'receptionist' }, { tenant, callId: call.id, language });
   }
 
-  private fallbackTurn(call: CallRecord, tenant: TenantConfig, utterance: Utterance): VoiceReply {
+  private fallbackTurn(call: CallRecord, tenant: TenantConfig, utterance: Utterance, output: VoiceOutput): void {
     const callerText = describeUtterance(utterance);
     const language = languageOf(call, tenant);
+    if (callerText) this.deps.calls.appendLines(call, [{ speaker: 'caller', ...callerText }]);
     if (utterance.kind !== 'speech') {
-      const say = [words('call.fallbackSilence', language)];
-      this.deps.calls.recordTurn(call, { caller: callerText, replies: say, state: call.state, outcome: call.outcome ?? 'abandoned' });
-      return { kind: 'turn', tenant, callId: call.id, language, say, next: 'hangup', transferTo: null, hints: [] };
+      void speakAndRecord(this.deps.calls, call, output, words('call.fallbackSilence', language));
+      this.deps.calls.recordTurn(call, { replies: [], state: call.state, outcome: call.outcome ?? 'abandoned' });
+      return output.end({ next: 'hangup' }, { tenant, callId: call.id, language });
     }
     this.deps.calls.takeMessage({ tenantId: tenant.id, callId: call.id, callerName: call.callerName, callbackNumber: call.from, reason: utterance.text, urgent: false });
-    const say = [words('call.fallbackTaken', language)];
-    this.deps.calls.recordTurn(call, { caller: callerText, replies: say, state: call.state, outcome: 'message' });
-    return { kind: 'turn', tenant, callId: call.id, language, say, next: 'hangup', transferTo: null, hints: [] };
+    void speakAndRecord(this.deps.calls, call, output, words('call.fallbackTaken', language));
+    this.deps.calls.recordTurn(call, { replies: [], state: call.state, outcome: 'message' });
+    output.end({ next: 'hangup' }, { tenant, callId: call.id, language });
   }
+}
 
-  private callerInfo(call: CallRecord): CallerInfo {
-    return { phone: call.from, customer: call.customerId ? { id: call.customerId, name: call.callerName } : null };
-  }
-
-  private withDeadline<T>(promise: Promise<T>): Promise<T> {
-    const ms = this.deps.turnDeadlineMs ?? TURN_DEADLINE_MS;
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`brain turn took longer than ${ms} ms`)), ms);
-      timer.unref();
-    });
-    return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-  }
+/** What a Twilio `<Gather>` heard, as an utterance: words first, then keys, else silence. */
+export function gatheredUtterance(input: { speech: string; confidence: number | null; digits: string }): Utterance {
+  if (input.speech.trim()) return { kind: 'speech', text: input.speech.trim(), confidence: input.confidence ?? 0 };
+  if (input.digits.trim()) return { kind: 'dtmf', digits: input.digits.trim() };
+  return { kind: 'none' };
 }
 
 function describeUtterance(utterance: Utterance): { text: string; confidence: number | null } | null {

@@ -1,10 +1,12 @@
-import { ContractError, type CallDetailDto, type CallSummaryDto, type MessageDto, type TenantConfig } from '../../../shared/contract/index.js';
+import { ContractError, type LatencySummaryDto, type CallDetailDto, type CallSummaryDto, type MessageDto, type TenantConfig } from '../../../shared/contract/index.js';
 import { formatInstant } from '../../../shared/lib/time.js';
 import type { CallOutcome } from '../conversation/index.js';
 import type { Clock, EventPublisher, IdGenerator } from '../kernel/index.js';
 import type { TenantService } from '../tenants/index.js';
 import { toCallSummary, toMessageDto, toTurnDto } from './call-dto.js';
-import type { ActionLogRepository, CallPatch, CallRecord, CallRepository, CallState, MessageRepository, Speaker } from './ports.js';
+import type { TurnLatency } from './call-session.js';
+import { dayOf, summarizeLatency, toLatencyDto, toLatencyRecord } from './latency.js';
+import type { ActionLogRepository, LatencyRepository, CallPatch, CallRecord, CallRepository, CallState, MessageRepository, Speaker, TranscriptLine, TranscriptTurnRecord } from './ports.js';
 
 /** Twilio call statuses after which the call is over. */
 const TERMINAL_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
@@ -24,8 +26,24 @@ export class CallService {
       events: EventPublisher;
       clock: Clock;
       ids: IdGenerator;
+      /** Stream-mode turn latency; without it nothing is measured. */
+      latency?: LatencyRepository;
     },
   ) {}
+
+  /** A stream-mode turn was answered: keep how long each step took. */
+  recordLatency(callSid: string, latency: TurnLatency): void {
+    const call = this.deps.calls.findBySid(callSid);
+    if (!call || !this.deps.latency) return;
+    this.deps.latency.insert(toLatencyRecord(call, latency, this.deps.clock.now()));
+  }
+
+  /** Today's stream-mode latency for a practice (its own day): p50 and p95. */
+  latencyToday(tenantId: string): LatencySummaryDto {
+    const tenant = this.tenant(tenantId);
+    const { day, from, to } = dayOf(this.deps.clock.now(), tenant);
+    return summarizeLatency(tenant, day, this.deps.latency?.listBetween(tenantId, from, to) ?? []);
+  }
 
   findBySid(callSid: string): CallRecord | null {
     return this.deps.calls.findBySid(callSid);
@@ -99,10 +117,10 @@ export class CallService {
     const appended = this.deps.calls.exclusive(() => {
       const turns = [];
       if (turn.caller && turn.caller.text.trim()) {
-        turns.push(this.deps.calls.appendTurn(call.tenantId, call.id, { at, speaker: 'caller', text: turn.caller.text, confidence: turn.caller.confidence }));
+        turns.push(this.deps.calls.appendTurn(call.tenantId, call.id, { at, speaker: 'caller', text: turn.caller.text, confidence: turn.caller.confidence, interrupted: false }));
       }
       for (const text of turn.replies) {
-        turns.push(this.deps.calls.appendTurn(call.tenantId, call.id, { at, speaker: turn.speaker ?? 'receptionist', text, confidence: null }));
+        turns.push(this.deps.calls.appendTurn(call.tenantId, call.id, { at, speaker: turn.speaker ?? 'receptionist', text, confidence: null, interrupted: false }));
       }
       const patch: CallPatch = { state: turn.state, turn: call.turn + 1 };
       if (turn.outcome) patch.outcome = turn.outcome;
@@ -122,6 +140,25 @@ export class CallService {
       this.publishSummary('call/updated', updated);
     }
     return updated;
+  }
+
+  /**
+   * Adds lines to the transcript as they happen: the caller's words when their turn ends, the
+   * receptionist's as far as the caller heard them.
+   */
+  appendLines(call: CallRecord, lines: TranscriptLine[]): void {
+    const at = this.deps.clock.now();
+    const appended = this.deps.calls.exclusive(() =>
+      lines.filter((l) => l.text.trim()).map((l) => this.deps.calls.appendTurn(call.tenantId, call.id, { at, speaker: l.speaker, text: l.text, confidence: l.confidence, interrupted: l.interrupted ?? false })),
+    );
+    const tenant = this.tenant(call.tenantId);
+    for (const t of appended) {
+      this.deps.events.publish({ name: 'call/transcript-appended', payload: { tenantId: call.tenantId, callId: call.id, turn: toTurnDto(t, tenant) } });
+    }
+  }
+
+  transcriptOf(call: CallRecord): TranscriptTurnRecord[] {
+    return this.deps.calls.transcript(call.tenantId, call.id);
   }
 
   setOutcome(call: CallRecord, outcome: CallOutcome): void {
@@ -200,6 +237,7 @@ export class CallService {
       transcript: this.deps.calls.transcript(tenantId, callId).map((t) => toTurnDto(t, tenant)),
       actions: this.deps.actionLog.list(tenantId, callId).map((a) => ({ at: formatInstant(a.at, tenant.timezone), action: a.action, ok: a.ok, args: a.args, result: a.result, durationMs: a.durationMs })),
       messages: this.deps.messages.list(tenantId, { callId, limit: 50 }).map((m) => toMessageDto(m, tenant)),
+      latency: (this.deps.latency?.listForCall(tenantId, callId) ?? []).map((r) => toLatencyDto(r, tenant)),
     };
   }
 

@@ -41,12 +41,22 @@ export interface CallState {
   unsavedMessage?: UnsavedMessage | null;
 }
 
+/** One line for the transcript. */
+export interface TranscriptLine {
+  speaker: Speaker;
+  text: string;
+  confidence: number | null;
+  interrupted?: boolean;
+}
+
 export interface TranscriptTurnRecord {
   id: number;
   at: number;
   speaker: Speaker;
   text: string;
   confidence: number | null;
+  /** The caller cut this receptionist line off; `text` is the part that played. */
+  interrupted: boolean;
 }
 
 export type CallPatch = Partial<Pick<CallRecord, 'customerId' | 'callerName' | 'endedAt' | 'twilioStatus' | 'statusSequence' | 'outcome' | 'summary' | 'state' | 'turn' | 'mode'>>;
@@ -98,4 +108,22 @@ export interface ActionLogEntry {
 export interface ActionLogRepository {
   append(entry: ActionLogEntry): void;
   list(tenantId: string, callId: string): ActionLogEntry[];
+}
+
+/** One stream-mode turn's latency (ms from the final transcript), as stored. */
+export interface TurnLatencyRecord {
+  tenantId: string;
+  callId: string;
+  turn: number;
+  at: number;
+  endOfSpeechMs: number | null;
+  firstSentenceMs: number | null;
+  firstAudioMs: number | null;
+}
+
+export interface LatencyRepository {
+  insert(record: TurnLatencyRecord): void;
+  listForCall(tenantId: string, callId: string): TurnLatencyRecord[];
+  /** The practice's turns with `from <= at < to`. */
+  listBetween(tenantId: string, from: number, to: number): TurnLatencyRecord[];
 }

@@ -2,6 +2,7 @@ import { ContractError, type RehearsalTurnDto } from '../../../shared/contract/i
 import type { IdGenerator } from '../kernel/index.js';
 import type { TenantService } from '../tenants/index.js';
 import type { CallFlow, VoiceReply } from './call-flow.js';
+import { collectReply } from './reply-collector.js';
 import type { CallService } from './call-service.js';
 import { REHEARSAL_SID_PREFIX } from './desk-control.js';
 
@@ -18,7 +19,7 @@ export class Rehearsals {
   async start(tenantId: string, from: string | null): Promise<RehearsalTurnDto> {
     const tenant = this.deps.tenants.get(tenantId).config;
     const callSid = `${REHEARSAL_SID_PREFIX}${this.deps.ids.next().replace(/-/g, '')}`;
-    const reply = await this.deps.flow.incoming({ callSid, from, to: tenant.phoneNumbers[0] ?? 'rehearsal', tenantId, rehearsal: true });
+    const reply = await collectReply((out) => this.deps.flow.incoming({ callSid, from, to: tenant.phoneNumbers[0] ?? 'rehearsal', tenantId, rehearsal: true }, out));
     const call = this.deps.calls.findBySid(callSid);
     if (!call) throw new ContractError('internal', 'The rehearsal call could not be opened.');
     this.open.set(call.id, { callSid, tenantId });
@@ -31,8 +32,8 @@ export class Rehearsals {
     const call = this.deps.calls.get(entry.tenantId, callId);
     const reply =
       call.mode === 'staff'
-        ? await this.deps.flow.staffTurn({ callSid: entry.callSid, speech: text, confidence: 1 })
-        : await this.deps.flow.gather({ callSid: entry.callSid, speech: text, confidence: 1, digits: '' });
+        ? await collectReply((out) => this.deps.flow.staffTurn({ callSid: entry.callSid, speech: text, confidence: 1 }, out))
+        : await collectReply((out) => this.deps.flow.gather({ callSid: entry.callSid, speech: text, confidence: 1, digits: '' }, out));
     return this.toTurn(callId, entry.callSid, reply);
   }
 

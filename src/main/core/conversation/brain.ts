@@ -23,6 +23,30 @@ export interface TurnInput<S> {
   turn: number;
   now: number;
   actions: ActionRouter;
+  /**
+   * Aborted when the turn is abandoned (a deadline, the caller cutting in, a hang-up, staff taking
+   * over). The call flow also hands the brain an action router bound to it, so an abandoned turn
+   * can act no more whatever the brain does; a brain that waits on something should stop too.
+   */
+  signal?: AbortSignal;
+  /** The conversation as the caller heard it (interrupted lines cut where they were cut). */
+  heard?: readonly HeardLine[];
+}
+
+export interface HeardLine {
+  speaker: 'caller' | 'receptionist' | 'staff';
+  text: string;
+  /** The caller cut this line off: `text` is the part that played. */
+  interrupted: boolean;
+}
+
+/**
+ * One turn as it happens: sentences as soon as the brain has them (so the first can play while it
+ * still works), then the whole result. `result.say` lists every sentence the turn yielded.
+ */
+export interface BrainTurn<S> {
+  sentences: AsyncIterable<string>;
+  result: Promise<TurnResult<S>>;
 }
 
 export type CallOutcome = 'booked' | 'rescheduled' | 'cancelled' | 'answered' | 'message' | 'transferred' | 'abandoned';
@@ -66,5 +90,8 @@ export interface UnsavedMessage {
 export interface Brain<S = unknown> {
   readonly name: string;
   initialState(): S;
+  /** The whole turn at once (the rules brain). */
   turn(input: TurnInput<S>): Promise<TurnResult<S>>;
+  /** The turn sentence by sentence (the LLM brain, as the model writes). Without it, `turn` is streamed whole. */
+  stream?(input: TurnInput<S>): BrainTurn<S>;
 }

@@ -6,6 +6,8 @@ const { VoiceResponse } = twilio.twiml;
 type GatherAttributes = NonNullable<Parameters<InstanceType<typeof VoiceResponse>['gather']>[0]>;
 type SayAttributes = NonNullable<Parameters<InstanceType<typeof VoiceResponse>['say']>[0]>;
 type DialAttributes = NonNullable<Parameters<InstanceType<typeof VoiceResponse>['dial']>[0]>;
+type Connect = ReturnType<InstanceType<typeof VoiceResponse>['connect']>;
+type StreamAttributes = NonNullable<Parameters<Connect['stream']>[0]>;
 
 /**
  * The one way Frontdesk builds TwiML. Twilio's builder throws on any character XML cannot carry,
@@ -35,6 +37,16 @@ export class Twiml {
 
   dial(attributes: DialAttributes, number: string): this {
     this.response.dial(clean(attributes), speakable(number));
+    return this;
+  }
+
+  /**
+   * `<Connect><Stream>`: the call's audio goes to a media socket, with `parameters` passed to it
+   * as `<Parameter>`s (Twilio drops query strings on stream URLs). What follows runs when the socket closes.
+   */
+  connectStream(attributes: StreamAttributes, parameters: Readonly<Record<string, string>>): this {
+    const stream = this.response.connect().stream(clean(attributes));
+    for (const [name, value] of Object.entries(parameters)) stream.parameter({ name: speakable(name), value: speakable(value) });
     return this;
   }
 

@@ -1,9 +1,11 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { stripControlCharacters } from '../../../shared/lib/plain-text.js';
 import type { Logger } from '../../core/kernel/index.js';
 import { SELF_TEST_PATH, selfTestAnswer } from '../../infra/tunnel/self-test.js';
 import { close, listen, SECURITY_HEADERS } from '../http-util.js';
-import { createGuardedServer, parseRequestTarget, refuseAndClose, type ListenerLimits } from '../listener-guard.js';
+import { createGuardedServer, DEFAULT_LIMITS, endSocket, guardUpgrade, parseRequestTarget, refuseAndClose, type ListenerLimits } from '../listener-guard.js';
 import { BodyTooLargeError, parseForm, readBody } from './form-body.js';
 import { isValidTwilioSignature } from './twilio-signature.js';
 
@@ -32,7 +34,14 @@ export interface PublicListenerOptions {
   logger: Logger;
   /** Timeouts, connection cap and body limit; the defaults suit Twilio. */
   limits?: Partial<ListenerLimits>;
+  /** A Twilio Media Streams socket on /twilio/stream, after its signed upgrade was verified. */
+  onMediaStream?: (socket: WebSocket) => void;
 }
+
+/** The only path a WebSocket may be opened on. */
+export const MEDIA_STREAM_PATH = '/twilio/stream';
+/** Media Streams messages are small JSON (a 20 ms frame is ~300 bytes); anything larger is not Twilio. */
+const MAX_STREAM_MESSAGE_BYTES = 64 * 1024;
 
 /**
  * The only listener the tunnel reaches. It serves `/twilio/*` and nothing else, and refuses any
@@ -43,16 +52,19 @@ export class PublicListener {
   private port = 0;
   /** When the last webhook with a valid signature arrived (for health); null since start. */
   lastWebhookAt: number | null = null;
+  private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_STREAM_MESSAGE_BYTES });
 
   constructor(private readonly options: PublicListenerOptions) {}
 
   async start(): Promise<number> {
     this.server = createGuardedServer({ handler: (req, res) => this.handle(req, res), logger: this.options.logger, ...(this.options.limits ? { limits: this.options.limits } : {}) });
+    guardUpgrade(this.server, this.options.logger, (req, socket, head) => this.upgrade(req, socket, head));
     this.port = await listen(this.server, this.options.port, this.options.host);
     return this.port;
   }
 
   async stop(): Promise<void> {
+    for (const client of this.sockets.clients) client.terminate();
     if (this.server) await close(this.server);
     this.server = null;
   }
@@ -63,6 +75,41 @@ export class PublicListener {
 
   get localBaseUrl(): string {
     return `http://${this.options.host}:${this.port}`;
+  }
+
+  /**
+   * Twilio opens a media stream with a signed WebSocket upgrade: X-Twilio-Signature over the
+   * wss:// URL it connected to (the current public URL, which follows the tunnel, with its scheme
+   * swapped) and no parameters. Runs inside the listener guard: a malformed target is 400, a
+   * throw ends only this socket. Streams may hold at most half the connection cap, so the
+   * webhooks of the calls they carry (status, continue) always find room.
+   */
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const log = this.options.logger;
+    const url = parseRequestTarget(req.url);
+    if (!url) return endSocket(socket, '400 Bad Request');
+    if (url.pathname !== MEDIA_STREAM_PATH || !this.options.onMediaStream) return endSocket(socket, '404 Not Found');
+    const authToken = this.options.authToken();
+    const wsUrl = (this.options.publicUrl() ?? this.localBaseUrl).replace(/^http/, 'ws') + (req.url ?? '');
+    const signature = header(req, 'x-twilio-signature');
+    if (!authToken || !isValidTwilioSignature({ authToken, signature, url: wsUrl, params: {} })) {
+      log.warn({ path: url.pathname, reason: authToken ? (signature ? 'mismatch' : 'missing') : 'no auth token configured' }, 'media stream upgrade refused');
+      return endSocket(socket, '403 Forbidden');
+    }
+    const maxStreams = Math.max(1, Math.floor((this.options.limits?.maxConnections ?? DEFAULT_LIMITS.maxConnections) / 2));
+    if (this.sockets.clients.size >= maxStreams) {
+      log.warn({ streams: this.sockets.clients.size }, 'media stream refused: too many open streams');
+      return endSocket(socket, '503 Service Unavailable');
+    }
+    const onMediaStream = this.options.onMediaStream;
+    this.sockets.handleUpgrade(req, socket, head, (ws) => {
+      try {
+        onMediaStream(ws);
+      } catch (error) {
+        log.error({ err: error }, 'media stream could not be handled');
+        ws.terminate();
+      }
+    });
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -54,6 +54,26 @@ export function renderReply(reply: VoiceReply, urls: TwimlUrls): string {
   return response.hangup().toString();
 }
 
+/**
+ * Stream mode: the call's audio goes to our media socket. Twilio drops query strings on stream
+ * URLs, so the call and practice travel as <Parameter>s. When the socket closes Twilio runs what
+ * follows <Connect>: a redirect asking us how the call goes on.
+ */
+export function renderStreamConnect(input: { streamUrl: string; statusUrl: string; continueUrl: string; callSid: string; tenantId: string }): string {
+  return new Twiml()
+    .connectStream({ url: input.streamUrl, statusCallback: input.statusUrl, statusCallbackMethod: 'POST' }, { callSid: input.callSid, tenantId: input.tenantId })
+    .redirect(input.continueUrl)
+    .toString();
+}
+
+/** After a media stream the session closed to put the call through or end it. */
+export function renderStreamExit(exit: { next: 'transfer'; to: string } | { next: 'hangup' }, urls: TwimlUrls): string {
+  const response = new Twiml();
+  if (exit.next === 'transfer') response.dial({ action: urls.dial, method: 'POST', timeout: 25 }, exit.to);
+  else response.hangup();
+  return response.toString();
+}
+
 export function emptyTwiml(): string {
   return new Twiml().toString();
 }

@@ -1,8 +1,11 @@
-import type { CallFlow } from '../../core/calls/index.js';
+import { collectReply, type CallFlow } from '../../core/calls/index.js';
 import type { Logger } from '../../core/kernel/index.js';
 import type { ReplayKey, WebhookReplayRepository } from '../../infra/db/repositories/webhook-replay-repository.js';
+import type { TenantConfig } from '../../../shared/contract/index.js';
+import type { LiveStreams, StreamExit } from './live-streams.js';
+import { STREAM_LANGUAGES } from './stream-output.js';
 import type { WebhookRequest, WebhookRoute } from './public-listener.js';
-import { emptyTwiml, renderReply } from './render-twiml.js';
+import { emptyTwiml, renderReply, renderStreamConnect, renderStreamExit } from './render-twiml.js';
 
 /** The texting side: incoming texts and delivery reports of ours. */
 export interface SmsWebhooks {
@@ -21,6 +24,9 @@ export interface TwilioRoutesDeps {
   baseUrl: () => string;
   now: () => number;
   logger: Logger;
+  /** Whether this practice's calls go on a media stream now (stream mode, Deepgram configured and answering). */
+  streamsFor?: (tenant: TenantConfig) => boolean;
+  streams?: LiveStreams;
 }
 
 const MALFORMED = "Sorry, something went wrong with this call. Please call us back. Goodbye.";
@@ -70,7 +76,21 @@ export function createTwilioRoutes(deps: TwilioRoutesDeps): Map<string, WebhookR
       '/twilio/voice',
       idempotent(async ({ path, params }) => {
         if (!params.CallSid || !params.To) return refuse(path, params, 'CallSid or To');
-        const reply = await deps.flow.incoming({ callSid: params.CallSid, from: params.From || null, to: params.To });
+        const incoming = { callSid: params.CallSid, from: params.From || null, to: params.To };
+        const opened = deps.flow.open(incoming);
+        const greetsIn = 'refused' in opened ? 'en' : (opened.tenant.languages[0] ?? 'en');
+        if (!('refused' in opened) && STREAM_LANGUAGES.includes(greetsIn) && deps.streamsFor?.(opened.tenant)) {
+          const base = deps.baseUrl();
+          const twiml = renderStreamConnect({
+            streamUrl: `${base.replace(/^http/, 'ws')}/twilio/stream`,
+            statusUrl: `${base}/twilio/stream-status`,
+            continueUrl: `${base}/twilio/continue`,
+            callSid: opened.call.callSid,
+            tenantId: opened.tenant.id,
+          });
+          return { twiml, tenantId: opened.tenant.id };
+        }
+        const reply = await collectReply(async (out) => ('refused' in opened ? out.refuse(opened.refused) : deps.flow.respond(incoming.callSid, { kind: 'start' }, out)));
         return { twiml: renderReply(reply, urls()), tenantId: reply.kind === 'turn' ? reply.tenant.id : null };
       }),
     ],
@@ -79,12 +99,13 @@ export function createTwilioRoutes(deps: TwilioRoutesDeps): Map<string, WebhookR
       idempotent(async ({ path, params }) => {
         if (!params.CallSid) return refuse(path, params, 'CallSid');
         const confidence = params.Confidence === undefined || params.Confidence === '' ? null : Number(params.Confidence);
-        const reply = await deps.flow.gather({
+        const gathered = {
           callSid: params.CallSid,
           speech: params.SpeechResult ?? '',
           confidence: confidence !== null && Number.isFinite(confidence) ? confidence : null,
           digits: params.Digits ?? '',
-        });
+        };
+        const reply = await collectReply((out) => deps.flow.gather(gathered, out));
         return { twiml: renderReply(reply, urls()), tenantId: reply.kind === 'turn' ? reply.tenant.id : null };
       }),
     ],
@@ -92,7 +113,7 @@ export function createTwilioRoutes(deps: TwilioRoutesDeps): Map<string, WebhookR
       '/twilio/dial',
       idempotent(async ({ path, params }) => {
         if (!params.CallSid) return refuse(path, params, 'CallSid');
-        const reply = await deps.flow.dialEnded({ callSid: params.CallSid, dialStatus: params.DialCallStatus ?? '' });
+        const reply = await collectReply((out) => deps.flow.dialEnded({ callSid: params.CallSid!, dialStatus: params.DialCallStatus ?? '' }, out));
         return { twiml: renderReply(reply, urls()), tenantId: reply.kind === 'turn' ? reply.tenant.id : null };
       }),
     ],
@@ -101,7 +122,7 @@ export function createTwilioRoutes(deps: TwilioRoutesDeps): Map<string, WebhookR
       idempotent(async ({ path, params }) => {
         if (!params.CallSid) return refuse(path, params, 'CallSid');
         const confidence = params.Confidence === undefined || params.Confidence === '' ? null : Number(params.Confidence);
-        const reply = await deps.flow.staffTurn({ callSid: params.CallSid, speech: params.SpeechResult ?? '', confidence: Number.isFinite(confidence) ? confidence : null });
+        const reply = await collectReply((out) => deps.flow.staffTurn({ callSid: params.CallSid!, speech: params.SpeechResult ?? '', confidence: Number.isFinite(confidence) ? confidence : null }, out));
         return { twiml: renderReply(reply, urls()), tenantId: reply.kind === 'turn' ? reply.tenant.id : null };
       }),
     ],
@@ -109,9 +130,31 @@ export function createTwilioRoutes(deps: TwilioRoutesDeps): Map<string, WebhookR
       '/twilio/resume',
       idempotent(async ({ path, params }) => {
         if (!params.CallSid) return refuse(path, params, 'CallSid');
-        const reply = await deps.flow.resume(params.CallSid);
+        const reply = await collectReply((out) => deps.flow.resume(params.CallSid!, out));
         return { twiml: renderReply(reply, urls()), tenantId: reply.kind === 'turn' ? reply.tenant.id : null };
       }),
+    ],
+    [
+      '/twilio/continue',
+      idempotent(async ({ path, params }) => {
+        if (!params.CallSid) return refuse(path, params, 'CallSid');
+        const exit: StreamExit = deps.streams?.takeExit(params.CallSid) ?? { next: 'gather', reason: 'speech-failed' };
+        if (exit.next !== 'gather') {
+          const call = deps.flow.find(params.CallSid);
+          return { twiml: renderStreamExit(exit, urls()), tenantId: call?.tenantId ?? null };
+        }
+        const reply = await collectReply((out) => deps.flow.continueAfterStream(params.CallSid!, out, exit.reason));
+        return { twiml: renderReply(reply, urls()), tenantId: reply.kind === 'turn' ? reply.tenant.id : null };
+      }),
+    ],
+    [
+      '/twilio/stream-status',
+      async ({ params }) => {
+        const fields = { callSid: params.CallSid, streamSid: params.StreamSid, event: params.StreamEvent, error: params.StreamError };
+        if (params.StreamEvent === 'stream-error') deps.logger.warn(fields, 'media stream error reported by Twilio');
+        else deps.logger.info(fields, 'media stream status');
+        return emptyTwiml();
+      },
     ],
     [
       // Twilio wants a TwiML answer to an incoming text; replies go through the outbox instead

@@ -138,6 +138,33 @@ function CallRecord({ detail }: { detail: CallDetailDto }) {
           </ol>
         )}
       </section>
+      {detail.latency && detail.latency.length > 0 ? (
+        <section aria-labelledby={`latency-${detail.id}`}>
+          <h3 id={`latency-${detail.id}`} className="section-title">
+            Answer speed per turn
+          </h3>
+          <table className="latency-table">
+            <thead>
+              <tr>
+                <th scope="col">Turn</th>
+                <th scope="col">End of speech → words</th>
+                <th scope="col">→ first sentence</th>
+                <th scope="col">→ first sound</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.latency.map((l) => (
+                <tr key={l.turn}>
+                  <td>{l.turn}</td>
+                  <td>{formatMs(l.endOfSpeechMs)}</td>
+                  <td>{formatMs(l.firstSentenceMs)}</td>
+                  <td>{formatMs(l.firstAudioMs)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
       {detail.messages.length > 0 ? (
         <section aria-labelledby={`messages-${detail.id}`}>
           <h3 id={`messages-${detail.id}`} className="section-title">
@@ -160,6 +187,10 @@ function CallRecord({ detail }: { detail: CallDetailDto }) {
       ) : null}
     </div>
   );
+}
+
+function formatMs(value: number | null): string {
+  return value === null ? '–' : `${Math.round(value)} ms`;
 }
 
 function TranscriptIcon() {

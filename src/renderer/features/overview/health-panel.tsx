@@ -44,6 +44,7 @@ export function HealthPanel({ health, onRetry }: { health: Loadable<Health | nul
               )}
             </HealthRow>
             <ReachabilityRows health={data} />
+            {data.voice ? <VoiceRow voice={data.voice} /> : null}
             <HealthRow label="Storage">
               {data.storage.ok ? <StatusPill tone="ok">OK</StatusPill> : <StatusPill tone="bad">Error</StatusPill>}
               <span className="detail inline">Schema version {data.storage.schemaVersion}</span>
@@ -59,6 +60,33 @@ export function HealthPanel({ health, onRetry }: { health: Loadable<Health | nul
         </>
       )}
     </Panel>
+  );
+}
+
+/** Deepgram for stream mode: not set up, answering, or down (calls use gather mode until it answers). */
+function VoiceRow({ voice }: { voice: NonNullable<Health['voice']> }) {
+  return (
+    <HealthRow label="Real-time voice">
+      {voice.deepgram === 'available' ? (
+        <>
+          <StatusPill tone="ok">Deepgram available</StatusPill>
+          <span className="detail inline">{voice.streamCalls === 1 ? '1 call streaming' : `${voice.streamCalls} calls streaming`}</span>
+        </>
+      ) : voice.deepgram === 'unavailable' ? (
+        <>
+          <StatusPill tone="warn">Deepgram unavailable</StatusPill>
+          <span className="detail muted">
+            Calls use gather mode{voice.retryAt ? ` until ${formatDateTime(voice.retryAt)}, then the next call tries Deepgram again` : ''}.
+            {voice.lastError ? ` Last error: ${voice.lastError}` : ''}
+          </span>
+        </>
+      ) : (
+        <>
+          <StatusPill tone="neutral">Not configured</StatusPill>
+          <span className="detail muted">Set DEEPGRAM_API_KEY to offer stream mode; until then every call uses gather mode.</span>
+        </>
+      )}
+    </HealthRow>
   );
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useConsoleClient } from '../../app/console-client-context.js';
 import { HealthPanel } from './health-panel.js';
+import { LatencyPanel } from './latency-panel.js';
 import { LiveCallsBoard } from './live-calls-board.js';
 import { createOverviewStore } from './overview-store.js';
 import { PracticesPanel } from './practices-panel.js';
@@ -27,6 +28,7 @@ export function OverviewScreen() {
         <div className="overview-side">
           <PracticesPanel practices={practices} now={now} onRetry={() => void refreshPractices()} />
           <HealthPanel health={health} onRetry={() => void refreshHealth()} />
+          <LatencyPanel practices={practices.data} />
         </div>
       </div>
     </div>

@@ -117,6 +117,7 @@ export const SETTINGS_SECTIONS: readonly SectionRef[] = [
   { id: 'settings-review', title: 'Review policy', keys: ['review'] },
   { id: 'settings-faq', title: 'Questions & answers', keys: ['faq'] },
   { id: 'settings-texts', title: 'Texts', keys: ['texts'] },
+  { id: 'settings-voice', title: 'Voice', keys: ['voice'] },
 ];
 
 /** Which section a problem at `path` belongs to. */

@@ -9,6 +9,7 @@ import { ClosuresSection, HoursSection, SpecialHoursSection } from './calendar-s
 import { CalendarsSection } from './calendars-section.js';
 import { BookingPolicySection, FaqSection, ReviewPolicySection } from './policy-sections.js';
 import { PracticeSection } from './practice-section.js';
+import { VoiceSection } from './voice-section.js';
 import { fieldId, SettingsEditorProvider, type SettingsEditor } from './settings-editor.js';
 import { describePath, parsePath, sectionOf, SETTINGS_SECTIONS } from './settings-labels.js';
 import { settingsStoreFor, type SettingsStore } from './settings-store.js';
@@ -199,6 +200,7 @@ function SettingsForm({ store, tenantId }: { store: SettingsStore; tenantId: str
             <FaqSection />
             {saved ? <CalendarsSection tenantId={tenantId} providers={saved.providers} /> : null}
             <TextsSection />
+            <VoiceSection />
           </div>
 
           <aside className="settings-aside" id="settings-try">

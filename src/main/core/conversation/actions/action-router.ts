@@ -17,6 +17,8 @@ import {
   type OfferedSlot,
 } from './types.js';
 
+const ABANDONED = 'That turn was abandoned.';
+
 type Failure = Extract<ActionResult<ActionName>, { ok: false }>;
 
 export interface ActionRouterDeps {
@@ -42,7 +44,10 @@ export function createActionRouter(deps: ActionRouterDeps): ActionRouter {
       const started = performance.now();
       let result: ActionResult<typeof name>;
       const parsed = actionArgs[name].safeParse(rawArgs);
-      if (!parsed.success) {
+      if (context.signal?.aborted) {
+        // The turn was abandoned (deadline, barge-in, hang-up, takeover): it must change nothing more.
+        result = { ok: false, code: 'unavailable', say: ABANDONED };
+      } else if (!parsed.success) {
         result = { ok: false, code: 'invalid_arguments', say: message('en', 'action.missingDetails') };
       } else {
         try {

@@ -126,6 +126,8 @@ export interface ActionContext {
   turn: number;
   /** The language the caller is speaking: it goes on their customer record, so texts to them use it. */
   language?: Language | undefined;
+  /** The turn's signal: once it is aborted (the turn was abandoned) the router refuses to act. */
+  signal?: AbortSignal;
 }
 
 export interface ActionRouter {

@@ -209,6 +209,10 @@ export const EN = {
   'faq.unknownTakeMessage': "I'm not sure about that one. I can take a message and someone will get back to you.",
   'call.sayAgain': 'Sorry, could you say that again?',
   'call.howCanIHelp': 'How can I help you?',
+  /** Stream mode: an action or the brain is slow (about 700 ms); the line is never silent. */
+  'call.fillerChecking': 'One moment while I check that.',
+  /** Stream mode: the speech service failed mid-call and the call goes on with Twilio's own speech. */
+  'call.lineCutOut': 'Sorry about that, the line cut out for a moment.',
 
   // Words used inside other sentences
   'word.appointment': 'appointment',

@@ -203,6 +203,8 @@ export const ES: Record<keyof typeof EN, string> = {
   'faq.unknownTakeMessage': 'No estoy segura de eso. Puedo tomarle un mensaje para que alguien se comunique con usted.',
   'call.sayAgain': 'Disculpe, ¿me lo podría repetir?',
   'call.howCanIHelp': '¿En qué le puedo ayudar?',
+  'call.fillerChecking': 'Un momento, por favor, déjeme revisar.',
+  'call.lineCutOut': 'Disculpe, se cortó la línea por un momento.',
 
   'word.appointment': 'cita',
   'word.someone': 'alguien',

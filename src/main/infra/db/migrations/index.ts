@@ -9,6 +9,8 @@ import { migration007CustomerLanguage } from './007-customer-language.js';
 import { migration008PhoneSetup } from './008-phone-setup.js';
 import { migration009Calendars } from './009-calendars.js';
 import { migration010Texts } from './010-texts.js';
+import { migration011InterruptedLines } from './011-interrupted-lines.js';
+import { migration012TurnLatency } from './012-turn-latency.js';
 
 export const migrations: readonly Migration[] = [
   migration001Tenants,
@@ -21,4 +23,6 @@ export const migrations: readonly Migration[] = [
   migration008PhoneSetup,
   migration009Calendars,
   migration010Texts,
+  migration011InterruptedLines,
+  migration012TurnLatency,
 ];

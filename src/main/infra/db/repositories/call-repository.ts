@@ -66,11 +66,11 @@ export function createCallRepository(db: Db): CallRepository {
       twilio_status, status_sequence, outcome, summary, brain, state_json, turn, mode)
     VALUES (@tenantId, @id, @callSid, @from, @to, @customerId, @callerName, @startedAt, @endedAt, @twilioStatus,
       @statusSequence, @outcome, @summary, @brain, @stateJson, @turn, @mode)`);
-  const appendTurn = db.prepare<[string, string, number, Speaker, string, number | null]>(
-    'INSERT INTO transcript_turns (tenant_id, call_id, at, speaker, text, confidence) VALUES (?, ?, ?, ?, ?, ?)',
+  const appendTurn = db.prepare<[string, string, number, Speaker, string, number | null, number]>(
+    'INSERT INTO transcript_turns (tenant_id, call_id, at, speaker, text, confidence, interrupted) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const transcript = db.prepare<[string, string], TranscriptTurnRecord>(
-    'SELECT id, at, speaker, text, confidence FROM transcript_turns WHERE tenant_id = ? AND call_id = ? ORDER BY id',
+  const transcript = db.prepare<[string, string], Omit<TranscriptTurnRecord, 'interrupted'> & { interrupted: number }>(
+    'SELECT id, at, speaker, text, confidence, interrupted FROM transcript_turns WHERE tenant_id = ? AND call_id = ? ORDER BY id',
   );
   const active = db.prepare<[], CallRow>('SELECT * FROM calls WHERE ended_at IS NULL ORDER BY started_at');
   const recent = db.prepare<{ tenantId: string; before: number; search: string | null; limit: number }, CallRow>(`
@@ -100,10 +100,10 @@ export function createCallRepository(db: Db): CallRepository {
     insert: (record) => void insert.run({ ...record, stateJson: JSON.stringify(record.state) }),
     update: (tenantId, callId, changes) => void patch({ tenantId, callId }, changes),
     appendTurn(tenantId, callId, turn) {
-      const { lastInsertRowid } = appendTurn.run(tenantId, callId, turn.at, turn.speaker, turn.text, turn.confidence);
+      const { lastInsertRowid } = appendTurn.run(tenantId, callId, turn.at, turn.speaker, turn.text, turn.confidence, turn.interrupted ? 1 : 0);
       return { ...turn, id: Number(lastInsertRowid) };
     },
-    transcript: (tenantId, callId) => transcript.all(tenantId, callId),
+    transcript: (tenantId, callId) => transcript.all(tenantId, callId).map((t) => ({ ...t, interrupted: t.interrupted === 1 })),
     listActive: () => active.all().map(toRecord),
     listRecent: (tenantId, { limit, before, search }) =>
       recent.all({ tenantId, before: before ?? Number.MAX_SAFE_INTEGER, search: search?.trim() || null, limit }).map(toRecord),
