@@ -4,9 +4,10 @@ import type { CommandHandlers } from './dispatch.js';
 import type { EventBus } from './event-bus.js';
 import { createCallHandlers, type CallHandlerDeps } from './call-handlers.js';
 import { createDeskHandlers, type DeskHandlerDeps } from './desk-handlers.js';
+import { createLlmHandlers, type LlmHandlerDeps } from './llm-handlers.js';
 import { createSchedulingHandlers, type SchedulingHandlerDeps } from './scheduling-handlers.js';
 
-export interface HandlerDeps extends SchedulingHandlerDeps, CallHandlerDeps, DeskHandlerDeps {
+export interface HandlerDeps extends SchedulingHandlerDeps, CallHandlerDeps, DeskHandlerDeps, LlmHandlerDeps {
   tenants: TenantService;
   events: EventBus;
   health: () => Health;
@@ -19,6 +20,7 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
     ...createSchedulingHandlers(deps),
     ...createCallHandlers(deps),
     ...createDeskHandlers(deps),
+    ...createLlmHandlers(deps),
     'health/get': () => health(),
     'tenants/list': () => tenants.list().map((record) => tenants.summarize(record)),
     'tenants/get': ({ tenantId }) => tenants.get(tenantId).config,

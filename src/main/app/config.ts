@@ -21,7 +21,13 @@ export const SETTINGS = {
   authToken: { env: 'TWILIO_AUTH_TOKEN', flag: 'twilio-auth-token' },
   apiBase: { env: 'TWILIO_API_BASE', flag: 'twilio-api-base' },
   logLevel: { env: 'FRONTDESK_LOG_LEVEL', flag: 'log-level' },
+  openaiApiKey: { env: 'OPENAI_API_KEY', flag: 'openai-api-key' },
+  openaiBaseUrl: { env: 'OPENAI_BASE_URL', flag: 'openai-base-url' },
+  llmModel: { env: 'FRONTDESK_LLM_MODEL', flag: 'llm-model' },
 } as const;
+
+/** The model the LLM receptionist uses unless FRONTDESK_LLM_MODEL or a practice says otherwise. */
+export const DEFAULT_LLM_MODEL = 'gpt-4.1-mini';
 
 export const DEFAULT_CONSOLE_PORT = 7410;
 export const DEFAULT_WEBHOOK_PORT = 7411;
@@ -57,6 +63,12 @@ const rawConfigSchema = z.object({
   accountSid: z.string().min(1).nullable(),
   authToken: z.string().min(1).nullable(),
   apiBase: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable(),
+  openaiApiKey: z.string().min(1).nullable(),
+  openaiBaseUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/v1' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .nullable(),
+  llmModel: z.string().trim().min(1).max(200),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'must be one of fatal, error, warn, info, debug, trace, silent',
   }),
@@ -100,6 +112,9 @@ export function loadConfig(
     authToken: pick('authToken'),
     apiBase: pick('apiBase'),
     logLevel: pick('logLevel') ?? 'info',
+    openaiApiKey: pick('openaiApiKey'),
+    openaiBaseUrl: pick('openaiBaseUrl'),
+    llmModel: pick('llmModel') ?? DEFAULT_LLM_MODEL,
   });
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => {
@@ -129,6 +144,7 @@ export function loadConfig(
     pinnedNow: c.now,
     twilio: { accountSid: c.accountSid, authToken: c.authToken, apiBase: c.apiBase },
     logLevel: c.logLevel,
+    llm: { apiKey: c.openaiApiKey, baseUrl: c.openaiBaseUrl, model: c.llmModel },
     serveConsole: servesConsole,
     rendererDir: PATHS.rendererDir,
     seedDemo: true,

@@ -6,7 +6,11 @@ import type { Clock, IdGenerator } from '../core/kernel/index.js';
 import { CallFlow, CallService, DeskControl, Rehearsals, type CallControl } from '../core/calls/index.js';
 import { OutboxService, type MessagingPort } from '../core/notifications/index.js';
 import { ReviewService } from '../core/review/index.js';
-import { createActionRouter, RulesBrain, understand, type Brain } from '../core/conversation/index.js';
+import { createActionRouter, RulesBrain, understand, type Brain, type LlmClient, type LlmLimits } from '../core/conversation/index.js';
+import type { SecretVault } from '../core/kernel/index.js';
+import { createLlmUsageRepository } from '../infra/db/repositories/llm-usage-repository.js';
+import { createLlmBrains } from './llm-wiring.js';
+import { runReplay } from './replay/run-replay.js';
 import {
   AvailabilityService,
   BookingService,
@@ -56,6 +60,12 @@ export interface CoreDeps {
   messaging?: MessagingPort;
   /** Live-call steering; Twilio's Calls API by default. */
   callControl?: CallControl;
+  /** Where OPENAI_API_KEY is kept when the environment does not set it (issue 10's vault). */
+  secrets?: SecretVault;
+  /** The LLM endpoint; the `openai` SDK against OPENAI_BASE_URL by default. */
+  llmClient?: LlmClient;
+  /** Bounds and timeouts of the LLM brain (tests shorten them). */
+  llmLimits?: Partial<LlmLimits>;
 }
 
 /**
@@ -87,10 +97,12 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   });
   const availability = new AvailabilityService({ tenants, bookings, externalBusy, clock });
   const actionLog = createActionLogRepository(db);
+  const llmUsage = createLlmUsageRepository(db);
   const calls = new CallService({
     calls: createCallRepository(db),
     messages: createMessageRepository(db),
     actionLog,
+    llmUsage,
     tenants,
     events,
     clock,
@@ -102,10 +114,23 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     customers,
     messages: { take: (message) => calls.takeMessage(message) },
     audit: { record: (entry) => actionLog.append(entry) },
+    conversation: { heard: (tenantId, callId) => calls.heard(tenantId, callId) },
     clock,
     logger: logger.child({ domain: 'conversation' }),
   });
-  const brain: Brain = deps.brain ?? new RulesBrain({ understand });
+  const brains = createLlmBrains({
+    config: config.llm,
+    secrets: deps.secrets ?? null,
+    client: deps.llmClient ?? null,
+    limits: deps.llmLimits ?? {},
+    rules: deps.brain ?? new RulesBrain({ understand, report: (err, where) => logger.error({ domain: 'conversation', err, where }, 'rules brain error') }),
+    bookings,
+    tenants,
+    usage: llmUsage,
+    clock,
+    logger: logger.child({ domain: 'conversation' }),
+  });
+  const brain: Brain = brains.brain;
   const callFlow = new CallFlow({ calls, tenants, customers, brain, actions, clock, logger: logger.child({ domain: 'calls' }) });
 
   // Twilio's REST API is built on first use: the CLI and the demo never need it.
@@ -156,6 +181,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
       storage,
       tenants: tenants.list().length,
       activeCalls: runtime.activeCalls(),
+      llm: brains.health(),
     };
   }
 
@@ -173,7 +199,9 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     outbox,
     understand: (text, tenantId, now) => understand(text, { tenant: tenants.get(tenantId).config, now }),
     now: () => clock.now(),
+    replay: (options) => runReplay(core, { ...options, ...llmOverrides }, createCore),
   });
+  const llmOverrides = { ...(deps.llmClient ? { llmClient: deps.llmClient } : {}), ...(deps.llmLimits ? { llmLimits: deps.llmLimits } : {}) };
   const dispatch: Dispatch = createDispatch(handlers, logger);
 
   /** Loads the demo practice into an empty data folder so a first start shows something real. */
@@ -184,7 +212,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     return true;
   }
 
-  return {
+  const core = {
     config,
     logger,
     clock,
@@ -216,6 +244,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
       db.close();
     },
   };
+  return core;
 }
 
 export type Core = ReturnType<typeof createCore>;

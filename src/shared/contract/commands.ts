@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { healthSchema, tenantSummarySchema } from './dto.js';
 import { callCommands } from './calls.js';
 import { deskCommands } from './desk.js';
+import { llmCommands } from './llm.js';
 import { schedulingCommands } from './scheduling.js';
 import { tenantConfigSchema } from './tenant.js';
 
@@ -22,6 +23,7 @@ export const commands = {
   ...schedulingCommands,
   ...callCommands,
   ...deskCommands,
+  ...llmCommands,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Commands = typeof commands;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { llmHealthSchema } from './llm.js';
 
 export const tenantSummarySchema = z.object({
   id: z.string(),
@@ -29,5 +30,7 @@ export const healthSchema = z.object({
   }),
   tenants: z.number(),
   activeCalls: z.number(),
+  /** The LLM receptionist's endpoint and circuit breaker. */
+  llm: llmHealthSchema.optional(),
 });
 export type Health = z.infer<typeof healthSchema>;

@@ -1,0 +1,68 @@
+import { DateTime } from 'luxon';
+import type { TenantConfig } from '../../../../shared/contract/index.js';
+import { understand } from '../understanding/index.js';
+import type { CallConversation, HeardLine } from './ports.js';
+import { mentionsSlot, spokenSlots } from './spoken-slots.js';
+import type { ActionContext } from './types.js';
+
+/** A change to the book the caller must have heard read back and agreed to. */
+export interface ConsentTarget {
+  action: 'book_appointment' | 'reschedule_appointment' | 'cancel_appointment';
+  providerId: string;
+  start: number;
+}
+
+/** Thrown by the router when a booking, move or cancellation was not read back and agreed to. */
+export class ConsentMissing extends Error {
+  constructor(readonly reason: 'no_read_back' | 'no_yes' | 'caller_unknown') {
+    super(`no consent: ${reason}`);
+  }
+}
+
+/**
+ * The guardrail both brains pass through, in code rather than in a prompt: a booking, move or
+ * cancellation goes ahead only if, earlier in this call, the receptionist read back this exact
+ * slot (date and time in the practice's zone, and the provider when one was named), and in a
+ * later turn the caller said yes (and did not take it back). Whatever a model claims, what counts
+ * is what was said on the call.
+ */
+export function requireConsent(target: ConsentTarget, context: ActionContext, conversation: CallConversation, now: number): void {
+  // Without this turn's words (a router called outside a call turn) nothing can be verified: refuse.
+  if (context.callerSaid === undefined) throw new ConsentMissing('caller_unknown');
+  const lines: HeardLine[] = [...conversation.heard(context.tenant.id, context.callId)];
+  if (context.callerSaid !== null) lines.push({ speaker: 'caller', text: context.callerSaid });
+  const slot = localSlot(target, context.tenant);
+  const readBackAt = lastIndexWhere(lines, (line) => line.speaker === 'receptionist' && spokenSlots(line.text, context.tenant, now).some((m) => mentionsSlot(m, slot)));
+  if (readBackAt < 0) throw new ConsentMissing('no_read_back');
+  if (!agreedAfter(lines.slice(readBackAt + 1), context.tenant, now)) throw new ConsentMissing('no_yes');
+}
+
+function localSlot(target: ConsentTarget, tenant: TenantConfig) {
+  const local = DateTime.fromMillis(target.start, { zone: tenant.timezone });
+  return { date: local.toISODate() ?? '', time: local.toFormat('HH:mm'), providerId: target.providerId };
+}
+
+/** A caller yes after the read-back that was not followed by a no or a correction. */
+function agreedAfter(lines: HeardLine[], tenant: TenantConfig, now: number): boolean {
+  let agreed = false;
+  for (const line of lines) {
+    if (line.speaker !== 'caller') continue;
+    const answer = callerAnswer(line.text, tenant, now);
+    if (answer === 'yes') agreed = true;
+    else if (answer === 'no') agreed = false;
+  }
+  return agreed;
+}
+
+function callerAnswer(text: string, tenant: TenantConfig, now: number): 'yes' | 'no' | null {
+  // The keypad: "press 1 for yes and 2 for no" is how every read-back offers it.
+  const pressed = /^\(pressed (\d+)\)$/.exec(text.trim())?.[1] ?? (/^\d$/.test(text.trim()) ? text.trim() : null);
+  if (pressed !== null) return pressed === '1' ? 'yes' : pressed === '2' ? 'no' : null;
+  const intent = understand(text, { tenant, now, expect: 'yes_no' }).intent;
+  return intent === 'yes' ? 'yes' : intent === 'no' || intent === 'correction' ? 'no' : null;
+}
+
+function lastIndexWhere<T>(items: T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
+  return -1;
+}

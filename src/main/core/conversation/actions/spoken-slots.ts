@@ -1,0 +1,60 @@
+import type { TenantConfig } from '../../../../shared/contract/index.js';
+import { understand } from '../understanding/index.js';
+
+/** One date-and-time mentioned in a sentence, local to the practice. */
+export interface SpokenSlot {
+  /** "YYYY-MM-DD", or null when the sentence named no day for this time. */
+  date: string | null;
+  /** Every "HH:MM" the words could mean: "3 PM" is one, a bare "at 3" or "3 o'clock" is two. */
+  times: string[];
+  /** A provider named next to the time, when one was. */
+  providerId: string | null;
+}
+
+// "3 PM", "3:30 p.m.", "10 o'clock", "noon", "at 3" (a bare hour after "at" is ambiguous).
+const TIME = /\b(\d{1,2})(?::([0-5]\d))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|o'?\s?clock)(?![a-z])|\b(noon|midday)\b|\bat (\d{1,2})(?::([0-5]\d))?(?!\s*(?:\d|%|percent|minutes|hours|days|years|a\.?\s?m|p\.?\s?m|o'?\s?clock))\b/gi;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function clockTimes(match: RegExpExecArray): string[] {
+  if (match[4]) return ['12:00'];
+  const hour = Number(match[1] ?? match[5]);
+  const minute = Number(match[2] ?? match[6] ?? 0);
+  if (hour > 23) return [];
+  const suffix = (match[3] ?? '').toLowerCase().replace(/[^apm]/g, '');
+  if (suffix === 'am') return hour <= 12 ? [`${pad(hour % 12)}:${pad(minute)}`] : [];
+  if (suffix === 'pm') return hour <= 12 ? [`${pad((hour % 12) + 12)}:${pad(minute)}`] : [];
+  if (hour === 0 || hour > 12) return [`${pad(hour)}:${pad(minute)}`];
+  return [`${pad(hour % 12)}:${pad(minute)}`, `${pad((hour % 12) + 12)}:${pad(minute)}`];
+}
+
+/**
+ * The slots a sentence names: "Tuesday at 9, or Wednesday, November 25 at 10:30 AM with Dr. Lee"
+ * → two. The words before each time are read by our own understanding (in the practice's zone,
+ * relative to `now`), so "tomorrow" or "the 24th" resolve exactly as a caller's words would; a time
+ * with no day of its own takes the day named before it in the same text.
+ */
+export function spokenSlots(text: string, tenant: TenantConfig, now: number): SpokenSlot[] {
+  const found: SpokenSlot[] = [];
+  const matches = [...text.matchAll(TIME)];
+  let lastDate: string | null = null;
+  matches.forEach((match, i) => {
+    const times = clockTimes(match);
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    if (times.length === 0) return;
+    const before = text.slice(i === 0 ? 0 : (matches[i - 1]!.index ?? 0) + matches[i - 1]![0].length, end);
+    const date = understand(before, { tenant, now, expect: 'date' }).date ?? lastDate;
+    lastDate = date;
+    // "… at 3 PM with Maria": the provider is named after its time, before the next one.
+    const after = text.slice(end, matches[i + 1]?.index ?? text.length);
+    const providerId = after.trim() ? understand(after, { tenant, now }).providerId : null;
+    found.push({ date, times, providerId });
+  });
+  return found;
+}
+
+/** Whether a mention names this exact local date and time (and, when it names one, this provider). */
+export function mentionsSlot(mention: SpokenSlot, slot: { date: string; time: string; providerId: string }): boolean {
+  return mention.date === slot.date && mention.times.includes(slot.time) && (mention.providerId === null || mention.providerId === slot.providerId);
+}

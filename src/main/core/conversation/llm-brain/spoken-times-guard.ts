@@ -1,0 +1,40 @@
+import { DateTime } from 'luxon';
+import { WEEKDAYS, type TenantConfig } from '../../../../shared/contract/index.js';
+import { spokenSlots } from '../actions/spoken-slots.js';
+import type { LlmState } from './llm-state.js';
+
+/** The practice's own opening and closing times: saying "we open at 8" is not offering a slot. */
+function hoursClock(tenant: TenantConfig): Set<string> {
+  const times = new Set<string>();
+  for (const d of WEEKDAYS) for (const [a, b] of tenant.hours[d]) times.add(a).add(b);
+  for (const s of tenant.specialHours) for (const [a, b] of s.hours) times.add(a).add(b);
+  for (const p of tenant.providers) if (p.hours) for (const d of WEEKDAYS) for (const [a, b] of p.hours[d]) times.add(a).add(b);
+  return times;
+}
+
+/**
+ * No invented availability: every clock time in a sentence must be one the call's tool results
+ * gave (an availability result or hold on that day, an appointment of the caller's, a time quoted
+ * in an answer) or one of the practice's opening hours. Returns the times that are not, as "HH:MM".
+ */
+export function inventedTimes(sentence: string, state: LlmState, tenant: TenantConfig, now: number): string[] {
+  const mentions = spokenSlots(sentence, tenant, now);
+  if (mentions.length === 0) return [];
+  const hours = hoursClock(tenant);
+  const quoted = new Set(state.quotedClock);
+  const known = [...state.offered.map((o) => o.start), ...state.quotedStarts].map((start) => {
+    const local = DateTime.fromMillis(start, { zone: tenant.timezone });
+    return { date: local.toISODate(), time: local.toFormat('HH:mm') };
+  });
+  const bad: string[] = [];
+  for (const mention of mentions) {
+    const fine = mention.times.some((time) => hours.has(time) || quoted.has(time) || known.some((k) => k.time === time && (mention.date === null || mention.date === k.date)));
+    if (!fine) bad.push(mention.times.at(-1)!);
+  }
+  return bad;
+}
+
+/** Clock times written in a text, for `quotedClock`. */
+export function clockTimesIn(text: string, tenant: TenantConfig, now: number): string[] {
+  return spokenSlots(text, tenant, now).flatMap((m) => m.times);
+}
