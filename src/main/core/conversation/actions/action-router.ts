@@ -193,7 +193,7 @@ function createHandlers(deps: ActionRouterDeps): Handlers {
         const hold = ownBooking(context, holdId);
         target = { start: hold.start, providerId: hold.providerId };
       }
-      consent({ action: 'reschedule_appointment', ...target }, context);
+      consent({ action: 'reschedule_appointment', ...target, from: current.start }, context);
       const moved = await bookings.reschedule(tenant.id, current.id, target.start, 'receptionist', target.providerId, { releaseHoldId: holdId });
       return { bookingId: moved.id, status: moved.status === 'pending_review' ? 'pending_review' : 'confirmed', spoken: summary(tenant, moved).spoken };
     },

@@ -10,6 +10,8 @@ export interface ConsentTarget {
   action: 'book_appointment' | 'reschedule_appointment' | 'cancel_appointment';
   providerId: string;
   start: number;
+  /** A move's current time: "from Monday at 9 to Tuesday at 3" reads back both. */
+  from?: number;
 }
 
 /** Thrown by the router when a booking, move or cancellation was not read back and agreed to. */
@@ -31,15 +33,26 @@ export function requireConsent(target: ConsentTarget, context: ActionContext, co
   if (context.callerSaid === undefined) throw new ConsentMissing('caller_unknown');
   const lines: HeardLine[] = [...conversation.heard(context.tenant.id, context.callId)];
   if (context.callerSaid !== null) lines.push({ speaker: 'caller', text: context.callerSaid });
-  const slot = localSlot(target, context.tenant);
-  const readBackAt = lastIndexWhere(lines, (line) => line.speaker === 'receptionist' && spokenSlots(line.text, context.tenant, now).some((m) => mentionsSlot(m, slot)));
+  const slot = localSlot(target.start, target.providerId, context.tenant);
+  const from = target.from === undefined ? null : localSlot(target.from, null, context.tenant);
+  const readBackAt = lastIndexWhere(lines, (line) => line.speaker === 'receptionist' && isReadBackOf(line.text, slot, from, context.tenant, now));
   if (readBackAt < 0) throw new ConsentMissing('no_read_back');
   if (!agreedAfter(lines.slice(readBackAt + 1), context.tenant, now)) throw new ConsentMissing('no_yes');
 }
 
-function localSlot(target: ConsentTarget, tenant: TenantConfig) {
-  const local = DateTime.fromMillis(target.start, { zone: tenant.timezone });
-  return { date: local.toISODate() ?? '', time: local.toFormat('HH:mm'), providerId: target.providerId };
+function localSlot(start: number, providerId: string | null, tenant: TenantConfig) {
+  const local = DateTime.fromMillis(start, { zone: tenant.timezone });
+  return { date: local.toISODate() ?? '', time: local.toFormat('HH:mm'), providerId: providerId ?? '' };
+}
+
+/**
+ * A read-back names this slot and no other time (a move may also name the time it moves from):
+ * "Tuesday at 1 or Tuesday at 2?" is an offer, and a yes to it agrees to nothing in particular.
+ */
+function isReadBackOf(text: string, slot: ReturnType<typeof localSlot>, from: ReturnType<typeof localSlot> | null, tenant: TenantConfig, now: number): boolean {
+  const mentions = spokenSlots(text, tenant, now);
+  if (!mentions.some((m) => mentionsSlot(m, slot))) return false;
+  return mentions.every((m) => mentionsSlot(m, slot) || (from !== null && m.date === from.date && m.times.includes(from.time)));
 }
 
 /** A caller yes after the read-back that was not followed by a no or a correction. */

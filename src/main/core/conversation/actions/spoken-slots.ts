@@ -12,7 +12,7 @@ export interface SpokenSlot {
 }
 
 // "3 PM", "3:30 p.m.", "10 o'clock", "noon", "at 3" (a bare hour after "at" is ambiguous).
-const TIME = /\b(\d{1,2})(?::([0-5]\d))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|o'?\s?clock)(?![a-z])|\b(noon|midday)\b|\bat (\d{1,2})(?::([0-5]\d))?(?!\s*(?:\d|%|percent|minutes|hours|days|years|a\.?\s?m|p\.?\s?m|o'?\s?clock))\b/gi;
+const TIME = /\b(\d{1,2})(?::([0-5]\d))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|o'?\s?clock)(?![a-z])|\b(noon|midday)\b|\bat (\d{1,2})(?::([0-5]\d))?(?![:\d]|\s*(?:%|percent|minutes|hours|days|years|a\.?\s?m|p\.?\s?m|o'?\s?clock))/gi;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
