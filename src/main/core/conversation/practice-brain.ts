@@ -55,7 +55,8 @@ export class PracticeBrain implements Brain<PracticeBrainState> {
           state: (state.llm ?? llm.initialState()) as never,
           ...(onSentence ? { onSentence: (s: string) => (heard.push(s), onSentence(s)) } : {}),
         });
-        this.deps.breaker.succeeded();
+        // The greeting is the practice's own words: only a turn the model answered proves the endpoint well.
+        if (input.utterance.kind !== 'start') this.deps.breaker.succeeded();
         return { ...result, state: { ...state, llm: result.state } };
       } catch (error) {
         const failure = error instanceof LlmFailure ? error : new LlmFailure('server_error', error instanceof Error ? error.message : String(error));
