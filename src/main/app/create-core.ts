@@ -224,6 +224,8 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     bookings,
     availability,
     calls,
+    /** The front-desk actions both brains call (replay and tests drive brains with it). */
+    actions,
     callFlow,
     outbox,
     review,

@@ -125,6 +125,8 @@ export class FakeOpenAiServer {
     }
     for (const [i, event] of events.entries()) {
       if (step.cutAfterEvents !== undefined && i >= step.cutAfterEvents) {
+        // The connection drops mid-stream: what was sent arrives, then a reset (no finish, no [DONE]).
+        await new Promise<void>((resolve) => res.write('', () => resolve()));
         res.socket?.destroy();
         return;
       }

@@ -69,8 +69,11 @@ function toFailure(error: unknown, signal: AbortSignal): unknown {
     if (error.status === 429) return new LlmFailure('rate_limited', 'the LLM endpoint is rate limiting (429)', retryAfterMs(error.headers));
     return new LlmFailure('server_error', `the LLM endpoint answered ${error.status ?? 'an error'}`);
   }
-  // Garbage on the wire (a chunk that is not JSON) or a connection cut mid-stream.
-  return new LlmFailure('malformed', `the LLM stream broke: ${error instanceof Error ? error.message : String(error)}`);
+  const message = error instanceof Error ? error.message : String(error);
+  // Garbage on the wire (a chunk that is not JSON)…
+  if (error instanceof SyntaxError) return new LlmFailure('malformed', `the LLM stream sent something that is not JSON: ${message}`);
+  // …or the connection dropped mid-stream.
+  return new LlmFailure('unreachable', `the LLM stream broke off: ${message}`);
 }
 
 function retryAfterMs(headers: Headers | undefined): number | null {

@@ -166,7 +166,8 @@ export class LlmBrain implements Brain<LlmState> {
         continue;
       }
       const text = spokenThisRound.join(' ');
-      if (calls.length === 0) {
+      // Cancelled while the model was still writing: keep what was heard, run none of its tool calls.
+      if (calls.length === 0 || input.signal?.aborted) {
         state.messages.push({ role: 'assistant', content: text });
         return finish();
       }
@@ -174,6 +175,11 @@ export class LlmBrain implements Brain<LlmState> {
       if (toolCalls > this.limits.toolCallsPerTurn) throw new LlmFailure('bounds', `more than ${this.limits.toolCallsPerTurn} tool calls in one turn`);
       state.messages.push({ role: 'assistant', content: text || null, tool_calls: calls.map((c) => c.call) });
       for (const { call, args } of calls) {
+        if (input.signal?.aborted) {
+          // Every tool call needs an answer in the context, or the next request is refused.
+          state.messages.push({ role: 'tool', tool_call_id: call.id, content: '{"ok":false,"code":"cancelled"}' });
+          continue;
+        }
         if (call.function.name === END_CALL) {
           result.next = 'hangup';
           state.messages.push({ role: 'tool', tool_call_id: call.id, content: '{"ok":true}' });
