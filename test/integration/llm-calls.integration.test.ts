@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { reply, type ModelScript } from '../support/openai/fake-openai-server.js';
+import type { ModelScript } from '../support/openai/fake-openai-server.js';
 import { LLM_TENANT as T, startLlmCallHarness, TEST_KEY } from '../support/openai/llm-call-harness.js';
 import { scriptedReceptionist } from '../support/openai/scripted-receptionist.js';
 
