@@ -6,6 +6,7 @@ import { loadConfig, SETTINGS } from '../app/config.js';
 import { createCore, type Core } from '../app/create-core.js';
 import { EXIT, printError, printResult, toErrorShape } from './cli-output.js';
 import { addSchedulingCommands } from './cli-scheduling.js';
+import { addReplayCommand } from './cli-replay.js';
 import { addUnderstandCommand } from './cli-understand.js';
 
 /**
@@ -83,6 +84,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
 
   addSchedulingCommands(program, openCore, (code) => (exitCode = code));
   addUnderstandCommand(program, openCore, (code) => (exitCode = code));
+  addReplayCommand(program, openCore, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(withoutSettingFlags(argv), { from: 'user' });
