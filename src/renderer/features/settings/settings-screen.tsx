@@ -8,6 +8,8 @@ import { StatusPill } from '../../components/status-pill.js';
 import { ClosuresSection, HoursSection, SpecialHoursSection } from './calendar-sections.js';
 import { BookingPolicySection, FaqSection, ReviewPolicySection } from './policy-sections.js';
 import { PracticeSection } from './practice-section.js';
+import { ReceptionistSection } from './receptionist-section.js';
+import { ReplayCheck } from './replay-check.js';
 import { fieldId, SettingsEditorProvider, type SettingsEditor } from './settings-editor.js';
 import { describePath, parsePath, sectionOf, SETTINGS_SECTIONS } from './settings-labels.js';
 import { settingsStoreFor, type SettingsStore } from './settings-store.js';
@@ -189,10 +191,12 @@ function SettingsForm({ store, tenantId }: { store: SettingsStore; tenantId: str
             <BookingPolicySection />
             <ReviewPolicySection />
             <FaqSection />
+            <ReceptionistSection />
           </div>
 
           <aside className="settings-aside" id="settings-try">
             <TryPhrase tenantId={tenantId} config={saved} />
+            <ReplayCheck tenantId={tenantId} draft={draft} valid={validation.ok} />
           </aside>
         </div>
       </div>
