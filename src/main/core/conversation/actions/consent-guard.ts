@@ -67,12 +67,16 @@ function agreedAfter(lines: HeardLine[], tenant: TenantConfig, now: number): boo
   return agreed;
 }
 
+const AFFIRMATIVE_START = /^\s*(yes|yeah|yep|yup|sure|correct|that's right|please do|go ahead)\b(?!\s*,?\s*(but|wait)\b)/i;
+
 function callerAnswer(text: string, tenant: TenantConfig, now: number): 'yes' | 'no' | null {
   // The keypad: "press 1 for yes and 2 for no" is how every read-back offers it.
   const pressed = /^\(pressed (\d+)\)$/.exec(text.trim())?.[1] ?? (/^\d$/.test(text.trim()) ? text.trim() : null);
   if (pressed !== null) return pressed === '1' ? 'yes' : pressed === '2' ? 'no' : null;
   const intent = understand(text, { tenant, now, expect: 'yes_no' }).intent;
-  return intent === 'yes' ? 'yes' : intent === 'no' || intent === 'correction' ? 'no' : null;
+  if (intent === 'no' || intent === 'correction') return 'no';
+  // "Yes, cancel it" reads as a cancel request, but it opens with the answer to the question.
+  return intent === 'yes' || AFFIRMATIVE_START.test(text) ? 'yes' : null;
 }
 
 function lastIndexWhere<T>(items: T[], test: (item: T) => boolean): number {

@@ -44,7 +44,9 @@ export function spokenSlots(text: string, tenant: TenantConfig, now: number): Sp
     const end = start + match[0].length;
     if (times.length === 0) return;
     const before = text.slice(i === 0 ? 0 : (matches[i - 1]!.index ?? 0) + matches[i - 1]![0].length, end);
-    const date = understand(before, { tenant, now, expect: 'date' }).date ?? lastDate;
+    const heard = understand(before, { tenant, now, expect: 'date' });
+    // "move it from tomorrow at 9" is read as ruling tomorrow out, but it still names the day.
+    const date = heard.date ?? heard.rejected?.date ?? lastDate;
     lastDate = date;
     // "… at 3 PM with Maria": the provider is named after its time, before the next one.
     const after = text.slice(end, matches[i + 1]?.index ?? text.length);

@@ -3,6 +3,8 @@ import { WEEKDAYS, type TenantConfig } from '../../../../shared/contract/index.j
 import { spokenSlots } from '../actions/spoken-slots.js';
 import type { LlmState } from './llm-state.js';
 
+const HOURS_TALK = /\b(open|opens|opening|close|closes|closed|closing|hours|until|till|lunch)\b/i;
+
 /** The practice's own opening and closing times: saying "we open at 8" is not offering a slot. */
 function hoursClock(tenant: TenantConfig): Set<string> {
   const times = new Set<string>();
@@ -15,12 +17,13 @@ function hoursClock(tenant: TenantConfig): Set<string> {
 /**
  * No invented availability: every clock time in a sentence must be one the call's tool results
  * gave (an availability result or hold on that day, an appointment of the caller's, a time quoted
- * in an answer) or one of the practice's opening hours. Returns the times that are not, as "HH:MM".
+ * in an answer) or, in a sentence about opening hours, one of the practice's opening hours. Returns the times that are not, as "HH:MM".
  */
 export function inventedTimes(sentence: string, state: LlmState, tenant: TenantConfig, now: number): string[] {
   const mentions = spokenSlots(sentence, tenant, now);
   if (mentions.length === 0) return [];
-  const hours = hoursClock(tenant);
+  // "We open at 1 PM" is not an offer; "I have Wednesday at 1 PM" is, even when 1 PM is an opening time.
+  const hours = HOURS_TALK.test(sentence) ? hoursClock(tenant) : new Set<string>();
   const quoted = new Set(state.quotedClock);
   const known = [...state.offered.map((o) => o.start), ...state.quotedStarts].map((start) => {
     const local = DateTime.fromMillis(start, { zone: tenant.timezone });
