@@ -226,6 +226,8 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     calls,
     /** The front-desk actions both brains call (replay and tests drive brains with it). */
     actions,
+    /** The receptionist every call talks to: the practice's choice of brain, with failover. */
+    brain,
     callFlow,
     outbox,
     review,

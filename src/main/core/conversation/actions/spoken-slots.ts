@@ -28,30 +28,49 @@ function clockTimes(match: RegExpExecArray): string[] {
   return [`${pad(hour % 12)}:${pad(minute)}`, `${pad((hour % 12) + 12)}:${pad(minute)}`];
 }
 
+/** Where a sentence names a clock time, and what it could mean; no understanding yet (cheap). */
+export function clockMentions(text: string): { start: number; end: number; times: string[] }[] {
+  return [...text.matchAll(TIME)].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length, times: clockTimes(match) })).filter((m) => m.times.length > 0);
+}
+
 /**
  * The slots a sentence names: "Tuesday at 9, or Wednesday, November 25 at 10:30 AM with Dr. Lee"
  * → two. The words before each time are read by our own understanding (in the practice's zone,
  * relative to `now`), so "tomorrow" or "the 24th" resolve exactly as a caller's words would; a time
  * with no day of its own takes the day named before it in the same text.
  */
-export function spokenSlots(text: string, tenant: TenantConfig, now: number): SpokenSlot[] {
+export function spokenSlots(text: string, tenant: TenantConfig, now: number, options: { providers?: boolean } = {}): SpokenSlot[] {
+  // The same sentence is read when it is spoken (the invented-time guard) and again when a booking
+  // asks whether it was a read-back: remember recent readings per practice and day.
+  const key = `${Math.floor(now / DAY_MS)}|${options.providers !== false}|${text}`;
+  let memo = readings.get(tenant);
+  if (!memo) readings.set(tenant, (memo = new Map()));
+  const known = memo.get(key);
+  if (known) return known;
+  const found = readSlots(text, tenant, now, options);
+  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
+  memo.set(key, found);
+  return found;
+}
+
+const DAY_MS = 86_400_000;
+const MEMO_LIMIT = 500;
+const readings = new WeakMap<TenantConfig, Map<string, SpokenSlot[]>>();
+
+function readSlots(text: string, tenant: TenantConfig, now: number, options: { providers?: boolean }): SpokenSlot[] {
   const found: SpokenSlot[] = [];
-  const matches = [...text.matchAll(TIME)];
+  const matches = clockMentions(text);
   let lastDate: string | null = null;
   matches.forEach((match, i) => {
-    const times = clockTimes(match);
-    const start = match.index ?? 0;
-    const end = start + match[0].length;
-    if (times.length === 0) return;
-    const before = text.slice(i === 0 ? 0 : (matches[i - 1]!.index ?? 0) + matches[i - 1]![0].length, end);
+    const before = text.slice(i === 0 ? 0 : matches[i - 1]!.end, match.end);
     const heard = understand(before, { tenant, now, expect: 'date' });
     // "move it from tomorrow at 9" is read as ruling tomorrow out, but it still names the day.
     const date = heard.date ?? heard.rejected?.date ?? lastDate;
     lastDate = date;
     // "… at 3 PM with Maria": the provider is named after its time, before the next one.
-    const after = text.slice(end, matches[i + 1]?.index ?? text.length);
-    const providerId = after.trim() ? understand(after, { tenant, now }).providerId : null;
-    found.push({ date, times, providerId });
+    const after = text.slice(match.end, matches[i + 1]?.start ?? text.length);
+    const providerId = options.providers !== false && after.trim() ? understand(after, { tenant, now }).providerId : null;
+    found.push({ date, times: match.times, providerId });
   });
   return found;
 }

@@ -48,7 +48,7 @@ export function applyToolResult(
       for (const a of (data as ActionResults['find_appointments']).appointments) state.quotedStarts.push(a.start);
       break;
     case 'answer_question':
-      state.quotedClock.push(...clockTimesIn((data as ActionResults['answer_question']).answer, tenant, now));
+      state.quotedClock.push(...clockTimesIn((data as ActionResults['answer_question']).answer));
       break;
     case 'book_appointment':
       if (typeof args.customerName === 'string' && args.customerName.trim()) state.callerName = args.customerName.trim();

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { WEEKDAYS, type TenantConfig } from '../../../../shared/contract/index.js';
-import { spokenSlots } from '../actions/spoken-slots.js';
+import { clockMentions, spokenSlots } from '../actions/spoken-slots.js';
 import type { LlmState } from './llm-state.js';
 
 const HOURS_TALK = /\b(open|opens|opening|close|closes|closed|closing|hours|until|till|lunch)\b/i;
@@ -20,7 +20,7 @@ function hoursClock(tenant: TenantConfig): Set<string> {
  * in an answer) or, in a sentence about opening hours, one of the practice's opening hours. Returns the times that are not, as "HH:MM".
  */
 export function inventedTimes(sentence: string, state: LlmState, tenant: TenantConfig, now: number): string[] {
-  const mentions = spokenSlots(sentence, tenant, now);
+  const mentions = clockMentions(sentence);
   if (mentions.length === 0) return [];
   // "We open at 1 PM" is not an offer; "I have Wednesday at 1 PM" is, even when 1 PM is an opening time.
   const hours = HOURS_TALK.test(sentence) ? hoursClock(tenant) : new Set<string>();
@@ -30,14 +30,23 @@ export function inventedTimes(sentence: string, state: LlmState, tenant: TenantC
     return { date: local.toISODate(), time: local.toFormat('HH:mm') };
   });
   const bad: string[] = [];
-  for (const mention of mentions) {
-    const fine = mention.times.some((time) => hours.has(time) || quoted.has(time) || known.some((k) => k.time === time && (mention.date === null || mention.date === k.date)));
-    if (!fine) bad.push(mention.times.at(-1)!);
-  }
+  let dates: (string | null)[] | null = null;
+  mentions.forEach((mention, i) => {
+    if (mention.times.some((time) => hours.has(time) || quoted.has(time))) return;
+    const sameTime = known.filter((k) => mention.times.includes(k.time));
+    if (sameTime.length === 0) {
+      bad.push(mention.times.at(-1)!);
+      return;
+    }
+    // Only a time a result gave needs its day read (understanding is the costly part).
+    dates ??= spokenSlots(sentence, tenant, now, { providers: false }).map((m) => m.date);
+    const date = dates[i] ?? null;
+    if (date !== null && !sameTime.some((k) => k.date === date)) bad.push(mention.times.at(-1)!);
+  });
   return bad;
 }
 
 /** Clock times written in a text, for `quotedClock`. */
-export function clockTimesIn(text: string, tenant: TenantConfig, now: number): string[] {
-  return spokenSlots(text, tenant, now).flatMap((m) => m.times);
+export function clockTimesIn(text: string): string[] {
+  return clockMentions(text).flatMap((m) => m.times);
 }
