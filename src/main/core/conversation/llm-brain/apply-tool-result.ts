@@ -30,7 +30,6 @@ export function applyToolResult(
   result: ActionResult<ActionName>,
   state: LlmState,
   tenant: TenantConfig,
-  now: number,
 ): { outcome?: CallOutcome; transferTo?: string } {
   state.summary ??= SUMMARIES[name]?.(tenant, args) ?? null;
   if (!result.ok) return {};

@@ -187,7 +187,7 @@ export class LlmBrain implements Brain<LlmState> {
         }
         const name = call.function.name as ActionName;
         const outcome: ActionResult<ActionName> = await input.actions.run(name, args as never, context);
-        const effect = applyToolResult(name, args, outcome, state, input.tenant, input.now);
+        const effect = applyToolResult(name, args, outcome, state, input.tenant);
         if (effect.outcome) result.outcome = effect.outcome satisfies CallOutcome;
         if (effect.transferTo) {
           result.next = 'transfer';
