@@ -74,10 +74,34 @@ describe('the LLM brain streaming (real SDK against the fake)', () => {
     const heard: string[] = [];
     const start = await brain.turn({ ...input('', { utterance: { kind: 'start' } }), state: brain.initialState() });
     const result = await brain.turn({ ...input('I need a cleaning next Tuesday afternoon', { onSentence: (s) => heard.push(s) }), state: start.state });
-    expect(heard).toEqual(['Let me check the schedule for you.']);
-    expect(result.say[0]).toBe('Let me check the schedule for you.');
+    expect(heard[0]).toBe('Let me check the schedule for you.');
+    expect(heard).toEqual(result.say);
     expect(result.say.join(' ')).toMatch(/On Tuesday, December 1st, I have 1 PM, 2 PM, or 3 PM/);
     expect(result.state).toMatchObject({ active: 'rules', failedOver: 'unreachable' });
+  });
+
+  it('the practice brain streams too: pieces as they are ready (fillers marked), the result as the return value', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { llm, input } = await setup(() => ({ kind: 'reply', text: 'Sure. What day works for you?', firstTokenGate: gate }), { fillerAfterMs: 20 });
+    const brain = new PracticeBrain({ rules: new RulesBrain({ understand }), llm, breaker: new CircuitBreaker(FakeClock.at('2026-11-23T14:00:00Z')), llmConfigured: () => true, logger: createLogger('silent') });
+    const start = await brain.turn({ ...input('', { utterance: { kind: 'start' } }), state: brain.initialState() });
+    const run = brain.stream({ ...input('I need a cleaning'), state: start.state });
+    const pieces = [];
+    for (;;) {
+      const step = await run.next();
+      if (step.done) {
+        expect(step.value).toMatchObject({ next: 'listen', say: [], state: { active: 'llm', failedOver: null } });
+        break;
+      }
+      pieces.push(step.value);
+      if (step.value.filler) release();
+    }
+    expect(pieces).toEqual([
+      { text: LLM_WORDS.filler, filler: true },
+      { text: 'Sure.', filler: false },
+      { text: 'What day works for you?', filler: false },
+    ]);
   });
 
   it('sends the key as a bearer token and never retries: one request per failure, and a 429\'s retry-after is kept', async () => {

@@ -1,8 +1,7 @@
 import type { Logger } from '../kernel/index.js';
 import type { ActionRouter } from './actions/types.js';
 import type { Brain, TurnInput, TurnResult, Utterance } from './brain.js';
-import { LlmFailure, type CircuitBreaker, type LlmBrain } from './llm-brain/index.js';
-import { LLM_WORDS } from './llm-words.js';
+import { LlmFailure, type CircuitBreaker, type LlmBrain, type SpokenPiece } from './llm-brain/index.js';
 
 /** Which brain has the call, and each one's own state. */
 export interface PracticeBrainState {
@@ -40,21 +39,31 @@ export class PracticeBrain implements Brain<PracticeBrainState> {
     return { v: 1, kind: 'practice', active: null, rules: null, llm: null, failedOver: null };
   }
 
+  /** Gather mode: the whole turn at once. With `onSentence`, each sentence also goes out as it is ready. */
   async turn(input: TurnInput<PracticeBrainState>): Promise<TurnResult<PracticeBrainState>> {
+    const said: string[] = [];
+    const run = this.stream(input, { fillers: input.onSentence !== undefined });
+    for (;;) {
+      const step = await run.next();
+      if (step.done) return { ...step.value, say: said };
+      input.onSentence?.(step.value.text);
+      if (!step.value.filler) said.push(step.value.text);
+    }
+  }
+
+  /**
+   * Stream mode: sentences as they are ready (fillers marked), honouring `input.signal`; the
+   * generator's return value is the turn's result (its `say` is left empty: the pieces are it).
+   * When the LLM fails mid-turn, what it already said stays said and the rules brain carries on.
+   */
+  async *stream(input: TurnInput<PracticeBrainState>, options: { fillers: boolean } = { fillers: true }): AsyncGenerator<SpokenPiece, TurnResult<PracticeBrainState>> {
     const state: PracticeBrainState = isPracticeState(input.state) ? { ...input.state } : this.initialState();
     state.active ??= this.choose(input);
     const actions = withCallerWords(input.actions, input.utterance);
     const llm = this.deps.llm;
     if (state.active === 'llm' && llm) {
-      const heard: string[] = [];
-      const onSentence = input.onSentence;
       try {
-        const result = await llm.turn({
-          ...input,
-          actions,
-          state: (state.llm ?? llm.initialState()) as never,
-          ...(onSentence ? { onSentence: (s: string) => (heard.push(s), onSentence(s)) } : {}),
-        });
+        const result = yield* llm.stream({ ...input, actions, state: (state.llm ?? llm.initialState()) as never }, options);
         // The greeting is the practice's own words: only a turn the model answered proves the endpoint well.
         if (input.utterance.kind !== 'start') this.deps.breaker.succeeded();
         return { ...result, state: { ...state, llm: result.state } };
@@ -64,14 +73,18 @@ export class PracticeBrain implements Brain<PracticeBrainState> {
         this.deps.logger.warn({ tenantId: input.tenant.id, callId: input.callId, kind: failure.kind, reason: failure.message }, 'LLM brain failed; the rules brain takes the call');
         state.active = 'rules';
         state.failedOver = failure.kind;
-        const rules = await this.deps.rules.turn({ ...input, actions, state: this.deps.rules.initialState() });
-        // Streaming: what the caller already heard from the LLM stays said; the rules brain carries on.
-        return { ...rules, say: [...heard.filter((s) => !isFiller(s)), ...rules.say], state: { ...state, rules: rules.state } };
+        return yield* this.rulesTurn(input, actions, state, this.deps.rules.initialState());
       }
     }
     state.active = 'rules';
-    const result = await this.deps.rules.turn({ ...input, actions, state: state.rules ?? this.deps.rules.initialState() });
-    return { ...result, state: { ...state, rules: result.state } };
+    return yield* this.rulesTurn(input, actions, state, state.rules ?? this.deps.rules.initialState());
+  }
+
+  private async *rulesTurn(input: TurnInput<PracticeBrainState>, actions: ActionRouter, state: PracticeBrainState, rulesState: unknown): AsyncGenerator<SpokenPiece, TurnResult<PracticeBrainState>> {
+    const { onSentence: _streamed, ...rest } = input;
+    const result = await this.deps.rules.turn({ ...rest, actions, state: rulesState });
+    for (const text of result.say) yield { text, filler: false };
+    return { ...result, say: [], state: { ...state, rules: result.state } };
   }
 
   private choose(input: TurnInput<PracticeBrainState>): 'rules' | 'llm' {
@@ -86,10 +99,6 @@ export class PracticeBrain implements Brain<PracticeBrainState> {
     }
     return 'llm';
   }
-}
-
-function isFiller(sentence: string): boolean {
-  return sentence === LLM_WORDS.filler;
 }
 
 function isPracticeState(value: unknown): value is PracticeBrainState {
