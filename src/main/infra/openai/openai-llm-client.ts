@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import { LlmFailure, type LlmChunk, type LlmClient, type LlmEndpoint, type LlmRequest } from '../../core/conversation/index.js';
 
@@ -19,11 +19,13 @@ export interface OpenAiSettings {
 export function createOpenAiLlmClient(settings: OpenAiSettings): LlmClient {
   let cached: { key: string; client: OpenAI } | null = null;
   const baseURL = settings.baseUrl ?? OPENAI_DEFAULT_BASE_URL;
-  const client = (): OpenAI => {
+  const client = async (): Promise<{ sdk: typeof OpenAI; client: OpenAI }> => {
     const key = settings.apiKey() ?? (settings.baseUrl ? 'no-key' : null);
     if (!key) throw new LlmFailure('not_configured', 'OPENAI_API_KEY is not set');
-    if (cached?.key !== key) cached = { key, client: new OpenAI({ apiKey: key, baseURL, maxRetries: 0, timeout: 15_000 }) };
-    return cached.client;
+    // Loaded on the first LLM turn: the CLI and rules-only practices never pay for the SDK.
+    const sdk = await loadSdk();
+    if (cached?.key !== key) cached = { key, client: new sdk({ apiKey: key, baseURL, maxRetries: 0, timeout: 15_000 }) };
+    return { sdk, client: cached.client };
   };
   return {
     endpoint: (): LlmEndpoint => ({ baseUrl: baseURL, defaultModel: settings.model, configured: settings.apiKey() !== null || settings.baseUrl !== null }),
@@ -36,15 +38,23 @@ export function createOpenAiLlmClient(settings: OpenAiSettings): LlmClient {
         stream_options: { include_usage: true },
         max_completion_tokens: request.maxTokens,
       };
-      let stream: AsyncIterable<ChatCompletionChunk>;
+      let sdk: typeof OpenAI | null = null;
       try {
-        stream = await client().chat.completions.create(params, { signal });
+        const connection = await client();
+        sdk = connection.sdk;
+        const stream: AsyncIterable<ChatCompletionChunk> = await connection.client.chat.completions.create(params, { signal });
         for await (const chunk of stream) yield* toChunks(chunk);
       } catch (error) {
-        throw toFailure(error, signal);
+        throw toFailure(error, signal, sdk);
       }
     },
   };
+}
+
+let sdkModule: Promise<typeof OpenAI> | null = null;
+function loadSdk(): Promise<typeof OpenAI> {
+  sdkModule ??= import('openai').then((m) => m.default);
+  return sdkModule;
 }
 
 function* toChunks(chunk: ChatCompletionChunk): Generator<LlmChunk> {
@@ -60,12 +70,13 @@ function* toChunks(chunk: ChatCompletionChunk): Generator<LlmChunk> {
 }
 
 /** SDK errors as the brain's failure kinds; an abort passes through (the brain knows why it aborted). */
-function toFailure(error: unknown, signal: AbortSignal): unknown {
+function toFailure(error: unknown, signal: AbortSignal, sdk: typeof OpenAI | null): unknown {
   if (error instanceof LlmFailure) return error;
-  if (signal.aborted || error instanceof OpenAI.APIUserAbortError) return error;
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return new LlmFailure('timeout', 'the LLM endpoint timed out');
-  if (error instanceof OpenAI.APIConnectionError) return new LlmFailure('unreachable', 'the LLM endpoint could not be reached');
-  if (error instanceof OpenAI.APIError) {
+  if (signal.aborted || (sdk && error instanceof sdk.APIUserAbortError)) return error;
+  if (!sdk) return new LlmFailure('unreachable', `the OpenAI SDK could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof sdk.APIConnectionTimeoutError) return new LlmFailure('timeout', 'the LLM endpoint timed out');
+  if (error instanceof sdk.APIConnectionError) return new LlmFailure('unreachable', 'the LLM endpoint could not be reached');
+  if (error instanceof sdk.APIError) {
     if (error.status === 429) return new LlmFailure('rate_limited', 'the LLM endpoint is rate limiting (429)', retryAfterMs(error.headers));
     return new LlmFailure('server_error', `the LLM endpoint answered ${error.status ?? 'an error'}`);
   }
