@@ -6,5 +6,5 @@ export { RulesBrain, type RulesState } from './rules-brain/index.js';
 export { understand, type Understanding, type UnderstandContext } from './understanding/index.js';
 export * from './llm-brain/index.js';
 export { LLM_WORDS } from './llm-words.js';
-export { PracticeBrain, withCallerWords, type PracticeBrainState } from './practice-brain.js';
+export { PracticeBrain, practiceStateHeard, withCallerWords, type PracticeBrainState } from './practice-brain.js';
 export type { CallConversation, HeardLine } from './actions/ports.js';

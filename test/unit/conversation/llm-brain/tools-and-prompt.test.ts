@@ -6,7 +6,7 @@ import { CircuitBreaker } from '../../../../src/main/core/conversation/llm-brain
 import { LlmFailure } from '../../../../src/main/core/conversation/llm-brain/ports.js';
 import { buildSystemPrompt } from '../../../../src/main/core/conversation/llm-brain/system-prompt.js';
 import { buildTools } from '../../../../src/main/core/conversation/llm-brain/tools.js';
-import { presentResult } from '../../../../src/main/core/conversation/llm-brain/llm-state.js';
+import { initialLlmState, presentResult, rememberHeard } from '../../../../src/main/core/conversation/llm-brain/llm-state.js';
 import { tenantConfigSchema } from '../../../../src/shared/contract/index.js';
 import { FakeClock } from '../../../support/fake-clock.js';
 
@@ -95,5 +95,28 @@ describe('the circuit breaker', () => {
     const breaker = new CircuitBreaker(clock, { threshold: 3, cooldownMs: 60_000 });
     breaker.failed(new LlmFailure('rate_limited', '429', 300_000));
     expect(breaker.status()).toMatchObject({ state: 'open', openUntil: clock.now() + 300_000 });
+  });
+});
+
+describe('barge-in: the model remembers what the caller heard', () => {
+  const state = {
+    ...initialLlmState(),
+    messages: [
+      { role: 'user' as const, content: 'a cleaning please' },
+      { role: 'assistant' as const, content: null, tool_calls: [{ id: 'c1', type: 'function' as const, function: { name: 'check_availability', arguments: '{}' } }] },
+      { role: 'tool' as const, tool_call_id: 'c1', content: '{}' },
+      { role: 'assistant' as const, content: 'I have Tuesday at 1 PM. I also have Wednesday at 9 AM. Which works?' },
+    ],
+  };
+
+  it('keeps the heard part of the last reply, marked interrupted, and the tool calls that happened', () => {
+    const next = rememberHeard(state, 'I have Tuesday at 1 PM.');
+    expect(next.messages.at(-1)).toEqual({ role: 'assistant', content: 'I have Tuesday at 1 PM. [interrupted by the caller]' });
+    expect(next.messages.slice(0, 3)).toEqual(state.messages.slice(0, 3));
+    expect(state.messages.at(-1)!.content).toMatch(/Which works\?/);
+  });
+
+  it('drops a reply nobody heard', () => {
+    expect(rememberHeard(state, '').messages).toHaveLength(3);
   });
 });

@@ -48,3 +48,21 @@ export function presentResult(value: unknown, tenant: TenantConfig): unknown {
     }),
   );
 }
+
+/**
+ * Barge-in: the model's memory of its last reply becomes what the caller actually heard (from
+ * Twilio's marks), so it does not believe it said what was cut off. Nothing heard at all leaves the
+ * reply out; the tool calls it made stay (they happened).
+ */
+export function rememberHeard(state: LlmState, heard: string): LlmState {
+  const messages = [...state.messages];
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    if (m.role === 'user') break;
+    if (m.role !== 'assistant' || m.tool_calls?.length) continue;
+    if (heard.trim()) messages[i] = { role: 'assistant', content: `${heard.trim()} [interrupted by the caller]` };
+    else messages.splice(i, 1);
+    break;
+  }
+  return { ...state, messages };
+}
