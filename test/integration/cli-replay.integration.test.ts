@@ -92,5 +92,11 @@ describe('frontdesk replay', () => {
   it('names a bad --brain and a missing practice file', async () => {
     expect(await runCli(['replay', '--tenant', T, '--brain', 'magic'], env())).toMatchObject({ code: 2, stderr: expect.stringMatching(/--brain must be "rules" or "llm"/) });
     expect(await runCli(['replay', '--tenant', T, '--practice', join(files, 'nope.json')], env())).toMatchObject({ code: 2, stderr: expect.stringMatching(/Could not read/) });
+    const other = join(files, 'other-practice.json');
+    writeFileSync(other, JSON.stringify({ ...JSON.parse(readFileSync(DEMO_PRACTICE, 'utf8')), id: 'someone-else' }));
+    expect(await runCli(['replay', '--tenant', T, '--practice', other], env())).toMatchObject({ code: 2, stderr: expect.stringMatching(/is for "someone-else", not "bright-smiles"/) });
+    const broken = join(files, 'broken-practice.json');
+    writeFileSync(broken, JSON.stringify({ ...JSON.parse(readFileSync(DEMO_PRACTICE, 'utf8')), brain: 'psychic' }));
+    expect(await runCli(['replay', '--tenant', T, '--practice', broken], env())).toMatchObject({ code: 2, stderr: expect.stringMatching(/brain/) });
   });
 });

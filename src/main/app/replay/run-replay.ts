@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ReplayCallDto, ReplayReportDto, TenantConfig } from '../../../shared/contract/index.js';
+import { ContractError, type ReplayCallDto, type ReplayReportDto, type TenantConfig } from '../../../shared/contract/index.js';
 import type { LlmClient, LlmLimits } from '../../core/conversation/index.js';
 import { copyDatabase, createReplayScratchRepository } from '../../infra/db/repositories/replay-scratch-repository.js';
 import { createLogger } from '../../infra/logging.js';
@@ -40,6 +40,10 @@ const SCRATCH_DATABASE = 'frontdesk.sqlite';
 
 export async function runReplay(source: Core, options: ReplayOptions, makeCore: MakeCore): Promise<ReplayReportDto> {
   const current = source.tenants.get(options.tenantId).config;
+  const editedId = (options.practice as { id?: unknown } | undefined)?.id;
+  if (options.practice !== undefined && editedId !== options.tenantId) {
+    throw new ContractError('invalid_input', `The practice file is for "${String(editedId)}", not "${options.tenantId}".`);
+  }
   const callers = options.callers ?? recordedCallers(source, current, options.limit ?? 50);
   const needsBaseline = callers.some((c) => c.expected === null);
   const baseline = needsBaseline ? await replayAll(makeCore, source, options, current, callers, null) : null;
