@@ -28,9 +28,18 @@ export const SETTINGS = {
   googleClientSecret: { env: 'GOOGLE_CLIENT_SECRET', flag: 'google-client-secret' },
   googleApiBase: { env: 'GOOGLE_API_BASE', flag: 'google-api-base' },
   googleOAuthBase: { env: 'GOOGLE_OAUTH_BASE', flag: 'google-oauth-base' },
+  openaiApiKey: { env: 'OPENAI_API_KEY', flag: 'openai-api-key' },
+  openaiBaseUrl: { env: 'OPENAI_BASE_URL', flag: 'openai-base-url' },
+  llmModel: { env: 'FRONTDESK_LLM_MODEL', flag: 'llm-model' },
 } as const;
 
-/** Credentials read only from the environment (no flags: a flag shows in the process list); they override the vault. */
+/** The model the LLM receptionist uses unless FRONTDESK_LLM_MODEL or a practice says otherwise. */
+export const DEFAULT_LLM_MODEL = 'gpt-4.1-mini';
+
+/**
+ * Credentials from the environment; they override the vault. No flags of their own (a flag shows in
+ * the process list), except OPENAI_API_KEY's `--openai-api-key`, which issue 9 names as an interface.
+ */
 export const SECRET_ENVIRONMENT = ['NGROK_AUTHTOKEN', 'DEEPGRAM_API_KEY', 'OPENAI_API_KEY'] as const;
 
 export const DEFAULT_CONSOLE_PORT = 7410;
@@ -72,6 +81,12 @@ const rawConfigSchema = z.object({
   googleClientSecret: z.string().min(1).nullable(),
   googleApiBase: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable(),
   googleOAuthBase: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable(),
+  openaiApiKey: z.string().min(1).nullable(),
+  openaiBaseUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/v1' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .nullable(),
+  llmModel: z.string().trim().min(1).max(200),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'must be one of fatal, error, warn, info, debug, trace, silent',
   }),
@@ -128,6 +143,9 @@ export function loadConfig(
     googleClientSecret: pick('googleClientSecret'),
     googleApiBase: pick('googleApiBase'),
     googleOAuthBase: pick('googleOAuthBase'),
+    openaiApiKey: pick('openaiApiKey'),
+    openaiBaseUrl: pick('openaiBaseUrl'),
+    llmModel: pick('llmModel') ?? DEFAULT_LLM_MODEL,
   });
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => {
@@ -158,6 +176,7 @@ export function loadConfig(
     twilio: { accountSid: c.accountSid, authToken: c.authToken, apiBase: c.apiBase },
     logLevel: c.logLevel,
     google: { clientId: c.googleClientId, clientSecret: c.googleClientSecret, apiBase: c.googleApiBase, oauthBase: c.googleOAuthBase },
+    llm: { apiKey: c.openaiApiKey, baseUrl: c.openaiBaseUrl, model: c.llmModel },
     serveConsole: servesConsole,
     rendererDir: PATHS.rendererDir,
     seedDemo: true,

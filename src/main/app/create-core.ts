@@ -14,7 +14,10 @@ import {
 import { CallFlow, CallService, DeskControl, Rehearsals, type CallControl } from '../core/calls/index.js';
 import { OutboxService, type MessagingPort } from '../core/notifications/index.js';
 import { ReviewService } from '../core/review/index.js';
-import { createActionRouter, RulesBrain, understand, type Brain } from '../core/conversation/index.js';
+import { createActionRouter, RulesBrain, understand, type Brain, type LlmClient, type LlmLimits } from '../core/conversation/index.js';
+import { createLlmUsageRepository } from '../infra/db/repositories/llm-usage-repository.js';
+import { createLlmBrains, OPENAI_KEY_SECRET } from './llm-wiring.js';
+import { runReplay } from './replay/run-replay.js';
 import {
   AvailabilityService,
   BookingService,
@@ -75,6 +78,10 @@ export interface CoreDeps {
   callControl?: CallControl;
   /** Where secrets are stored: the desktop passes safeStorage; the key-file vault in the data folder by default. */
   vault?: HostVault;
+  /** The LLM endpoint; the `openai` SDK against OPENAI_BASE_URL by default. */
+  llmClient?: LlmClient;
+  /** Bounds and timeouts of the LLM brain (tests shorten them). */
+  llmLimits?: Partial<LlmLimits>;
 }
 
 /**
@@ -119,10 +126,12 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   });
   const availability = new AvailabilityService({ tenants, bookings, externalBusy, clock });
   const actionLog = createActionLogRepository(db);
+  const llmUsage = createLlmUsageRepository(db);
   const calls = new CallService({
     calls: createCallRepository(db),
     messages: createMessageRepository(db),
     actionLog,
+    llmUsage,
     tenants,
     events,
     clock,
@@ -134,10 +143,25 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     customers,
     messages: { take: (message) => calls.takeMessage(message) },
     audit: { record: (entry) => actionLog.append(entry) },
+    conversation: { heard: (tenantId, callId) => calls.heard(tenantId, callId) },
     clock,
     logger: logger.child({ domain: 'conversation' }),
   });
-  const brain: Brain = deps.brain ?? new RulesBrain({ understand });
+  // The flag or environment wins; else the vault's, read at use time so `frontdesk secrets set` applies to the next call.
+  const openAiKey = () => config.llm.apiKey ?? setup.readSecret(OPENAI_KEY_SECRET);
+  const brains = createLlmBrains({
+    config: config.llm,
+    apiKey: openAiKey,
+    client: deps.llmClient ?? null,
+    limits: deps.llmLimits ?? {},
+    rules: deps.brain ?? new RulesBrain({ understand, report: (err, where) => logger.error({ domain: 'conversation', err, where }, 'rules brain error') }),
+    bookings,
+    tenants,
+    usage: llmUsage,
+    clock,
+    logger: logger.child({ domain: 'conversation' }),
+  });
+  const brain: Brain = brains.brain;
   const callFlow = new CallFlow({ calls, tenants, customers, brain, actions, clock, logger: logger.child({ domain: 'calls' }) });
 
   // Twilio's REST client follows the stored SID and token: a rotated token applies to the next request.
@@ -215,9 +239,10 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
       },
       vendors: {
         deepgram: setup.readSecret('DEEPGRAM_API_KEY') ? 'configured' : 'not-configured',
-        openai: setup.readSecret('OPENAI_API_KEY') ? 'configured' : 'not-configured',
+        openai: openAiKey() ? 'configured' : 'not-configured',
       },
       secretsProtection: setup.protection,
+      llm: brains.health(),
     };
   }
 
@@ -256,7 +281,9 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
       tenantChanged: (tenantId) => events.publish({ name: 'tenants/changed', payload: { tenantIds: [tenantId] } }),
       now: () => clock.now(),
     }),
+    replay: (options) => runReplay(core, { ...options, ...llmOverrides }, createCore),
   });
+  const llmOverrides = { ...(deps.llmClient ? { llmClient: deps.llmClient } : {}), ...(deps.llmLimits ? { llmLimits: deps.llmLimits } : {}) };
   const dispatch: Dispatch = createDispatch(handlers, logger);
 
   /** Loads the demo practice into an empty data folder so a first start shows something real. */
@@ -267,7 +294,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     return true;
   }
 
-  return {
+  const core = {
     config,
     logger,
     clock,
@@ -279,6 +306,10 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     bookings,
     availability,
     calls,
+    /** The front-desk actions both brains call (replay and tests drive brains with it). */
+    actions,
+    /** The receptionist every call talks to: the practice's choice of brain, with failover. */
+    brain,
     callFlow,
     outbox,
     review,
@@ -313,6 +344,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
       db.close();
     },
   };
+  return core;
 }
 
 export type Core = ReturnType<typeof createCore>;

@@ -62,6 +62,10 @@ export const callDetailSchema = callSummarySchema.extend({
   transcript: z.array(transcriptTurnSchema),
   actions: z.array(actionLogSchema),
   messages: z.array(messageSchema),
+  /** Tokens per model the LLM receptionist used on this call (empty for the rules brain). */
+  llmUsage: z
+    .array(z.object({ model: z.string(), requests: z.number(), promptTokens: z.number(), completionTokens: z.number() }))
+    .default([]),
 });
 export type CallDetailDto = z.infer<typeof callDetailSchema>;
 

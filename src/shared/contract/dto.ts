@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tunnelStatusSchema } from './setup.js';
+import { llmHealthSchema } from './llm.js';
 
 export const tenantSummarySchema = z.object({
   id: z.string(),
@@ -46,5 +47,7 @@ export const healthSchema = z.object({
   }).optional(),
   /** How stored secrets are protected: key-file, environment-key, os-keychain, or basic-text (weak). */
   secretsProtection: z.enum(['key-file', 'environment-key', 'os-keychain', 'basic-text']).optional(),
+  /** The LLM receptionist's endpoint and circuit breaker. */
+  llm: llmHealthSchema.optional(),
 });
 export type Health = z.infer<typeof healthSchema>;

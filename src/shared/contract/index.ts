@@ -10,3 +10,4 @@ export * from './calls.js';
 export * from './desk.js';
 export * from './setup.js';
 export * from './calendars.js';
+export * from './llm.js';

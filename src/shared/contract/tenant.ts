@@ -152,6 +152,14 @@ export const faqEntry = z.strictObject({
   keywords: z.array(nonEmptyLine).default([]),
 });
 
+/** The LLM receptionist's per-practice settings; the endpoint and key are the appliance's. */
+export const llmSettings = z.strictObject({
+  /** Overrides the appliance's FRONTDESK_LLM_MODEL for this practice. */
+  model: z.string().trim().min(1, { error: 'must not be empty' }).max(200).optional(),
+  /** Persona, things to always or never say. Added to the prompt; the guardrails in code still apply. */
+  instructions: z.string().max(4000, { error: 'must be at most 4000 characters' }).default(''),
+});
+
 const timezone = z
   .string({ error: 'must be an IANA time zone like "America/New_York"' })
   .refine((zone) => IANAZone.isValidZone(zone), { error: 'must be an IANA time zone like "America/New_York"' });
@@ -178,6 +186,9 @@ export const tenantConfigSchema = z
     services: z.array(service).min(1, { error: 'must list at least one service' }),
     review: reviewPolicy.default({ all: false, newCustomers: false, minConfidence: 0.5, emergencyKeywords: [] }),
     faq: z.array(faqEntry).default([]),
+    /** Who answers: the offline rules receptionist (default) or the LLM receptionist over the same actions. */
+    brain: z.enum(['rules', 'llm'], { error: 'must be "rules" or "llm"' }).default('rules'),
+    llm: llmSettings.default({ instructions: '' }),
   })
   .superRefine((tenant, ctx) => {
     const providerIds = new Set<string>();

@@ -99,3 +99,17 @@ export interface ActionLogRepository {
   append(entry: ActionLogEntry): void;
   list(tenantId: string, callId: string): ActionLogEntry[];
 }
+
+export interface LlmUsageRow {
+  callId: string;
+  at: number;
+  model: string;
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface LlmUsageRepository {
+  record(entry: { tenantId: string; callId: string; at: number; model: string; promptTokens: number; completionTokens: number }): void;
+  forCall(tenantId: string, callId: string): { model: string; requests: number; promptTokens: number; completionTokens: number }[];
+  since(tenantId: string, from: number): LlmUsageRow[];
+}

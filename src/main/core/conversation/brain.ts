@@ -23,6 +23,13 @@ export interface TurnInput<S> {
   turn: number;
   now: number;
   actions: ActionRouter;
+  /**
+   * Cancels the turn (barge-in, a deadline, staff taking over, a hang-up): a cancelled turn
+   * acts no more. Optional until the streaming call flow passes it.
+   */
+  signal?: AbortSignal;
+  /** Receives each sentence as soon as it is ready (streaming); `say` still lists them all. */
+  onSentence?: (sentence: string) => void;
 }
 
 export type CallOutcome = 'booked' | 'rescheduled' | 'cancelled' | 'answered' | 'message' | 'transferred' | 'abandoned';

@@ -6,3 +6,6 @@ export { message, type MessageId, type MessageParams } from './prompts/index.js'
 export * as spokenTime from './prompts/spoken-time.js';
 export { RulesBrain, type RulesState } from './rules-brain/index.js';
 export { understand, type Understanding, type UnderstandContext } from './understanding/index.js';
+export * from './llm-brain/index.js';
+export { PracticeBrain, practiceStateHeard, withCallerWords, type PracticeBrainState } from './practice-brain.js';
+export type { CallConversation, HeardLine } from './actions/ports.js';

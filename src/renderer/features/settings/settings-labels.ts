@@ -66,6 +66,10 @@ export function describePath(path: Path, draft: Pick<TenantConfig, 'services' | 
       return `Booking policy › ${field(rest[0])}`;
     case 'review':
       return `Review policy › ${field(rest[0])}`;
+    case 'brain':
+      return 'Receptionist › Who answers';
+    case 'llm':
+      return `Receptionist › ${rest[0] === 'model' ? 'Model' : rest[0] === 'instructions' ? 'Extra instructions' : field(rest[0])}`;
     case 'closures':
     case 'specialHours':
     case 'faq': {
@@ -110,6 +114,7 @@ export const SETTINGS_SECTIONS: readonly SectionRef[] = [
   { id: 'settings-booking', title: 'Booking policy', keys: ['booking'] },
   { id: 'settings-review', title: 'Review policy', keys: ['review'] },
   { id: 'settings-faq', title: 'Questions & answers', keys: ['faq'] },
+  { id: 'settings-receptionist', title: 'Receptionist', keys: ['brain', 'llm'] },
 ];
 
 /** Which section a problem at `path` belongs to. */

@@ -7,3 +7,13 @@ export interface MessageSink {
 export interface ActionAudit {
   record(entry: { tenantId: string; callId: string | null; at: number; action: string; args: unknown; ok: boolean; result: unknown; durationMs: number }): void;
 }
+
+export interface HeardLine {
+  speaker: 'caller' | 'receptionist' | 'staff';
+  text: string;
+}
+
+/** What was said on a call so far, in order (the calls domain keeps the transcript). */
+export interface CallConversation {
+  heard(tenantId: string, callId: string): HeardLine[];
+}

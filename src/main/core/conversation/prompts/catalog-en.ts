@@ -206,6 +206,11 @@ export const EN = {
   'call.sayAgain': 'Sorry, could you say that again?',
   'call.howCanIHelp': 'How can I help you?',
 
+  // The LLM receptionist: a slow model's filler, its guardrail's refusal, a time it could not read
+  'llm.filler': 'One moment, please.',
+  'llm.notConfirmed': 'Before I do that, let me read it back to make sure I have it right.',
+  'llm.unclearWhen': "Sorry, I couldn't tell which day and time that is.",
+
   // Texts
   'sms.reviewApproved': '{practice}: your {service} on {when} is confirmed. See you then!',
   'sms.reviewRejected': "{practice}: sorry, we couldn't confirm your {service} on {when}. Please call us{phone} to find another time.",

@@ -200,6 +200,10 @@ export const ES: Record<keyof typeof EN, string> = {
   'call.sayAgain': 'Disculpe, ¿me lo podría repetir?',
   'call.howCanIHelp': '¿En qué le puedo ayudar?',
 
+  'llm.filler': 'Un momento, por favor.',
+  'llm.notConfirmed': 'Antes de hacerlo, permítame repetirle los datos para confirmar que estén correctos.',
+  'llm.unclearWhen': 'Disculpe, no me quedó claro qué día y a qué hora.',
+
   'sms.reviewApproved': '{practice}: su {service} para {when} está confirmada. ¡Le esperamos!',
   'sms.reviewRejected': '{practice}: lo sentimos, no pudimos confirmar su {service} para {when}. Por favor llámenos{phone} para buscar otro horario.',
   'sms.reviewRejectedPhone': ' al {phone}',

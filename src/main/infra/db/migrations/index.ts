@@ -8,6 +8,7 @@ import { migration006WebhookReplayPerCall } from './006-webhook-replay-per-call.
 import { migration007CustomerLanguage } from './007-customer-language.js';
 import { migration008PhoneSetup } from './008-phone-setup.js';
 import { migration009Calendars } from './009-calendars.js';
+import { migration010LlmUsage } from './010-llm-usage.js';
 
 export const migrations: readonly Migration[] = [
   migration001Tenants,
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   migration007CustomerLanguage,
   migration008PhoneSetup,
   migration009Calendars,
+  migration010LlmUsage,
 ];
