@@ -16,7 +16,7 @@ export function resolveStart(value: number | string, tenant: TenantConfig, now: 
     const parsed = DateTime.fromISO(value, { zone: tenant.timezone, setZone: /([+-]\d{2}:?\d{2}|Z)$/.test(value) });
     if (parsed.isValid) return parsed.toMillis();
   } else {
-    const heard = understand(value, { tenant, now, expect: 'date' });
+    const heard = heardWhen(value, tenant, now);
     if (heard.date && heard.time) {
       const parsed = DateTime.fromISO(`${heard.date}T${heard.time}`, { zone: tenant.timezone });
       if (parsed.isValid) return parsed.toMillis();
@@ -28,7 +28,7 @@ export function resolveStart(value: number | string, tenant: TenantConfig, now: 
 /** The caller's words about when, read by our understanding, filling what the wish leaves open. */
 export function wishFromWords(words: string | undefined, wish: Wish, tenant: TenantConfig, now: number): Wish {
   if (!words?.trim()) return wish;
-  const heard = understand(words, { tenant, now, expect: 'date' });
+  const heard = heardWhen(words, tenant, now);
   return {
     ...wish,
     date: wish.date ?? heard.date,
@@ -40,4 +40,11 @@ export function wishFromWords(words: string | undefined, wish: Wish, tenant: Ten
     fromDate: wish.fromDate ?? heard.range?.from ?? null,
     toDate: wish.toDate ?? heard.range?.to ?? null,
   };
+}
+
+/** The caller's words in English, else in Spanish ("el martes 1 de diciembre por la tarde"). */
+function heardWhen(words: string, tenant: TenantConfig, now: number) {
+  const english = understand(words, { tenant, now, expect: 'date' });
+  if (english.date || english.time || english.partOfDay || english.range || english.earliest) return english;
+  return understand(words, { tenant, now, expect: 'date', language: 'es' });
 }
