@@ -52,4 +52,22 @@ describe('OPENAI_API_KEY from the vault, read at use time', () => {
     await call();
     expect(openai.requests[0]!.headers.authorization).toBe('Bearer sk-from-env');
   });
+
+  it('takes a key saved by `frontdesk secrets set OPENAI_API_KEY` (another process, the encrypted vault in the data folder) on the next call', async () => {
+    const openai = await new FakeOpenAiServer(() => reply('Happy to help. What day works for you?')).start();
+    const { dir, cleanup } = makeTempDir();
+    const config = testConfig(dir, { llm: { apiKey: null, baseUrl: openai.baseUrl, model: 'fake-model' } });
+    const core = createCore(config, { clock: FakeClock.at('2026-11-23T14:00:00Z') });
+    cleanups.push(cleanup, () => core.close(), () => openai.stop());
+    core.seedDemoIfEmpty();
+    core.tenants.save({ ...core.tenants.get('bright-smiles').config, brain: 'llm' }, 'test');
+    // The CLI opens its own core on the same data folder, as `frontdesk secrets set` does.
+    const cli = createCore(config);
+    await cli.run('secrets/set', { name: 'OPENAI_API_KEY', value: 'sk-saved-by-cli' });
+    cli.close();
+    await core.callFlow.incoming({ callSid: 'CAVAULTCLI', from: '+15555550199', to: '+15555550123' });
+    await core.callFlow.gather({ callSid: 'CAVAULTCLI', speech: 'I would like an appointment', confidence: 0.9, digits: '' });
+    expect(openai.requests.map((r) => r.headers.authorization)).toEqual(['Bearer sk-saved-by-cli']);
+    expect(core.health().vendors?.openai).toBe('configured');
+  });
 });
