@@ -4,11 +4,12 @@ import { availabilityBench } from './availability.bench.js';
 import type { BenchResult } from './bench-types.js';
 import { bookingsBench } from './bookings.bench.js';
 import { calendarsBench } from './calendars.bench.js';
+import { llmBrainBench } from './llm-brain.bench.js';
 import { streamCallsBench } from './stream-calls.bench.js';
 import { understandingBench } from './understanding.bench.js';
 import { understandCliBench, webhookLatencyBench } from './webhook-latency.bench.js';
 
-const benches = [availabilityBench, bookingsBench, calendarsBench, understandingBench, webhookLatencyBench, understandCliBench, streamCallsBench];
+const benches = [availabilityBench, bookingsBench, calendarsBench, understandingBench, llmBrainBench, webhookLatencyBench, understandCliBench, streamCallsBench];
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`);

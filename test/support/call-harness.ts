@@ -1,4 +1,4 @@
-import { createApp, type App } from '../../src/main/app/index.js';
+import { createApp, type App, type AppConfig } from '../../src/main/app/index.js';
 import type { AppDeps } from '../../src/main/app/create-app.js';
 import type { AnyEvent } from '../../src/shared/contract/index.js';
 import { FakeClock } from './fake-clock.js';
@@ -14,11 +14,11 @@ export const PRACTICE_NUMBER = '+15555550123';
  * The running appliance (real HTTP, real SQLite) with a simulated Twilio signing as Twilio does
  * over the public URL, a hand-moved clock, and every contract event recorded.
  */
-export async function startCallHarness(options: { now?: string; deps?: AppDeps; apiBase?: string; dir?: string; deepgram?: { url: string; apiKey: string } } = {}) {
+export async function startCallHarness(options: { now?: string; deps?: AppDeps; apiBase?: string; dir?: string; deepgram?: { url: string; apiKey: string }; config?: Partial<AppConfig> } = {}) {
   // A given data folder outlives the harness (a restart test reopens it); a fresh one is removed.
   const { dir, cleanup } = options.dir ? { dir: options.dir, cleanup: () => {} } : makeTempDir();
   const clock = FakeClock.at(options.now ?? '2026-11-23T14:00:00Z');
-  const config = testConfig(dir, { publicUrl: PUBLIC_URL, serveConsole: false });
+  const config = testConfig(dir, { publicUrl: PUBLIC_URL, serveConsole: false, ...options.config });
   config.twilio = { accountSid: ACCOUNT_SID, authToken: TEST_AUTH_TOKEN, apiBase: options.apiBase ?? null };
   if (options.deepgram) {
     const { url, apiKey } = options.deepgram;

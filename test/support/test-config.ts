@@ -16,6 +16,7 @@ export function testConfig(dataDir: string, overrides: Partial<AppConfig> = {}):
     pinnedNow: null,
     twilio: { accountSid: 'AC00000000000000000000000000000000', authToken: TEST_AUTH_TOKEN, apiBase: null },
     logLevel: 'silent',
+    llm: { apiKey: null, baseUrl: null, model: 'test-model' },
     serveConsole: true,
     rendererDir: PATHS.rendererDir,
     seedDemo: true,

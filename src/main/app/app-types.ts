@@ -28,6 +28,11 @@ export interface AppConfig {
    */
   deepgram?: { apiKey: () => string | null; baseUrl: string | null };
   logLevel: LogLevel;
+  /**
+   * The LLM receptionist's OpenAI-compatible endpoint. `apiKey` from OPENAI_API_KEY wins over the
+   * vault's (servers set it in the environment); null = read OPENAI_API_KEY from the vault at use time.
+   */
+  llm: { apiKey: string | null; baseUrl: string | null; model: string };
   /** The headless host serves the console over HTTP + WebSocket; the desktop host uses IPC. */
   serveConsole: boolean;
   /** Built renderer (index.html + assets). */

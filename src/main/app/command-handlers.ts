@@ -5,12 +5,13 @@ import type { EventBus } from './event-bus.js';
 import { createCalendarHandlers, type CalendarHandlerDeps } from './calendar-handlers.js';
 import { createCallHandlers, type CallHandlerDeps } from './call-handlers.js';
 import { createDeskHandlers, type DeskHandlerDeps } from './desk-handlers.js';
+import { createLlmHandlers, type LlmHandlerDeps } from './llm-handlers.js';
 import { createSchedulingHandlers, type SchedulingHandlerDeps } from './scheduling-handlers.js';
 import type { createSetupHandlers } from './setup-handlers.js';
 
 import { createTextsHandlers, type TextsHandlerDeps } from './texts-handlers.js';
 
-export interface HandlerDeps extends SchedulingHandlerDeps, CallHandlerDeps, DeskHandlerDeps, CalendarHandlerDeps, TextsHandlerDeps {
+export interface HandlerDeps extends SchedulingHandlerDeps, CallHandlerDeps, DeskHandlerDeps, CalendarHandlerDeps, TextsHandlerDeps, LlmHandlerDeps {
   tenants: TenantService;
   events: EventBus;
   health: () => Health;
@@ -28,6 +29,7 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
     ...deps.setup,
     ...createCalendarHandlers(deps),
     ...createTextsHandlers(deps),
+    ...createLlmHandlers(deps),
     'health/get': () => health(),
     'tenants/list': () => tenants.list().map((record) => tenants.summarize(record)),
     'tenants/get': ({ tenantId }) => tenants.get(tenantId).config,

@@ -31,7 +31,13 @@ export const SETTINGS = {
   /** Overrides the vault's DEEPGRAM_API_KEY (like TWILIO_AUTH_TOKEN); kept off the config object. */
   deepgramApiKey: { env: 'DEEPGRAM_API_KEY', flag: 'deepgram-api-key' },
   deepgramUrl: { env: 'FRONTDESK_DEEPGRAM_URL', flag: 'deepgram-url' },
+  openaiApiKey: { env: 'OPENAI_API_KEY', flag: 'openai-api-key' },
+  openaiBaseUrl: { env: 'OPENAI_BASE_URL', flag: 'openai-base-url' },
+  llmModel: { env: 'FRONTDESK_LLM_MODEL', flag: 'llm-model' },
 } as const;
+
+/** The model the LLM receptionist uses unless FRONTDESK_LLM_MODEL or a practice says otherwise. */
+export const DEFAULT_LLM_MODEL = 'gpt-4.1-mini';
 
 /**
  * Credentials read only from the environment (no flags: a flag shows in the process list); they
@@ -83,6 +89,12 @@ const rawConfigSchema = z.object({
     .url({ protocol: /^(https?|wss?)$/, error: 'must be an http(s) or ws(s) URL' })
     .transform((url) => url.replace(/\/+$/, ''))
     .nullable(),
+  openaiApiKey: z.string().min(1).nullable(),
+  openaiBaseUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/v1' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .nullable(),
+  llmModel: z.string().trim().min(1).max(200),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'must be one of fatal, error, warn, info, debug, trace, silent',
   }),
@@ -141,6 +153,9 @@ export function loadConfig(
     googleClientSecret: pick('googleClientSecret'),
     googleApiBase: pick('googleApiBase'),
     googleOAuthBase: pick('googleOAuthBase'),
+    openaiApiKey: pick('openaiApiKey'),
+    openaiBaseUrl: pick('openaiBaseUrl'),
+    llmModel: pick('llmModel') ?? DEFAULT_LLM_MODEL,
   });
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => {
@@ -172,6 +187,7 @@ export function loadConfig(
     deepgram: deepgramSettings(c.deepgramApiKey, c.deepgramUrl),
     logLevel: c.logLevel,
     google: { clientId: c.googleClientId, clientSecret: c.googleClientSecret, apiBase: c.googleApiBase, oauthBase: c.googleOAuthBase },
+    llm: { apiKey: c.openaiApiKey, baseUrl: c.openaiBaseUrl, model: c.llmModel },
     serveConsole: servesConsole,
     rendererDir: PATHS.rendererDir,
     seedDemo: true,

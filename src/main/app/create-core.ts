@@ -18,7 +18,10 @@ import { createDeepgramSpeech } from '../infra/deepgram/deepgram-speech.js';
 import { LiveStreams } from '../server/public/live-streams.js';
 import { createStreamAwareCallControl } from '../server/public/stream-call-control.js';
 import { ReviewService } from '../core/review/index.js';
-import { createActionRouter, RulesBrain, understand, type Brain, type WaitlistSink } from '../core/conversation/index.js';
+import { createActionRouter, RulesBrain, understand, type Brain, type LlmClient, type LlmLimits, type WaitlistSink } from '../core/conversation/index.js';
+import { createLlmUsageRepository } from '../infra/db/repositories/llm-usage-repository.js';
+import { createLlmBrains, OPENAI_KEY_SECRET } from './llm-wiring.js';
+import { runReplay } from './replay/run-replay.js';
 import {
   AvailabilityService,
   BookingService,
@@ -88,6 +91,10 @@ export interface CoreDeps {
   speech?: { stt: SpeechToText; tts: TextToSpeech };
   /** How long a brain turn may take before the message taker has the call (tests shorten it). */
   turnDeadlineMs?: number;
+  /** The LLM endpoint; the `openai` SDK against OPENAI_BASE_URL by default. */
+  llmClient?: LlmClient;
+  /** Bounds and timeouts of the LLM brain (tests shorten them). */
+  llmLimits?: Partial<LlmLimits>;
 }
 
 /**
@@ -137,11 +144,13 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   });
   const availability = new AvailabilityService({ tenants, bookings, externalBusy, clock });
   const actionLog = createActionLogRepository(db);
+  const llmUsage = createLlmUsageRepository(db);
   const calls = new CallService({
     calls: createCallRepository(db),
     messages: createMessageRepository(db),
     actionLog,
     latency: createLatencyRepository(db),
+    llmUsage,
     tenants,
     events,
     clock,
@@ -155,10 +164,25 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     // The waitlist lives in notifications, built below; bound late like the booking hooks.
     waitlist: { join: (entry) => joinWaitlist(entry) },
     audit: { record: (entry) => actionLog.append(entry) },
+    conversation: { heard: (tenantId, callId) => calls.heard(tenantId, callId) },
     clock,
     logger: logger.child({ domain: 'conversation' }),
   });
-  const brain: Brain = deps.brain ?? new RulesBrain({ understand });
+  // The flag or environment wins; else the vault's, read at use time so `frontdesk secrets set` applies to the next call.
+  const openAiKey = () => config.llm.apiKey ?? setup.readSecret(OPENAI_KEY_SECRET);
+  const brains = createLlmBrains({
+    config: config.llm,
+    apiKey: openAiKey,
+    client: deps.llmClient ?? null,
+    limits: deps.llmLimits ?? {},
+    rules: deps.brain ?? new RulesBrain({ understand, report: (err, where) => logger.error({ domain: 'conversation', err, where }, 'rules brain error') }),
+    bookings,
+    tenants,
+    usage: llmUsage,
+    clock,
+    logger: logger.child({ domain: 'conversation' }),
+  });
+  const brain: Brain = brains.brain;
   const callFlow = new CallFlow({
     calls,
     tenants,
@@ -305,7 +329,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
       },
       vendors: {
         deepgram: setup.readSecret('DEEPGRAM_API_KEY') ? 'configured' : 'not-configured',
-        openai: setup.readSecret('OPENAI_API_KEY') ? 'configured' : 'not-configured',
+        openai: openAiKey() ? 'configured' : 'not-configured',
       },
       secretsProtection: setup.protection,
       voice: {
@@ -314,6 +338,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
         lastError: speechBreaker.lastError,
         streamCalls: streams.count,
       },
+      llm: brains.health(),
     };
   }
   onSpeechHealth = () => {
@@ -362,7 +387,9 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
       tenantChanged: (tenantId) => events.publish({ name: 'tenants/changed', payload: { tenantIds: [tenantId] } }),
       now: () => clock.now(),
     }),
+    replay: (options) => runReplay(core, { ...options, ...llmOverrides }, createCore),
   });
+  const llmOverrides = { ...(deps.llmClient ? { llmClient: deps.llmClient } : {}), ...(deps.llmLimits ? { llmLimits: deps.llmLimits } : {}) };
   const dispatch: Dispatch = createDispatch(handlers, logger);
 
   /** Loads the demo practice into an empty data folder so a first start shows something real. */
@@ -373,7 +400,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     return true;
   }
 
-  return {
+  const core = {
     config,
     logger,
     clock,
@@ -385,6 +412,10 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     bookings,
     availability,
     calls,
+    /** The front-desk actions both brains call (replay and tests drive brains with it). */
+    actions,
+    /** The receptionist every call talks to: the practice's choice of brain, with failover. */
+    brain,
     callFlow,
     speech,
     speechBreaker,
@@ -429,6 +460,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
       db.close();
     },
   };
+  return core;
 }
 
 export type Core = ReturnType<typeof createCore>;

@@ -7,6 +7,7 @@ import { createCore, type Core } from '../app/create-core.js';
 import { EXIT, printError, printResult, toErrorShape } from './cli-output.js';
 import { addSchedulingCommands } from './cli-scheduling.js';
 import { addSetupCommands } from './cli-setup.js';
+import { addReplayCommand } from './cli-replay.js';
 import { addUnderstandCommand } from './cli-understand.js';
 import { addCalendarCommands } from './cli-calendars.js';
 
@@ -87,6 +88,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
   addUnderstandCommand(program, openCore, (code) => (exitCode = code));
   addSetupCommands(program, openCore, (code) => (exitCode = code));
   addCalendarCommands(program, openCore, (code) => (exitCode = code));
+  addReplayCommand(program, openCore, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(withoutSettingFlags(argv), { from: 'user' });

@@ -67,6 +67,10 @@ export const callDetailSchema = callSummarySchema.extend({
   messages: z.array(messageSchema),
   /** Per-turn latency of a stream-mode call (absent or empty in gather mode). */
   latency: z.array(turnLatencySchema).optional(),
+  /** Tokens per model the LLM receptionist used on this call (empty for the rules brain). */
+  llmUsage: z
+    .array(z.object({ model: z.string(), requests: z.number(), promptTokens: z.number(), completionTokens: z.number() }))
+    .default([]),
 });
 export type CallDetailDto = z.infer<typeof callDetailSchema>;
 

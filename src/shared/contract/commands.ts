@@ -3,6 +3,7 @@ import { healthSchema, tenantSummarySchema } from './dto.js';
 import { calendarCommands } from './calendars.js';
 import { callCommands } from './calls.js';
 import { deskCommands } from './desk.js';
+import { llmCommands } from './llm.js';
 import { schedulingCommands } from './scheduling.js';
 import { setupCommands } from './setup.js';
 import { tenantConfigSchema } from './tenant.js';
@@ -30,6 +31,7 @@ export const commands = {
   ...calendarCommands,
   ...textsCommands,
   ...voiceCommands,
+  ...llmCommands,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Commands = typeof commands;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tunnelStatusSchema } from './setup.js';
+import { llmHealthSchema } from './llm.js';
 
 export const tenantSummarySchema = z.object({
   id: z.string(),
@@ -59,5 +60,7 @@ export const healthSchema = z.object({
       streamCalls: z.number(),
     })
     .optional(),
+  /** The LLM receptionist's endpoint and circuit breaker. */
+  llm: llmHealthSchema.optional(),
 });
 export type Health = z.infer<typeof healthSchema>;

@@ -13,3 +13,4 @@ export * from './calendars.js';
 export * from './texts-config.js';
 export * from './texts.js';
 export * from './voice.js';
+export * from './llm.js';

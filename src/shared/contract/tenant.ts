@@ -168,6 +168,13 @@ export const voiceSettingsSchema = z.strictObject({
   sttModel: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, { error: 'must be a Deepgram model name such as "nova-3"' }).default('nova-3'),
 });
 export type VoiceSettings = z.infer<typeof voiceSettingsSchema>;
+/** The LLM receptionist's per-practice settings; the endpoint and key are the appliance's. */
+export const llmSettings = z.strictObject({
+  /** Overrides the appliance's FRONTDESK_LLM_MODEL for this practice. */
+  model: z.string().trim().min(1, { error: 'must not be empty' }).max(200).optional(),
+  /** Persona, things to always or never say. Added to the prompt; the guardrails in code still apply. */
+  instructions: z.string().max(4000, { error: 'must be at most 4000 characters' }).default(''),
+});
 
 const timezone = z
   .string({ error: 'must be an IANA time zone like "America/New_York"' })
@@ -197,6 +204,9 @@ export const tenantConfigSchema = z
     faq: z.array(faqEntry).default([]),
     texts: textsConfigSchema.default(DEFAULT_TEXTS_CONFIG),
     voice: voiceSettingsSchema.default({ mode: 'gather', ttsVoice: 'aura-2-thalia-en', sttModel: 'nova-3' }),
+    /** Who answers: the offline rules receptionist (default) or the LLM receptionist over the same actions. */
+    brain: z.enum(['rules', 'llm'], { error: 'must be "rules" or "llm"' }).default('rules'),
+    llm: llmSettings.default({ instructions: '' }),
   })
   .superRefine((tenant, ctx) => {
     const providerIds = new Set<string>();

@@ -95,4 +95,23 @@ describe('loadConfig', () => {
     expect(loadConfig({}, []).deepgram?.apiKey()).toBeNull();
     expect(() => loadConfig({ FRONTDESK_DEEPGRAM_URL: 'ftp://x' }, [])).toThrow(ContractError);
   });
+
+  it('reads the LLM endpoint: key, OpenAI-compatible base URL and model, with flags winning', () => {
+    expect(loadConfig({ HOME: '/home/desk' }, [], {}).llm).toEqual({ apiKey: null, baseUrl: null, model: 'gpt-4.1-mini' });
+    const config = loadConfig(
+      { HOME: '/home/desk', OPENAI_API_KEY: 'sk-env', OPENAI_BASE_URL: 'http://127.0.0.1:8080/v1/', FRONTDESK_LLM_MODEL: 'llama-3.1-8b' },
+      ['--llm-model', 'qwen2.5-7b-instruct'],
+      {},
+    );
+    expect(config.llm).toEqual({ apiKey: 'sk-env', baseUrl: 'http://127.0.0.1:8080/v1', model: 'qwen2.5-7b-instruct' });
+  });
+
+  it('refuses an LLM base URL that is not http(s), naming the variable and flag', () => {
+    expect(() => loadConfig({ HOME: '/home/desk', OPENAI_BASE_URL: 'ftp://models.local' }, [], {})).toThrow(ContractError);
+    try {
+      loadConfig({ HOME: '/home/desk', OPENAI_BASE_URL: 'ftp://models.local' }, [], {});
+    } catch (error) {
+      expect((error as ContractError).details?.join(' ')).toMatch(/OPENAI_BASE_URL \(--openai-base-url\): must be an http\(s\) URL/);
+    }
+  });
 });

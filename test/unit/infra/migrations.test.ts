@@ -207,4 +207,18 @@ describe('migrations', () => {
       expect(db.prepare('SELECT count(*) AS n FROM turn_latency').get()).toEqual({ n: 0 });
     });
   });
+
+  describe('013-llm-usage', () => {
+    it('keeps tokens per call and model, refuses negative counts, and sums a call by index', () => {
+      const db = new Database(':memory:');
+      migrate(db, migrations, 13);
+      const insert = db.prepare("INSERT INTO llm_usage (tenant_id, call_id, at, model, prompt_tokens, completion_tokens) VALUES ('a', 'c1', 0, 'm', ?, ?)");
+      insert.run(100, 20);
+      insert.run(50, 5);
+      expect(() => insert.run(-1, 0)).toThrow(/CHECK/);
+      expect(db.prepare("SELECT sum(prompt_tokens) AS p, sum(completion_tokens) AS c FROM llm_usage WHERE tenant_id = 'a' AND call_id = 'c1'").get()).toEqual({ p: 150, c: 25 });
+      const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM llm_usage WHERE tenant_id = 'a' AND call_id = 'c1'").all() as { detail: string }[];
+      expect(plan.map((p) => p.detail).join(' ')).toMatch(/INDEX llm_usage_call/);
+    });
+  });
 });

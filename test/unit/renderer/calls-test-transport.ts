@@ -109,7 +109,7 @@ export function turn(id: number, text: string, overrides: Partial<TranscriptTurn
 }
 
 export function detail(id: string, turns: TranscriptTurnDto[], overrides: Partial<CallDetailDto> = {}): CallDetailDto {
-  return { ...summary(id), transcript: turns, actions: [], messages: [], ...overrides };
+  return { ...summary(id), transcript: turns, actions: [], messages: [], llmUsage: [], ...overrides };
 }
 
 export function message(id: string, overrides: Partial<MessageDto> = {}): MessageDto {

@@ -6,7 +6,8 @@ import type { TenantService } from '../tenants/index.js';
 import { toCallSummary, toMessageDto, toTurnDto } from './call-dto.js';
 import type { TurnLatency } from './call-session.js';
 import { dayOf, summarizeLatency, toLatencyDto, toLatencyRecord } from './latency.js';
-import type { ActionLogRepository, LatencyRepository, CallPatch, CallRecord, CallRepository, CallState, MessageRepository, Speaker, TranscriptLine, TranscriptTurnRecord } from './ports.js';
+import { usageByDay } from './llm-usage.js';
+import type { ActionLogRepository, CallPatch, CallRecord, CallRepository, CallState, LatencyRepository, LlmUsageRepository, MessageRepository, Speaker, TranscriptLine, TranscriptTurnRecord } from './ports.js';
 
 /** Twilio call statuses after which the call is over. */
 const TERMINAL_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
@@ -22,6 +23,8 @@ export class CallService {
       calls: CallRepository;
       messages: MessageRepository;
       actionLog: ActionLogRepository;
+      /** Tokens per LLM request; absent where no LLM brain runs. */
+      llmUsage?: LlmUsageRepository;
       tenants: TenantService;
       events: EventPublisher;
       clock: Clock;
@@ -238,7 +241,20 @@ export class CallService {
       actions: this.deps.actionLog.list(tenantId, callId).map((a) => ({ at: formatInstant(a.at, tenant.timezone), action: a.action, ok: a.ok, args: a.args, result: a.result, durationMs: a.durationMs })),
       messages: this.deps.messages.list(tenantId, { callId, limit: 50 }).map((m) => toMessageDto(m, tenant)),
       latency: (this.deps.latency?.listForCall(tenantId, callId) ?? []).map((r) => toLatencyDto(r, tenant)),
+      llmUsage: this.deps.llmUsage?.forCall(tenantId, callId) ?? [],
     };
+  }
+
+  /** What was said on the call so far, in order: the consent guard reads read-backs and yeses from it. */
+  heard(tenantId: string, callId: string): { speaker: Speaker; text: string }[] {
+    return this.deps.calls.transcript(tenantId, callId).map((t) => ({ speaker: t.speaker, text: t.text }));
+  }
+
+  /** LLM tokens per practice-local day and model over the last `days` days. */
+  llmUsageByDay(tenantId: string, days: number) {
+    const tenant = this.tenant(tenantId);
+    const from = this.deps.clock.now() - days * 24 * 60 * 60 * 1000;
+    return usageByDay(this.deps.llmUsage?.since(tenantId, from) ?? [], tenant);
   }
 
   private publishSummary(name: 'call/started' | 'call/updated' | 'call/ended', call: CallRecord): void {

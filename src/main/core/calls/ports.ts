@@ -127,3 +127,17 @@ export interface LatencyRepository {
   /** The practice's turns with `from <= at < to`. */
   listBetween(tenantId: string, from: number, to: number): TurnLatencyRecord[];
 }
+
+export interface LlmUsageRow {
+  callId: string;
+  at: number;
+  model: string;
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface LlmUsageRepository {
+  record(entry: { tenantId: string; callId: string; at: number; model: string; promptTokens: number; completionTokens: number }): void;
+  forCall(tenantId: string, callId: string): { model: string; requests: number; promptTokens: number; completionTokens: number }[];
+  since(tenantId: string, from: number): LlmUsageRow[];
+}

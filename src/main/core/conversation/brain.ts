@@ -31,6 +31,8 @@ export interface TurnInput<S> {
   signal?: AbortSignal;
   /** The conversation as the caller heard it (interrupted lines cut where they were cut). */
   heard?: readonly HeardLine[];
+  /** Receives each sentence as soon as it is ready (for brains without `stream`); `say` still lists them all. */
+  onSentence?: (sentence: string) => void;
 }
 
 export interface HeardLine {

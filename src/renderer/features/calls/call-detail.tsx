@@ -82,6 +82,12 @@ function LoadedCall({ detail, state, clockOffsetMs, actions }: { detail: CallDet
           <dt>Wants</dt>
           <dd>{detail.summary ?? <span className="muted">Not known yet</span>}</dd>
         </div>
+        {detail.llmUsage.length > 0 ? (
+          <div className="call-fact call-fact-wide">
+            <dt>LLM usage</dt>
+            <dd>{detail.llmUsage.map((u) => `${u.model}: ${formatTokens(u.promptTokens + u.completionTokens)} tokens (${formatTokens(u.promptTokens)} in, ${formatTokens(u.completionTokens)} out) in ${u.requests} ${u.requests === 1 ? 'request' : 'requests'}`).join('; ')}</dd>
+          </div>
+        ) : null}
       </dl>
       {state.error ? <p className="stale-note">Couldn&apos;t refresh this call just now: {state.error}</p> : null}
       <div className={`call-detail-body${detail.active ? '' : ' call-detail-ended'}`}>
@@ -200,4 +206,8 @@ function TranscriptIcon() {
       <path d="M8 9h8M8 12h5" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
     </svg>
   );
+}
+
+function formatTokens(count: number): string {
+  return count.toLocaleString('en-US');
 }

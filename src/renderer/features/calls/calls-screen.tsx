@@ -10,6 +10,7 @@ import { createCallDetailStore } from './call-detail-store.js';
 import { CallHistory } from './call-history.js';
 import { createCallHistoryStore } from './call-history-store.js';
 import { LiveCallsPanel } from './live-calls-panel.js';
+import { LlmUsagePanel } from './llm-usage-panel.js';
 import { useHashSubPath } from './use-hash-sub-path.js';
 import { useLiveCalls } from './use-live-calls.js';
 
@@ -55,6 +56,7 @@ export function CallsScreen() {
             empty={<EmptyState title="No calls right now">Calls in progress appear here the moment the phone is answered.</EmptyState>}
           />
           <CallHistory history={history} tenantId={tenantId} selectedId={selectedId} />
+          <LlmUsagePanel tenantId={tenantId} />
         </div>
         {selectedId && detail.ref?.callId !== selectedId ? (
           <Panel title="Call" className="call-detail">

@@ -53,6 +53,7 @@ export function HealthPanel({ health, onRetry }: { health: Loadable<Health | nul
                 {data.storage.path}
               </span>
             </HealthRow>
+            {data.llm ? <LlmHealthRow llm={data.llm} /> : null}
           </dl>
           <p className="panel-footnote">
             Frontdesk {data.version} · running since {formatDateTime(data.startedAt)}
@@ -86,6 +87,28 @@ function VoiceRow({ voice }: { voice: NonNullable<Health['voice']> }) {
           <span className="detail muted">Set DEEPGRAM_API_KEY to offer stream mode; until then every call uses gather mode.</span>
         </>
       )}
+    </HealthRow>
+  );
+}
+
+/** The LLM receptionist's endpoint: configured or not, and whether its circuit keeps calls on the rules receptionist. */
+function LlmHealthRow({ llm }: { llm: NonNullable<Health['llm']> }) {
+  return (
+    <HealthRow label="LLM receptionist">
+      {!llm.configured ? (
+        <StatusPill tone="neutral">Not configured</StatusPill>
+      ) : llm.circuit === 'open' ? (
+        <StatusPill tone="warn">Failing: calls use the rules receptionist</StatusPill>
+      ) : llm.circuit === 'half_open' ? (
+        <StatusPill tone="info">Retrying</StatusPill>
+      ) : (
+        <StatusPill tone="ok">Ready</StatusPill>
+      )}
+      <span className="mono detail">
+        {llm.model} · {llm.baseUrl}
+      </span>
+      {llm.circuit === 'open' && llm.openUntil ? <span className="detail muted">New calls try the model again after {formatDateTime(llm.openUntil)}.</span> : null}
+      {llm.lastFailure && llm.circuit !== 'closed' ? <span className="detail error-text">{llm.lastFailure.message}</span> : null}
     </HealthRow>
   );
 }

@@ -72,6 +72,10 @@ export function describePath(path: Path, draft: Pick<TenantConfig, 'services' | 
       return `Review policy › ${field(rest[0])}`;
     case 'texts':
       return `Texts › ${rest.map((r) => field(r)).join(' › ')}`;
+    case 'brain':
+      return 'Receptionist › Who answers';
+    case 'llm':
+      return `Receptionist › ${rest[0] === 'model' ? 'Model' : rest[0] === 'instructions' ? 'Extra instructions' : field(rest[0])}`;
     case 'closures':
     case 'specialHours':
     case 'faq': {
@@ -118,6 +122,7 @@ export const SETTINGS_SECTIONS: readonly SectionRef[] = [
   { id: 'settings-faq', title: 'Questions & answers', keys: ['faq'] },
   { id: 'settings-texts', title: 'Texts', keys: ['texts'] },
   { id: 'settings-voice', title: 'Voice', keys: ['voice'] },
+  { id: 'settings-receptionist', title: 'Receptionist', keys: ['brain', 'llm'] },
 ];
 
 /** Which section a problem at `path` belongs to. */

@@ -10,6 +10,8 @@ import { CalendarsSection } from './calendars-section.js';
 import { BookingPolicySection, FaqSection, ReviewPolicySection } from './policy-sections.js';
 import { PracticeSection } from './practice-section.js';
 import { VoiceSection } from './voice-section.js';
+import { ReceptionistSection } from './receptionist-section.js';
+import { ReplayCheck } from './replay-check.js';
 import { fieldId, SettingsEditorProvider, type SettingsEditor } from './settings-editor.js';
 import { describePath, parsePath, sectionOf, SETTINGS_SECTIONS } from './settings-labels.js';
 import { settingsStoreFor, type SettingsStore } from './settings-store.js';
@@ -201,10 +203,12 @@ function SettingsForm({ store, tenantId }: { store: SettingsStore; tenantId: str
             {saved ? <CalendarsSection tenantId={tenantId} providers={saved.providers} /> : null}
             <TextsSection />
             <VoiceSection />
+            <ReceptionistSection />
           </div>
 
           <aside className="settings-aside" id="settings-try">
             <TryPhrase tenantId={tenantId} config={saved} />
+            <ReplayCheck tenantId={tenantId} draft={draft} valid={validation.ok} />
             <SetupLinks />
           </aside>
         </div>

@@ -4,7 +4,9 @@ import { reviewReasons } from '../../review/index.js';
 import type { AvailabilityService, BookingRecord, BookingService, CustomerService } from '../../scheduling/index.js';
 import { message } from '../prompts/index.js';
 import { hoursSentences } from '../rules-brain/hours-words.js';
-import type { ActionAudit, MessageSink, WaitlistSink } from './ports.js';
+import { ConsentMissing, requireConsent, type ConsentTarget } from './consent-guard.js';
+import type { ActionAudit, CallConversation, MessageSink, WaitlistSink } from './ports.js';
+import { resolveStart, wishFromWords } from './resolve-when.js';
 import { providerName, sayWhen, serviceName } from './spoken.js';
 import {
   actionArgs,
@@ -28,6 +30,8 @@ export interface ActionRouterDeps {
   messages: MessageSink;
   waitlist: WaitlistSink;
   audit: ActionAudit;
+  /** What was said on the call so far: the consent guard reads the read-back and the yes from it. */
+  conversation: CallConversation;
   clock: Clock;
   logger: Logger;
 }
@@ -35,7 +39,8 @@ export interface ActionRouterDeps {
 /**
  * The one door both brains use to act: arguments validated by schema, everything scoped to the
  * call's tenant, each call audited (arguments, result, duration), and every failure turned into
- * a sentence the caller can hear instead of an exception.
+ * a sentence the caller can hear instead of an exception. Bookings, moves and cancellations
+ * pass the consent guard here, so neither brain can skip the read-back and the caller's yes.
  */
 export function createActionRouter(deps: ActionRouterDeps): ActionRouter {
   const handlers = createHandlers(deps);
@@ -73,6 +78,10 @@ export function createActionRouter(deps: ActionRouterDeps): ActionRouter {
 }
 
 function toFailure(error: unknown, logger: Logger, action: ActionName, context: ActionContext): Failure {
+  if (error instanceof ConsentMissing) {
+    logger.warn({ tenantId: context.tenant.id, callId: context.callId, action, reason: error.reason }, 'refused: not read back and agreed to');
+    return { ok: false, code: 'not_confirmed', say: message('en', 'llm.notConfirmed') };
+  }
   if (error instanceof ContractError) {
     const code = error.code === 'conflict' ? 'conflict' : error.code === 'not_found' ? 'not_found' : error.code === 'outside_rules' ? 'outside_rules' : error.code === 'invalid_input' ? 'invalid_arguments' : 'unavailable';
     const say = code === 'conflict' ? message('en', 'slot.taken') : error.message;
@@ -85,7 +94,8 @@ function toFailure(error: unknown, logger: Logger, action: ActionName, context: 
 type Handlers = { [N in ActionName]: (args: ReturnType<(typeof actionArgs)[N]['parse']>, context: ActionContext) => Promise<ActionResults[N]> };
 
 function createHandlers(deps: ActionRouterDeps): Handlers {
-  const { availability, bookings, customers, messages, clock } = deps;
+  const { availability, bookings, customers, messages, clock, conversation } = deps;
+  const consent = (target: ConsentTarget, context: ActionContext) => requireConsent(target, context, conversation, clock.now());
   const offered = (tenant: TenantConfig, serviceId: string, providerId: string, start: number): OfferedSlot => ({
     serviceId,
     providerId,
@@ -104,14 +114,16 @@ function createHandlers(deps: ActionRouterDeps): Handlers {
   const ownBooking = (context: ActionContext, bookingId: string): BookingRecord => bookings.get(context.tenant.id, bookingId);
 
   return {
-    async check_availability({ serviceId, providerId, wish, excludeBookingId, releaseHoldId }, context) {
+    async check_availability({ serviceId, providerId, wish, when, excludeBookingId, releaseHoldId }, context) {
       const { tenant } = context;
       if (releaseHoldId) await bookings.releaseCallHold(tenant.id, releaseHoldId, context.callId, 'receptionist');
-      const { slots } = await availability.suggest({ tenantId: tenant.id, serviceId, providerId: providerId ?? null, wish, searchDays: 14, excludeBookingId: excludeBookingId ?? null });
+      const resolved = wishFromWords(when, wish, tenant, clock.now());
+      const { slots } = await availability.suggest({ tenantId: tenant.id, serviceId, providerId: providerId ?? null, wish: resolved, searchDays: 14, excludeBookingId: excludeBookingId ?? null });
       return { slots: slots.map((s) => offered(tenant, serviceId, s.providerId, s.start)) };
     },
-    async hold_slot({ serviceId, providerId, start, releaseHoldId }, context) {
+    async hold_slot({ serviceId, providerId, start: when, releaseHoldId }, context) {
       if (releaseHoldId) await bookings.releaseCallHold(context.tenant.id, releaseHoldId, context.callId, 'receptionist');
+      const start = resolveStart(when, context.tenant, clock.now());
       const hold = await bookings.book({
         tenantId: context.tenant.id,
         serviceId,
@@ -135,10 +147,11 @@ function createHandlers(deps: ActionRouterDeps): Handlers {
         const hold = ownBooking(context, args.holdId);
         target = hold;
       } else if (args.serviceId && args.providerId && args.start !== undefined) {
-        target = { serviceId: args.serviceId, providerId: args.providerId, start: args.start };
+        target = { serviceId: args.serviceId, providerId: args.providerId, start: resolveStart(args.start, tenant, clock.now()) };
       } else {
         throw new ContractError('invalid_input', 'Which time would you like?');
       }
+      consent({ action: 'book_appointment', providerId: target.providerId, start: target.start }, context);
       const service = tenant.services.find((s) => s.id === target.serviceId);
       if (!service) throw new ContractError('not_found', `We don't offer that service.`);
       const reasons = reviewReasons({ tenant, service, isNewCustomer: !existing || existing.createdAt >= clock.now(), signals: args.signals });
@@ -176,17 +189,20 @@ function createHandlers(deps: ActionRouterDeps): Handlers {
       return { appointments: [...found.values()].sort((a, b) => a.start - b.start).map((b) => summary(tenant, b)) };
     },
     async cancel_appointment({ bookingId }, context) {
-      const booking = await bookings.cancel(context.tenant.id, ownBooking(context, bookingId).id, 'receptionist', `cancelled by caller on call ${context.callId}`);
+      const current = ownBooking(context, bookingId);
+      consent({ action: 'cancel_appointment', providerId: current.providerId, start: current.start }, context);
+      const booking = await bookings.cancel(context.tenant.id, current.id, 'receptionist', `cancelled by caller on call ${context.callId}`);
       return { bookingId: booking.id, spoken: summary(context.tenant, booking).spoken };
     },
     async reschedule_appointment({ bookingId, holdId, start, providerId }, context) {
       const { tenant } = context;
       const current = ownBooking(context, bookingId);
-      let target = { start: start ?? current.start, providerId: providerId ?? current.providerId };
+      let target = { start: start === undefined ? current.start : resolveStart(start, tenant, clock.now()), providerId: providerId ?? current.providerId };
       if (holdId) {
         const hold = ownBooking(context, holdId);
         target = { start: hold.start, providerId: hold.providerId };
       }
+      consent({ action: 'reschedule_appointment', ...target, from: current.start }, context);
       const moved = await bookings.reschedule(tenant.id, current.id, target.start, 'receptionist', target.providerId, { releaseHoldId: holdId });
       return { bookingId: moved.id, status: moved.status === 'pending_review' ? 'pending_review' : 'confirmed', spoken: summary(tenant, moved).spoken };
     },

@@ -26,3 +26,14 @@ export interface WaitlistSink {
     language: Language | null;
   }): string;
 }
+
+/** One line of the call's transcript as the consent guard reads it. */
+export interface SpokenLine {
+  speaker: 'caller' | 'receptionist' | 'staff';
+  text: string;
+}
+
+/** What was said on a call so far, in order (the calls domain keeps the transcript). */
+export interface CallConversation {
+  heard(tenantId: string, callId: string): SpokenLine[];
+}

@@ -18,11 +18,21 @@ export type ActionName = (typeof ACTION_NAMES)[number];
 
 const hhmm = z.string().regex(/^\d{2}:\d{2}$/);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/**
+ * A start time: epoch ms (the rules brain), or text the router resolves in the practice's zone
+ * through our own understanding: a local ISO time ("2026-11-24T15:00") or the caller's words
+ * ("Tuesday at 3 PM").
+ */
+const startTime = z
+  .union([z.int(), z.string().trim().min(1).max(200)])
+  .describe('The start: a local ISO date-time from a tool result such as "2026-11-24T15:00", or the caller\'s own words such as "Tuesday at 3 PM"');
 
 export const actionArgs = {
   check_availability: z.object({
-    serviceId: z.string(),
-    providerId: z.string().nullish(),
+    serviceId: z.string().describe('A service id from the practice'),
+    providerId: z.string().nullish().describe('A provider id, when the caller asked for one'),
+    /** The caller's words about when; resolved by our understanding and merged under `wish`. */
+    when: z.string().max(300).optional().describe('The caller\'s own words about when, e.g. "next Tuesday afternoon" or "as early as possible"'),
     wish: z
       .object({
         date: date.nullish(),
@@ -40,14 +50,14 @@ export const actionArgs = {
     /** A hold this call placed and no longer wants: released first so it does not block nearby times. */
     releaseHoldId: z.string().nullish(),
   }),
-  hold_slot: z.object({ serviceId: z.string(), providerId: z.string(), start: z.number().int(), releaseHoldId: z.string().nullish() }),
+  hold_slot: z.object({ serviceId: z.string(), providerId: z.string(), start: startTime, releaseHoldId: z.string().nullish() }),
   book_appointment: z.object({
     /** Confirms an earlier hold… */
     holdId: z.string().optional(),
     /** …or books directly. */
     serviceId: z.string().optional(),
     providerId: z.string().optional(),
-    start: z.number().int().optional(),
+    start: startTime.optional(),
     customerName: z.string().trim().min(1).max(120).nullish(),
     /** Signals the review policy looks at. */
     signals: z
@@ -60,7 +70,7 @@ export const actionArgs = {
     bookingId: z.string(),
     /** A hold on the new time (from hold_slot), released in the same commit that moves the booking. */
     holdId: z.string().optional(),
-    start: z.number().int().optional(),
+    start: startTime.optional(),
     providerId: z.string().optional(),
   }),
   answer_question: z.object({ faqIndex: z.int().min(0).nullish(), topic: z.enum(['hours', 'location', 'faq']).default('faq'), question: z.string().max(500).optional() }),
@@ -115,7 +125,7 @@ export interface ActionResults {
  */
 export type ActionResult<N extends ActionName> =
   | { ok: true; data: ActionResults[N] }
-  | { ok: false; code: 'invalid_arguments' | 'not_found' | 'conflict' | 'outside_rules' | 'unavailable' | 'internal'; say: string };
+  | { ok: false; code: 'invalid_arguments' | 'not_found' | 'conflict' | 'outside_rules' | 'unavailable' | 'internal' | 'not_confirmed'; say: string };
 
 export interface ActionContext {
   tenant: TenantConfig;
@@ -128,6 +138,12 @@ export interface ActionContext {
   language?: Language | undefined;
   /** The turn's signal: once it is aborted (the turn was abandoned) the router refuses to act. */
   signal?: AbortSignal;
+  /**
+   * What the caller said this turn (the transcript holds only earlier turns): the consent guard
+   * looks here for the caller's yes. `null` when they said nothing; absent when the router is used
+   * outside a call turn, where bookings, moves and cancellations are refused.
+   */
+  callerSaid?: string | null;
 }
 
 export interface ActionRouter {

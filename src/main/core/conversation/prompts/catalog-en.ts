@@ -214,6 +214,10 @@ export const EN = {
   /** Stream mode: the speech service failed mid-call and the call goes on with Twilio's own speech. */
   'call.lineCutOut': 'Sorry about that, the line cut out for a moment.',
 
+  // The LLM receptionist: a slow model's filler, its guardrail's refusal, a time it could not read
+  'llm.filler': 'One moment, please.',
+  'llm.notConfirmed': 'Before I do that, let me read it back to make sure I have it right.',
+  'llm.unclearWhen': "Sorry, I couldn't tell which day and time that is.",
   // Words used inside other sentences
   'word.appointment': 'appointment',
   'word.someone': 'someone',

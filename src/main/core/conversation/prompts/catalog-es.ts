@@ -206,6 +206,9 @@ export const ES: Record<keyof typeof EN, string> = {
   'call.fillerChecking': 'Un momento, por favor, déjeme revisar.',
   'call.lineCutOut': 'Disculpe, se cortó la línea por un momento.',
 
+  'llm.filler': 'Un momento, por favor.',
+  'llm.notConfirmed': 'Antes de hacerlo, permítame repetirle los datos para confirmar que estén correctos.',
+  'llm.unclearWhen': 'Disculpe, no me quedó claro qué día y a qué hora.',
   'word.appointment': 'cita',
   'word.someone': 'alguien',
   'word.anAppointment': 'una cita',

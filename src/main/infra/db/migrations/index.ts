@@ -11,6 +11,7 @@ import { migration009Calendars } from './009-calendars.js';
 import { migration010Texts } from './010-texts.js';
 import { migration011InterruptedLines } from './011-interrupted-lines.js';
 import { migration012TurnLatency } from './012-turn-latency.js';
+import { migration013LlmUsage } from './013-llm-usage.js';
 
 export const migrations: readonly Migration[] = [
   migration001Tenants,
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   migration010Texts,
   migration011InterruptedLines,
   migration012TurnLatency,
+  migration013LlmUsage,
 ];

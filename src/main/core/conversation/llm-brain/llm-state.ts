@@ -1,0 +1,70 @@
+import { DateTime } from 'luxon';
+import type { Language, TenantConfig } from '../../../../shared/contract/index.js';
+import type { ChatMessage } from './ports.js';
+import type { KnownAppointment } from './system-prompt.js';
+
+/** The LLM brain's memory of a call, stored as JSON with the call between turns. */
+export interface LlmState {
+  v: 1;
+  kind: 'llm';
+  /** The conversation as the model sees it (system prompt excluded: it is rebuilt each turn). */
+  messages: ChatMessage[];
+  /** Slots that came out of availability results or holds in this call: the only times it may offer. */
+  offered: { start: number; providerId: string }[];
+  /** Starts of appointments the tools reported (the caller's own bookings). */
+  quotedStarts: number[];
+  /** Clock times quoted in tool answers (hours, FAQ). */
+  quotedClock: string[];
+  /** The caller's upcoming appointments, looked up once at the start. */
+  appointments: KnownAppointment[];
+  callerName: string | null;
+  /** The language the caller is spoken to in: the practice's first, until the caller chooses or speaks another it offers. */
+  language?: Language;
+  summary: string | null;
+  turns: number;
+  tokens: number;
+}
+
+export function initialLlmState(): LlmState {
+  return { v: 1, kind: 'llm', messages: [], offered: [], quotedStarts: [], quotedClock: [], appointments: [], callerName: null, summary: null, turns: 0, tokens: 0 };
+}
+
+export function isLlmState(value: unknown): value is LlmState {
+  const s = value as Partial<LlmState> | null;
+  return typeof s === 'object' && s !== null && s.v === 1 && s.kind === 'llm' && Array.isArray(s.messages);
+}
+
+const INSTANT_KEYS = new Set(['start', 'expiresAt']);
+
+/**
+ * A tool result as the model reads it: epoch-ms instants become local ISO times in the practice's
+ * zone (what it passes back), so the model never does time arithmetic of its own.
+ */
+export function presentResult(value: unknown, tenant: TenantConfig): unknown {
+  if (Array.isArray(value)) return value.map((v) => presentResult(v, tenant));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => {
+      if (INSTANT_KEYS.has(key) && typeof v === 'number') return [key === 'start' ? 'local' : key, DateTime.fromMillis(v, { zone: tenant.timezone }).toFormat("yyyy-MM-dd'T'HH:mm")];
+      return [key, presentResult(v, tenant)];
+    }),
+  );
+}
+
+/**
+ * Barge-in: the model's memory of its last reply becomes what the caller actually heard (from
+ * Twilio's marks), so it does not believe it said what was cut off. Nothing heard at all leaves the
+ * reply out; the tool calls it made stay (they happened).
+ */
+export function rememberHeard(state: LlmState, heard: string): LlmState {
+  const messages = [...state.messages];
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    if (m.role === 'user') break;
+    if (m.role !== 'assistant' || m.tool_calls?.length) continue;
+    if (heard.trim()) messages[i] = { role: 'assistant', content: `${heard.trim()} [interrupted by the caller]` };
+    else messages.splice(i, 1);
+    break;
+  }
+  return { ...state, messages };
+}

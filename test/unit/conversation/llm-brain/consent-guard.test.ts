@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { ConsentMissing, requireConsent, type ConsentTarget } from '../../../../src/main/core/conversation/actions/consent-guard.js';
+import type { SpokenLine as HeardLine } from '../../../../src/main/core/conversation/actions/ports.js';
+import { message, spokenTime } from '../../../../src/main/core/conversation/index.js';
+import { tenantConfigSchema } from '../../../../src/shared/contract/index.js';
+
+const tenant = tenantConfigSchema.parse(JSON.parse(readFileSync(new URL('../../../../resources/demo-practice.json', import.meta.url), 'utf8')));
+const NOW = Date.parse('2026-11-23T14:00:00Z');
+const at = (local: string) => DateTime.fromISO(local, { zone: tenant.timezone }).toMillis();
+const BOOK: ConsentTarget = { action: 'book_appointment', providerId: 'maria', start: at('2026-11-24T15:00') };
+const r = (text: string): HeardLine => ({ speaker: 'receptionist', text });
+const c = (text: string): HeardLine => ({ speaker: 'caller', text });
+
+function check(lines: HeardLine[], callerSaid: string | null | undefined, target: ConsentTarget = BOOK): string {
+  const context = { tenant, callId: 'call-1', callerPhone: null, turn: 3, ...(callerSaid !== undefined ? { callerSaid } : {}) };
+  try {
+    requireConsent(target, context, { heard: () => lines }, NOW);
+    return 'ok';
+  } catch (error) {
+    if (error instanceof ConsentMissing) return error.reason;
+    throw error;
+  }
+}
+
+const READ_BACK = r('Tuesday, November 24th at 3 PM with Maria Gomez for a teeth cleaning. Shall I book it?');
+
+describe('the consent guard: read back the exact slot, then a yes in a later turn', () => {
+  it('allows a booking after the read-back and a yes this turn, or a yes in an earlier turn', () => {
+    expect(check([READ_BACK], 'yes please')).toBe('ok');
+    expect(check([READ_BACK, c('yes'), r('And your name?')], 'Ann Lee')).toBe('ok');
+    expect(check([READ_BACK], '(pressed 1)')).toBe('ok');
+  });
+
+  it('refuses without a read-back, with only an offer of several times, or a read-back of another slot', () => {
+    expect(check([], 'yes')).toBe('no_read_back');
+    expect(check([r('I have Tuesday, November 24 at 3 PM or 4 PM. Which works?')], 'yes')).toBe('no_read_back');
+    expect(check([r('Tuesday, November 24th at 3 PM with Dr. Raj Patel. Shall I book it?')], 'yes')).toBe('no_read_back');
+    expect(check([r('Wednesday, November 25th at 3 PM with Maria. Shall I book it?')], 'yes')).toBe('no_read_back');
+    // A read-back the caller said, not the receptionist, is no read-back.
+    expect(check([c('Tuesday, November 24th at 3 PM with Maria, book it')], 'yes')).toBe('no_read_back');
+  });
+
+  it('refuses without a yes after the read-back, or when the caller took it back', () => {
+    expect(check([READ_BACK], 'hmm, let me think')).toBe('no_yes');
+    expect(check([c('yes'), READ_BACK], null)).toBe('no_yes');
+    expect(check([READ_BACK, c('yes')], 'no wait, not that one')).toBe('no_yes');
+    expect(check([READ_BACK], '(pressed 2)')).toBe('no_yes');
+    // Naming another time is no yes to this one.
+    expect(check([READ_BACK], 'Tuesday at 4 PM')).toBe('no_yes');
+  });
+
+  it('takes the caller naming the read-back slot themselves as a yes', () => {
+    expect(check([READ_BACK], 'Tuesday the 24th at 3 p.m.')).toBe('ok');
+    expect(check([READ_BACK], 'no, not Tuesday at 3 PM')).toBe('no_yes');
+  });
+
+  it('refuses outright when the caller\'s words this turn are unknown (the router used outside a call turn)', () => {
+    expect(check([READ_BACK, c('yes')], undefined)).toBe('caller_unknown');
+  });
+
+  it('reads a move back from the old time to the new one', () => {
+    const move: ConsentTarget = { action: 'reschedule_appointment', providerId: 'maria', start: at('2026-11-27T15:00'), from: at('2026-11-24T09:00') };
+    expect(check([r("I'll move your teeth cleaning from tomorrow at 9 AM to Friday, November 27th at 3 PM. Is that right?")], 'yes', move)).toBe('ok');
+    expect(check([r("I'll move your teeth cleaning from tomorrow at 10 AM to Friday, November 27th at 3 PM. Is that right?")], 'yes', move)).toBe('no_read_back');
+  });
+
+  it('reads back a cancellation', () => {
+    const cancel: ConsentTarget = { action: 'cancel_appointment', providerId: 'maria', start: at('2026-11-24T15:00') };
+    expect(check([r('I see your teeth cleaning on Tuesday, November 24th at 3 PM. Do you want to cancel it?')], 'yes, cancel it', cancel)).toBe('ok');
+    expect(check([r('I see your teeth cleaning on Tuesday, November 24th at 3 PM. Do you want to cancel it?')], 'no', cancel)).toBe('no_yes');
+  });
+
+  it('accepts the rules receptionist\'s own read-backs from the prompt catalog, in English and in Spanish, and a Spanish sí', () => {
+    const dec1 = at('2026-12-01T15:00');
+    const target: ConsentTarget = { action: 'book_appointment', providerId: 'maria', start: dec1 };
+    const readBack = (lang: 'en' | 'es') =>
+      r(message(lang, 'readBack.book', { when: spokenTime.capitalize(spokenTime.fullWhen(lang, dec1, tenant, NOW)), provider: 'Maria Gomez', service: lang === 'es' ? 'limpieza dental' : 'teeth cleaning' }));
+    expect(readBack('es').text).toContain('El martes 1 de diciembre a las 3 de la tarde');
+    expect(check([readBack('en')], 'yes', target)).toBe('ok');
+    expect(check([readBack('es')], 'sí', target)).toBe('ok');
+    expect(check([readBack('es')], 'sí, por favor', target)).toBe('ok');
+    expect(check([readBack('es')], '(pressed 1)', target)).toBe('ok');
+    expect(check([readBack('es')], 'no, mejor otro día', target)).toBe('no_yes');
+    expect(check([r(message('es', 'readBack.bookReprompt', { service: 'limpieza dental', when: spokenTime.fullWhen('es', dec1, tenant, NOW) }))], 'sí', target)).toBe('ok');
+    // Another hour in Spanish is not this slot's read-back.
+    expect(check([r('El martes 1 de diciembre a las 4 de la tarde con Maria Gomez. ¿Se la agendo?')], 'sí', target)).toBe('no_read_back');
+    const move: ConsentTarget = { action: 'reschedule_appointment', providerId: 'maria', start: dec1, from: at('2026-11-24T09:00') };
+    const moveBack = message('es', 'readBack.move', { service: 'limpieza dental', from: spokenTime.fullWhen('es', at('2026-11-24T09:00'), tenant, NOW), to: spokenTime.fullWhen('es', dec1, tenant, NOW), provider: 'Maria Gomez' });
+    expect(check([r(moveBack)], 'sí', move)).toBe('ok');
+  });
+});
