@@ -62,7 +62,7 @@ describe('frontdesk tenant …', () => {
     const result = await runCli(['tenant', 'import', file], { FRONTDESK_DATA_DIR: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('services[2].durationMinutes: must be a positive integer');
-    expect(result.stderr).toContain('timezone: must be an IANA time zone');
+    expect(result.stderr).toContain('timezone: must be a time zone such as America/New_York');
     expect((await runCli(['tenant', 'list', '--json'], { FRONTDESK_DATA_DIR: dir })).stdout.trim()).toBe('[]');
   });
 

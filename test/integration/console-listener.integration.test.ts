@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { createApp, type App } from '../../src/main/app/index.js';
-import { healthSchema, type ServerFrame } from '../../src/shared/contract/index.js';
+import { healthSchema } from '../../src/shared/contract/index.js';
+import { call as callCommand, connect, fetchToken, nextFrame } from '../support/console-socket.js';
 import { demoTenant } from '../support/demo-tenant.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { testConfig } from '../support/test-config.js';
@@ -14,44 +15,20 @@ afterEach(async () => {
   }
 });
 
-async function start(password: string | null = null) {
+async function start() {
   const { dir, cleanup } = makeTempDir();
-  const app = createApp(testConfig(dir, { consolePassword: password }));
+  const app = createApp(testConfig(dir));
   running.push({ app, cleanup });
   const { consoleUrl } = await app.start();
   if (!consoleUrl) throw new Error('no console url');
-  const headers: Record<string, string> = password ? { Authorization: `Basic ${Buffer.from(`desk:${password}`).toString('base64')}` } : {};
-  const token = /name="frontdesk-console-token" content="([^"]+)"/.exec(await (await fetch(consoleUrl, { headers })).text())?.[1];
+  const token = await fetchToken(consoleUrl);
   return { app, consoleUrl, token, origin: consoleUrl.replace(/\/$/, '') };
 }
 
-function connect(url: string, origin: string): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { origin });
-    ws.once('open', () => resolve(ws));
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-    ws.once('error', reject);
-  });
-}
-
-function nextFrame(ws: WebSocket, match: (frame: ServerFrame) => boolean): Promise<ServerFrame> {
-  return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const frame = JSON.parse(data.toString()) as ServerFrame;
-      if (match(frame)) {
-        ws.off('message', onMessage);
-        resolve(frame);
-      }
-    };
-    ws.on('message', onMessage);
-  });
-}
-
-async function call(ws: WebSocket, id: number, name: string, input: unknown) {
-  const reply = nextFrame(ws, (f) => f.kind === 'result' && f.id === id);
-  ws.send(JSON.stringify({ kind: 'command', id, name, input }));
-  return reply;
-}
+const call = (ws: WebSocket, id: number, name: string, input: unknown) => {
+  void id;
+  return callCommand(ws, name, input);
+};
 
 describe('the console listener', () => {
   it('answers GET /api/health with JSON that matches the contract', async () => {
@@ -129,17 +106,4 @@ describe('the console listener', () => {
     expect(await call(good, 1, 'health/get', {})).toMatchObject({ ok: true });
     good.close();
   });
-
-  it('asks for the staff password on every request when one is set (the LAN setup)', async () => {
-    const { consoleUrl, token } = await start('front-desk-2026');
-    const anonymous = await fetch(consoleUrl);
-    expect(anonymous.status).toBe(401);
-    expect(anonymous.headers.get('www-authenticate')).toMatch(/^Basic realm="Frontdesk console"/);
-    expect(await anonymous.text()).not.toContain('frontdesk-console-token');
-    expect((await fetch(`${consoleUrl}api/health`)).status).toBe(401);
-    const wrong = await fetch(consoleUrl, { headers: { Authorization: `Basic ${Buffer.from('desk:guess').toString('base64')}` } });
-    expect(wrong.status).toBe(401);
-    expect(token).toMatch(/^[\w-]{20,}$/);
-  });
 });
-

@@ -5,8 +5,10 @@ import type { EventBus } from './event-bus.js';
 import { createCallHandlers, type CallHandlerDeps } from './call-handlers.js';
 import { createDeskHandlers, type DeskHandlerDeps } from './desk-handlers.js';
 import { createSchedulingHandlers, type SchedulingHandlerDeps } from './scheduling-handlers.js';
+import { savePractice } from './practice-save.js';
+import { createStaffHandlers, type StaffHandlerDeps } from './staff-handlers.js';
 
-export interface HandlerDeps extends SchedulingHandlerDeps, CallHandlerDeps, DeskHandlerDeps {
+export interface HandlerDeps extends SchedulingHandlerDeps, CallHandlerDeps, DeskHandlerDeps, StaffHandlerDeps {
   tenants: TenantService;
   events: EventBus;
   health: () => Health;
@@ -19,11 +21,12 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
     ...createSchedulingHandlers(deps),
     ...createCallHandlers(deps),
     ...createDeskHandlers(deps),
+    ...createStaffHandlers(deps),
     'health/get': () => health(),
     'tenants/list': () => tenants.list().map((record) => tenants.summarize(record)),
     'tenants/get': ({ tenantId }) => tenants.get(tenantId).config,
-    'tenants/save': ({ config }, context) => {
-      const record = tenants.save(config, context.actor);
+    'tenants/save': async ({ config, reassign }, context) => {
+      const record = await savePractice(deps, config, context.actor, reassign);
       events.publish({ name: 'tenants/changed', payload: { tenantIds: [record.id] } });
       return tenants.summarize(record);
     },

@@ -15,6 +15,7 @@ import {
   SlotLocks,
   type ExternalBusySource,
 } from '../core/scheduling/index.js';
+import { StaffService } from '../core/staff/index.js';
 import { TenantService } from '../core/tenants/index.js';
 import { createSystemClock } from '../infra/clock.js';
 import { openDatabase, schemaVersion, type Db } from '../infra/db/database.js';
@@ -27,7 +28,10 @@ import { createTwilioCallControl } from '../infra/twilio/twilio-call-control.js'
 import { createTwilioMessaging } from '../infra/twilio/twilio-messaging.js';
 import { createTwilioRestClient, type TwilioRestClient } from '../infra/twilio/twilio-rest-client.js';
 import { createCustomerRepository } from '../infra/db/repositories/customer-repository.js';
+import { createSessionRepository, createStaffRepository } from '../infra/db/repositories/staff-repository.js';
 import { createTenantRepository } from '../infra/db/repositories/tenant-repository.js';
+import { SignInThrottle } from '../server/console/sign-in-throttle.js';
+import { ConsoleSession } from './console-session.js';
 import { createRandomIds } from '../infra/ids.js';
 import { createLogger } from '../infra/logging.js';
 import type { AppConfig, CommandContext } from './app-types.js';
@@ -95,6 +99,11 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     events,
     clock,
     ids,
+    // The call's outcome follows its booking: a rejected booking's call no longer reads "Booked".
+    bookingStatusOf: (tenantId, callId) => {
+      const made = bookings.list(tenantId, { callId }).filter((b) => b.status !== 'expired' && b.status !== 'held');
+      return made.sort((a, b) => b.createdAt - a.createdAt)[0]?.status ?? null;
+    },
   });
   const actions = createActionRouter({
     availability,
@@ -121,7 +130,15 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     ids,
     logger: logger.child({ domain: 'notifications' }),
   });
-  const review = new ReviewService({ bookings, customers, tenants, outbox, transcripts: calls, clock });
+  const review = new ReviewService({
+    bookings,
+    customers,
+    tenants,
+    outbox,
+    transcripts: calls,
+    clock,
+    isRehearsalCall: (tenantId, callId) => calls.isRehearsal(tenantId, callId),
+  });
   const desk = new DeskControl({
     flow: callFlow,
     calls,
@@ -129,7 +146,13 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     control: deps.callControl ?? createTwilioCallControl({ client: twilioRest, baseUrl: () => webhookBase() }),
     logger: logger.child({ domain: 'calls' }),
   });
-  const rehearsals = new Rehearsals({ flow: callFlow, calls, tenants, ids });
+  const rehearsals = new Rehearsals({
+    flow: callFlow,
+    calls,
+    tenants,
+    ids,
+    onEnded: (tenantId, callId) => bookings.removeRehearsalBookings(tenantId, [callId]),
+  });
   onBookingsChanged = (tenantId, ids) => {
     events.publish({ name: 'bookings/changed', payload: { tenantId, bookingIds: ids } });
     events.publish({ name: 'review/changed', payload: { tenantId, pending: review.pendingCount(tenantId) } });
@@ -159,7 +182,18 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     };
   }
 
+  const staff = new StaffService({
+    staff: createStaffRepository(db),
+    sessions: createSessionRepository(db),
+    clock,
+    ids,
+    logger: logger.child({ domain: 'staff' }),
+    practiceIds: () => tenants.list().map((t) => t.id),
+  });
+  const signInThrottle = new SignInThrottle({ clock, logger: logger.child({ domain: 'staff' }) });
+
   const handlers = createCommandHandlers({
+    staff,
     tenants,
     events,
     health,
@@ -174,7 +208,12 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     understand: (text, tenantId, now) => understand(text, { tenant: tenants.get(tenantId).config, now }),
     now: () => clock.now(),
   });
-  const dispatch: Dispatch = createDispatch(handlers, logger);
+  const dispatch: Dispatch = createDispatch(handlers, logger, { tenantOfCall: (callId) => rehearsals.tenantOf(callId) });
+
+  /** A console connection (a WebSocket or the desktop window), signed out until someone signs in. */
+  function openConsoleSession(options: { transport: 'ws' | 'ipc'; source: string; openUntilFirstAccount: boolean }): ConsoleSession {
+    return new ConsoleSession({ dispatch, staff, throttle: signInThrottle, clock, logger: logger.child({ domain: 'staff' }), ...options });
+  }
 
   /** Loads the demo practice into an empty data folder so a first start shows something real. */
   function seedDemoIfEmpty(): boolean {
@@ -201,6 +240,8 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     review,
     health,
     dispatch,
+    staff,
+    openConsoleSession,
     seedDemoIfEmpty,
     setRuntime(next: RuntimeStatus) {
       runtime = next;

@@ -6,6 +6,7 @@ import { loadConfig, SETTINGS } from '../app/config.js';
 import { createCore, type Core } from '../app/create-core.js';
 import { EXIT, printError, printResult, toErrorShape } from './cli-output.js';
 import { addSchedulingCommands } from './cli-scheduling.js';
+import { addStaffCommands } from './cli-staff.js';
 import { addUnderstandCommand } from './cli-understand.js';
 
 /**
@@ -13,7 +14,7 @@ import { addUnderstandCommand } from './cli-understand.js';
  * running appliance (SQLite WAL + busy timeout make that safe) and runs the same contract
  * commands, so the console and the CLI cannot disagree.
  */
-export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
   let core: Core | null = null;
   const openCore = (): Core => {
     core ??= createCore(loadConfig({ FRONTDESK_LOG_LEVEL: 'warn', ...env }, argv, { serveConsole: false }));
@@ -83,6 +84,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
 
   addSchedulingCommands(program, openCore, (code) => (exitCode = code));
   addUnderstandCommand(program, openCore, (code) => (exitCode = code));
+  addStaffCommands(program, openCore, (code) => (exitCode = code), stdin);
 
   try {
     await program.parseAsync(withoutSettingFlags(argv), { from: 'user' });

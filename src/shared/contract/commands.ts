@@ -3,6 +3,7 @@ import { healthSchema, tenantSummarySchema } from './dto.js';
 import { callCommands } from './calls.js';
 import { deskCommands } from './desk.js';
 import { schedulingCommands } from './scheduling.js';
+import { staffCommands } from './staff.js';
 import { tenantConfigSchema } from './tenant.js';
 
 /**
@@ -18,10 +19,20 @@ export const commands = {
   'tenants/list': { input: empty, output: z.array(tenantSummarySchema) },
   'tenants/get': { input: tenantRef, output: tenantConfigSchema },
   /** `config` is validated by the tenant schema inside the handler so errors name the field. */
-  'tenants/save': { input: z.object({ config: z.unknown() }).strict(), output: tenantSummarySchema },
+  'tenants/save': {
+    input: z
+      .object({
+        config: z.unknown(),
+        /** A removed provider's id → the provider who takes over their upcoming appointments. */
+        reassign: z.record(z.string(), z.string()).optional(),
+      })
+      .strict(),
+    output: tenantSummarySchema,
+  },
   ...schedulingCommands,
   ...callCommands,
   ...deskCommands,
+  ...staffCommands,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Commands = typeof commands;

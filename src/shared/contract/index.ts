@@ -8,3 +8,4 @@ export * from './bridge.js';
 export * from './scheduling.js';
 export * from './calls.js';
 export * from './desk.js';
+export * from './staff.js';

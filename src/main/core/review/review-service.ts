@@ -26,13 +26,20 @@ export class ReviewService {
       outbox: OutboxService;
       transcripts: TranscriptExcerpts;
       clock: Clock;
+      /** Bookings made in a rehearsal are tests: marked as such and never texted. */
+      isRehearsalCall: (tenantId: string, callId: string) => boolean;
     },
   ) {}
 
   list(tenantId: string): ReviewItemDto[] {
     const tenant = this.deps.tenants.get(tenantId).config;
     return this.deps.bookings.list(tenantId, { statuses: ['pending_review'] }).map((booking) => ({
-      booking: toBookingDto(booking, tenant, booking.customerId ? this.deps.customers.find(tenantId, booking.customerId) : null),
+      booking: toBookingDto(
+        booking,
+        tenant,
+        booking.customerId ? this.deps.customers.find(tenantId, booking.customerId) : null,
+        booking.callId !== null && this.deps.isRehearsalCall(tenantId, booking.callId),
+      ),
       reasons: booking.reviewReason ? booking.reviewReason.split('; ').filter(Boolean) : [],
       callId: booking.callId,
       transcriptExcerpt: booking.callId ? this.deps.transcripts.excerpt(tenantId, booking.callId, EXCERPT_TURNS) : [],
@@ -65,6 +72,7 @@ export class ReviewService {
     const tenant = this.deps.tenants.get(booking.tenantId).config;
     const customer = booking.customerId ? this.deps.customers.find(booking.tenantId, booking.customerId) : null;
     if (!customer?.phone) return;
+    if (booking.callId !== null && this.deps.isRehearsalCall(booking.tenantId, booking.callId)) return;
     // Deterministic: a repeated decision on the same booking cannot queue the same text twice.
     this.deps.outbox.enqueueSms(booking.tenantId, `review:${booking.id}:${event}`, { to: customer.phone, from: tenant.phoneNumbers[0] ?? null, body: body(tenant) });
   }

@@ -4,11 +4,13 @@ import type { Slot } from './engine/index.js';
 import type { BookingHistoryRecord, BookingRecord, CustomerRecord } from './ports.js';
 
 /** What the console and CLI see: names resolved, instants in the practice's local offset. */
-export function toBookingDto(record: BookingRecord, tenant: TenantConfig, customer: CustomerRecord | null): BookingDto {
+export function toBookingDto(record: BookingRecord, tenant: TenantConfig, customer: CustomerRecord | null, rehearsal = false): BookingDto {
   const zone = tenant.timezone;
   return {
     id: record.id,
     tenantId: record.tenantId,
+    tenantName: tenant.name,
+    rehearsal,
     status: record.status,
     serviceId: record.serviceId,
     serviceName: tenant.services.find((s) => s.id === record.serviceId)?.name ?? record.serviceId,

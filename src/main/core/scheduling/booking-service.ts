@@ -30,6 +30,8 @@ export interface BookRequest {
   callId?: string | undefined;
   reviewReason?: string | undefined;
   notes?: string | undefined;
+  /** Staff at the desk may book inside the minimum notice (a walk-in); recorded as a staff override. */
+  allowInsideNotice?: boolean | undefined;
 }
 
 export interface ConfirmRequest {
@@ -86,7 +88,7 @@ export class BookingService {
           const earlier = bookings.findByIdempotencyKey(request.tenantId, request.idempotencyKey);
           if (earlier) return earlier;
         }
-        const check = this.check(tenant, request.serviceId, request.providerId, request.start, now, external, null);
+        const check = this.check(tenant, request.serviceId, request.providerId, request.start, now, external, null, request.allowInsideNotice);
         const service = this.service(tenant, request.serviceId);
         const blocked = blockedInterval(service, check.slot.start);
         const customer = request.customer ? this.deps.customers.findOrCreate(request.tenantId, request.customer) : null;
@@ -119,7 +121,7 @@ export class BookingService {
           action: 'created',
           fromStatus: null,
           toStatus: record.status,
-          details: { start: record.start, providerId: record.providerId, source: record.source },
+          details: { start: record.start, providerId: record.providerId, source: record.source, ...(check.override ? { staffOverride: check.override } : {}) },
         });
         return record;
       });
@@ -260,7 +262,7 @@ export class BookingService {
     start: number,
     actor: string,
     providerId?: string,
-    options: { releaseHoldId?: string | undefined } = {},
+    options: { releaseHoldId?: string | undefined; allowInsideNotice?: boolean | undefined } = {},
   ): Promise<BookingRecord> {
     const current = this.get(tenantId, bookingId);
     const tenant = this.deps.tenants.get(tenantId).config;
@@ -277,7 +279,7 @@ export class BookingService {
         // A hold the caller placed on the new time is released in this same commit that moves
         // the booking into it, so nobody can take the slot in between.
         if (options.releaseHoldId) this.releaseHold(tenantId, options.releaseHoldId, actor, now);
-        const check = this.check(tenant, booking.serviceId, targetProvider, start, now, external, booking.id);
+        const check = this.check(tenant, booking.serviceId, targetProvider, start, now, external, booking.id, options.allowInsideNotice);
         const blocked = blockedInterval(this.service(tenant, booking.serviceId), check.slot.start);
         const patch: BookingPatch = {
           providerId: targetProvider,
@@ -295,7 +297,13 @@ export class BookingService {
           action: 'rescheduled',
           fromStatus: booking.status,
           toStatus: booking.status,
-          details: { fromStart: booking.start, toStart: check.slot.start, fromProviderId: booking.providerId, toProviderId: targetProvider },
+          details: {
+            fromStart: booking.start,
+            toStart: check.slot.start,
+            fromProviderId: booking.providerId,
+            toProviderId: targetProvider,
+            ...(check.override ? { staffOverride: check.override } : {}),
+          },
         });
         return this.get(tenantId, bookingId);
       });
@@ -335,6 +343,16 @@ export class BookingService {
   list(tenantId: string, query: BookingQuery): BookingRecord[] {
     this.deps.tenants.get(tenantId);
     return this.deps.bookings.list(tenantId, query);
+  }
+
+  /** Rehearsal bookings are tests: removed when the rehearsal ends, or all at once with one click. */
+  removeRehearsalBookings(tenantId: string, callIds: readonly string[] | 'all'): string[] {
+    const removed = this.write(() => this.deps.bookings.deleteRehearsalBookings(tenantId, callIds));
+    if (removed.length > 0) {
+      this.deps.logger.info({ tenantId, removed: removed.length }, 'rehearsal bookings removed');
+      this.deps.onChanged?.(tenantId, removed);
+    }
+    return removed;
   }
 
   count(tenantId: string, status: BookingStatus): number {
@@ -384,9 +402,16 @@ export class BookingService {
     now: number,
     external: readonly BusyInterval[],
     excludeBookingId: string | null,
-  ): Extract<SlotCheck, { ok: true }> {
+    allowInsideNotice = false,
+  ): Extract<SlotCheck, { ok: true }> & { override?: string } {
     const stored = this.deps.bookings.busyIntervals(tenant.id, [providerId], start - NEIGHBOURHOOD_MS, start + NEIGHBOURHOOD_MS, now, excludeBookingId);
-    const result = checkSlot({ tenant, serviceId, providerId, start, now, busy: [...stored, ...external] });
+    const busy = [...stored, ...external];
+    let result = checkSlot({ tenant, serviceId, providerId, start, now, busy });
+    if (!result.ok && result.reason === 'too_soon' && allowInsideNotice && insideStaffWindow(tenant, start, now)) {
+      // Judged as if booked early enough: every other rule (hours, grid, busy time) still holds.
+      result = checkSlot({ tenant, serviceId, providerId, start, now: start - tenant.booking.minNoticeMinutes * 60_000, busy });
+      if (result.ok) return { ...result, override: 'inside the minimum notice' };
+    }
     if (!result.ok) {
       const code =
         result.reason === 'busy' ? 'conflict'
@@ -407,6 +432,11 @@ export class BookingService {
   private async externalBusy(tenant: TenantConfig, providerIds: readonly string[], around: number): Promise<BusyInterval[]> {
     return this.deps.externalBusy.busyFor(tenant, providerIds, around - NEIGHBOURHOOD_MS, around + NEIGHBOURHOOD_MS);
   }
+}
+
+/** Staff may book from the slot under way now (a walk-in standing at the desk) onwards. */
+function insideStaffWindow(tenant: TenantConfig, start: number, now: number): boolean {
+  return start > now - tenant.booking.slotStepMinutes * 60_000;
 }
 
 export function describeStatus(status: BookingStatus): string {

@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { CONSOLE_TOKEN_PARAM, CONSOLE_WS_PATH, type Health } from '../../../shared/contract/index.js';
 import type { Logger } from '../../core/kernel/index.js';
 import { close, listen, SECURITY_HEADERS, urlHost } from '../http-util.js';
-import { basicAuthMatches, tokensMatch } from './console-token.js';
-import { isAllowedHost, isAllowedOrigin } from './host-policy.js';
+import { tokensMatch } from './console-token.js';
+import { isAllowedHost, isAllowedOrigin, isLoopbackBind } from './host-policy.js';
 import { createStaticConsole } from './static-console.js';
 import { WsGateway, type GatewayBackend } from './ws-gateway.js';
 
@@ -13,8 +15,8 @@ export interface ConsoleListenerOptions {
   port: number;
   rendererDir: string;
   token: string;
-  /** When set, every console request needs this staff password (HTTP Basic). */
-  password: string | null;
+  /** PEM files: serve HTTPS and WSS instead of plain HTTP (a console on the office LAN). */
+  tls: { certFile: string; keyFile: string } | null;
   backend: GatewayBackend;
   health: () => Health;
   logger: Logger;
@@ -29,7 +31,11 @@ export class ConsoleListener {
   constructor(private readonly options: ConsoleListenerOptions) {}
 
   get url(): string {
-    return `http://${urlHost(this.options.host)}:${this.port}/`;
+    return `${this.scheme}://${urlHost(this.options.host)}:${this.port}/`;
+  }
+
+  get scheme(): 'http' | 'https' {
+    return this.options.tls ? 'https' : 'http';
   }
 
   get clientCount(): number {
@@ -39,17 +45,24 @@ export class ConsoleListener {
   async start(): Promise<number> {
     const serveStatic = createStaticConsole(this.options.rendererDir, this.options.token);
     this.gateway = new WsGateway(this.options.backend, this.options.logger);
-    this.server = createServer((req, res) => {
+    const handle = (req: IncomingMessage, res: ServerResponse) => {
       if (!isAllowedHost(req.headers.host, this.options.host, this.port)) return refuse(res, 421, 'Misdirected request');
-      if (this.options.password !== null && !basicAuthMatches(req.headers.authorization, this.options.password)) {
-        res.writeHead(401, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain', 'WWW-Authenticate': 'Basic realm="Frontdesk console", charset="UTF-8"' });
-        res.end('Staff login required');
-        return;
-      }
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
-      if (new URL(req.url ?? '/', 'http://console').pathname === '/api/health') return this.sendHealth(res);
+      if (new URL(req.url ?? '/', 'http://console').pathname === '/api/health') {
+        // Health names the data folder: for this PC only, never another one on the LAN.
+        if (!isLoopbackAddress(req.socket.remoteAddress)) return refuse(res, 403, 'Health is available on this computer only');
+        return this.sendHealth(res);
+      }
       void serveStatic(req, res);
-    });
+    };
+    const { tls } = this.options;
+    this.server = tls ? createTlsServer({ cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) }, handle) : createServer(handle);
+    if (!tls && !isLoopbackBind(this.options.host)) {
+      this.options.logger.warn(
+        { host: this.options.host },
+        'the console is open to the office network over plain HTTP: names, passwords and patient details cross the LAN unencrypted; set FRONTDESK_CONSOLE_TLS_CERT and FRONTDESK_CONSOLE_TLS_KEY to serve HTTPS',
+      );
+    }
     this.server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
     this.port = await listen(this.server, this.options.port, this.options.host);
     return this.port;
@@ -75,7 +88,7 @@ export class ConsoleListener {
         ? 'path'
         : !isAllowedHost(host, this.options.host, this.port)
           ? 'host'
-          : !isAllowedOrigin(req.headers.origin, host)
+          : !isAllowedOrigin(req.headers.origin, host, this.scheme)
             ? 'origin'
             : !tokensMatch(this.options.token, url.searchParams.get(CONSOLE_TOKEN_PARAM))
               ? 'token'
@@ -87,6 +100,10 @@ export class ConsoleListener {
     }
     this.gateway?.upgrade(req, socket, head);
   }
+}
+
+function isLoopbackAddress(address: string | undefined): boolean {
+  return address !== undefined && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
 }
 
 function refuse(res: ServerResponse, status: number, message: string): void {
