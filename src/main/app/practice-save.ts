@@ -51,7 +51,7 @@ export async function savePractice(deps: PracticeSaveDeps, raw: unknown, actor: 
     const n = orphans.length;
     throw new ContractError(
       'conflict',
-      `This change would leave ${n} upcoming appointment${n === 1 ? '' : 's'} without a place on the schedule. Move or cancel ${n === 1 ? 'it' : 'them'} first, or choose who takes them over.`,
+      `This change would leave ${n} upcoming appointment${n === 1 ? '' : 's'} without a place on the schedule. Move or cancel ${n === 1 ? 'it' : 'them'} first, or choose who takes ${n === 1 ? 'it' : 'them'} over.`,
       orphans.map((o) => `${describe(deps, current.config, o.booking)}: ${o.why}`),
     );
   }
