@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { clientFrameSchema, type AnyEvent, type CommandResult, type ServerFrame } from '../../../shared/contract/index.js';
+import { CONSOLE_SESSION_PARAM, clientFrameSchema, type AnyEvent, type CommandResult, type ServerFrame } from '../../../shared/contract/index.js';
 import type { Logger } from '../../core/kernel/index.js';
 
 /** One connection's view of the appliance: its commands run as whoever signed in on it. */
@@ -20,8 +20,6 @@ export interface GatewayBackend {
 
 /** Frames larger than this are not console commands. */
 const MAX_FRAME_BYTES = 1024 * 1024;
-/** The query parameter a reconnecting console resumes its sign-in with. */
-export const SESSION_PARAM = 'session';
 
 /**
  * The WebSocket adapter of the contract: each frame is validated, dispatched as the
@@ -57,7 +55,7 @@ export class WsGateway {
 
   private onConnection(socket: WebSocket, req: IncomingMessage): void {
     const session = this.backend.openSession(req.socket.remoteAddress ?? 'unknown');
-    const token = new URL(req.url ?? '/', 'http://console').searchParams.get(SESSION_PARAM);
+    const token = new URL(req.url ?? '/', 'http://console').searchParams.get(CONSOLE_SESSION_PARAM);
     if (token) session.resume(token);
     this.sessions.set(socket, session);
     socket.on('message', (data, isBinary) => {

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TenantConfig } from '../../../shared/contract/tenant.js';
 import { describeError, isCommandError } from '../../api/command-error.js';
 import type { ConsoleClient } from '../../api/console-client.js';
-import { sameConfig, setIn, type Path } from './settings-draft.js';
+import { sameConfig, setIn, withIdsFromNames, type Path } from './settings-draft.js';
 import { errorsFromDetails, validateDraft, withoutUnder, type FieldErrors } from './settings-validation.js';
 
 export interface SaveProblem {
@@ -110,7 +110,7 @@ export function createSettingsStore(client: ConsoleClient, tenantId: string): Se
         }
         set({ saving: true, saveProblem: null, showSummary: false, savedNotice: null });
         try {
-          await client.call('tenants/save', { config: draft });
+          await client.call('tenants/save', { config: withIdsFromNames(draft, get().saved) });
           const fresh = await client.call('tenants/get', { tenantId });
           request++;
           // Edits made while saving stay in the draft; only what was sent counts as saved.
