@@ -134,7 +134,7 @@ describe('the review queue', () => {
     await expect(h.run('review/reject', { tenantId: T, bookingId: item.booking.id, reason: '', staffName: DANA })).rejects.toMatchObject({ code: 'invalid_input' });
     const rejected = await h.run<any>('review/reject', { tenantId: T, bookingId: item.booking.id, reason: 'Dr. Patel is away', staffName: DANA });
     expect(rejected.status).toBe('cancelled');
-    expect((await h.run<any>('bookings/get', { tenantId: T, bookingId: item.booking.id })).history.at(-1)).toMatchObject({ action: 'rejected', actor: DANA, details: { reason: 'Dr. Patel is away' } });
+    expect((await h.run<any>('bookings/get', { tenantId: T, bookingId: item.booking.id })).history.at(-1)).toMatchObject({ action: 'rejected', actor: DANA, details: { Reason: 'Dr. Patel is away' } });
     const slots = await h.run<any>('availability/list-slots', { tenantId: T, serviceId: 'whitening', from: '2026-11-25', to: '2026-11-25' });
     expect(slots.slots.map((s: any) => s.start)).toContain('2026-11-25T09:00:00-05:00');
 

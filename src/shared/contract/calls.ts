@@ -44,7 +44,9 @@ export const actionLogSchema = z.object({
   at: z.string(),
   action: z.string(),
   ok: z.boolean(),
+  /** What it was asked, in the desk's words (names, local times; no ids). */
   args: z.unknown(),
+  /** Kept for compatibility; the console does not show raw results. */
   result: z.unknown(),
   durationMs: z.number(),
 });

@@ -4,6 +4,7 @@ import type { CallOutcome } from '../conversation/index.js';
 import type { Clock, EventPublisher, IdGenerator } from '../kernel/index.js';
 import type { TenantService } from '../tenants/index.js';
 import { toCallSummary, toMessageDto, toTurnDto } from './call-dto.js';
+import { describeActionArgs } from './describe-action.js';
 import { REHEARSAL_SID_PREFIX } from './rehearsal-sid.js';
 import type { ActionLogRepository, CallPatch, CallRecord, CallRepository, CallState, MessageRepository, Speaker } from './ports.js';
 
@@ -210,7 +211,7 @@ export class CallService {
     return {
       ...this.present(call, tenant),
       transcript: this.deps.calls.transcript(tenantId, callId).map((t) => toTurnDto(t, tenant)),
-      actions: this.deps.actionLog.list(tenantId, callId).map((a) => ({ at: formatInstant(a.at, tenant.timezone), action: a.action, ok: a.ok, args: a.args, result: a.result, durationMs: a.durationMs })),
+      actions: this.deps.actionLog.list(tenantId, callId).map((a) => ({ at: formatInstant(a.at, tenant.timezone), action: a.action, ok: a.ok, args: describeActionArgs(a.args, tenant), result: null, durationMs: a.durationMs })),
       messages: this.deps.messages.list(tenantId, { callId, limit: 50 }).map((m) => toMessageDto(m, tenant)),
     };
   }
