@@ -20,6 +20,7 @@ export function describeActionArgs(args: unknown, tenant: TenantConfig): string 
     else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) parts.push(localTime(value, tenant));
     else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) parts.push(localDay(value, tenant));
     else if (typeof value === 'boolean') continue;
+    else if (typeof value === 'number' && value > 1e11) parts.push(localTime(new Date(value).toISOString(), tenant));
     else parts.push(String(value));
   }
   return parts.join(' · ');
