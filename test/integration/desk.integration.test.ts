@@ -92,10 +92,13 @@ describe('rehearsal calls', () => {
     await h.run('rehearsal/say', { callId: first.callId, text: 'Owen Owner' });
     const booked = await h.run<any>('rehearsal/say', { callId: first.callId, text: 'yes' });
     expect(booked.said.join(' ')).toMatch(/You're all set/);
+    // A rehearsal books for real, marked as a test...
+    expect(await h.run<any[]>('bookings/list', { tenantId: T })).toMatchObject([{ status: 'confirmed', rehearsal: true, customer: { name: 'Owen Owner' } }]);
     const done = await h.run<any>('rehearsal/say', { callId: first.callId, text: "no that's all, goodbye" });
     expect(done.state).toBe('ended');
     expect(await h.run<any[]>('calls/list-active', {})).toEqual([]);
-    expect(await h.run<any[]>('bookings/list', { tenantId: T })).toMatchObject([{ status: 'confirmed', customer: { name: 'Owen Owner' } }]);
+    // ...and its bookings go when it ends, so the schedule holds only real patients.
+    expect(await h.run<any[]>('bookings/list', { tenantId: T })).toEqual([]);
     await expect(h.run('rehearsal/say', { callId: first.callId, text: 'hello?' })).rejects.toMatchObject({ code: 'not_found' });
   });
 });
