@@ -37,14 +37,30 @@ async function start(overrides: Partial<AppConfig> = {}) {
     if (!result.ok) throw new Error(`${name}: ${result.error.message} ${JSON.stringify(result.error.details ?? [])}`);
     return result.output as any;
   };
-  const token = await fetchToken(consoleUrl);
+  const tls = overrides.consoleTls ? { rejectUnauthorized: false } : {};
+  const token = overrides.consoleTls ? await fetchTokenOverTls(consoleUrl) : await fetchToken(consoleUrl);
   const origin = consoleUrl.replace(/\/$/, '');
   const open = async (session?: string) => {
-    const ws = await connect(socketUrl(consoleUrl, token, session), origin);
+    const ws = await connect(socketUrl(consoleUrl, token, session), origin, tls);
     sockets.push(ws);
     return ws;
   };
-  return { app, clock, internal, open, logs: () => logs };
+  return { app, clock, internal, open, logs: () => logs, url: consoleUrl };
+}
+
+/** The console page over HTTPS with a self-signed certificate (fetch would refuse it). */
+async function fetchTokenOverTls(consoleUrl: string): Promise<string> {
+  const { get } = await import('node:https');
+  const html = await new Promise<string>((resolve, reject) => {
+    get(consoleUrl, { rejectUnauthorized: false }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve(body));
+    }).on('error', reject);
+  });
+  const token = /name="frontdesk-console-token" content="([^"]+)"/.exec(html)?.[1];
+  if (!token) throw new Error('no token on the HTTPS console page');
+  return token;
 }
 
 /** Two practices, an owner who sees both, and one desk account for each practice. */
@@ -214,5 +230,24 @@ describe('sessions', () => {
     ctx.clock.advance(16 * 60_000);
     expect(await call(ws, 'session/sign-in', { name: 'Dana Desk', password: 'dana-password-1' })).toMatchObject({ ok: true });
     expect(ctx.logs()).not.toContain('dana-password-1');
+  });
+});
+
+describe('a console with a TLS certificate', () => {
+  it('serves HTTPS and WSS, and signs in over them', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const { dir, cleanup } = makeTempDir();
+    const cert = join(dir, 'cert.pem');
+    const key = join(dir, 'key.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+    const ctx = await start({ consoleTls: { certFile: cert, keyFile: key } });
+    running.push({ app: ctx.app, cleanup, sockets: [] });
+    expect(ctx.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/$/);
+    await ctx.internal('staff/add', { name: 'Olivia Owner', role: 'owner', password: 'owner-password-1' });
+    const ws = await ctx.open();
+    expect(ws.url).toMatch(/^wss:/);
+    await signIn(ws, 'Olivia Owner', 'owner-password-1');
+    expect(output(await call(ws, 'tenants/list', {}))).toHaveLength(1);
   });
 });
