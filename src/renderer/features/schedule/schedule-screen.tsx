@@ -152,6 +152,23 @@ function ScheduleBoard({ tenantId, config }: { tenantId: string; config: TenantC
                   </select>
                 </label>
               ) : null}
+              {bookings.some((b) => b.rehearsal) ? (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() =>
+                    void client.call('bookings/remove-rehearsal', { tenantId }).then(
+                      ({ removed }) => {
+                        setNotice(`Removed ${removed} test booking${removed === 1 ? '' : 's'} from rehearsals.`);
+                        void refresh();
+                      },
+                      (error: unknown) => setNotice(`Test bookings not removed: ${bookingErrorMessage(error)}`),
+                    )
+                  }
+                >
+                  Remove test bookings
+                </button>
+              ) : null}
               <button
                 type="button"
                 className="button button-primary"
