@@ -12,3 +12,4 @@ export * from './setup.js';
 export * from './calendars.js';
 export * from './texts-config.js';
 export * from './texts.js';
+export * from './staff.js';

@@ -1,9 +1,11 @@
-import { ContractError, type CallDetailDto, type CallSummaryDto, type MessageDto, type TenantConfig } from '../../../shared/contract/index.js';
+import { ContractError, type BookingStatus, type CallDetailDto, type CallSummaryDto, type MessageDto, type TenantConfig } from '../../../shared/contract/index.js';
 import { formatInstant } from '../../../shared/lib/time.js';
 import type { CallOutcome } from '../conversation/index.js';
 import type { Clock, EventPublisher, IdGenerator } from '../kernel/index.js';
 import type { TenantService } from '../tenants/index.js';
 import { toCallSummary, toMessageDto, toTurnDto } from './call-dto.js';
+import { describeActionArgs } from './describe-action.js';
+import { REHEARSAL_SID_PREFIX } from './rehearsal-sid.js';
 import type { ActionLogRepository, CallPatch, CallRecord, CallRepository, CallState, MessageRepository, Speaker } from './ports.js';
 
 /** Twilio call statuses after which the call is over. */
@@ -24,8 +26,19 @@ export class CallService {
       events: EventPublisher;
       clock: Clock;
       ids: IdGenerator;
+      /** The current state of the booking a call made (scheduling owns bookings). */
+      bookingStatusOf?: (tenantId: string, callId: string) => BookingStatus | null;
     },
   ) {}
+
+  private present(call: CallRecord, tenant: TenantConfig): CallSummaryDto {
+    return toCallSummary(call, tenant, this.deps.bookingStatusOf?.(call.tenantId, call.id) ?? null);
+  }
+
+  /** Whether this call is a rehearsal typed in the console (its bookings are tests). */
+  isRehearsal(tenantId: string, callId: string): boolean {
+    return this.deps.calls.get(tenantId, callId)?.callSid.startsWith(REHEARSAL_SID_PREFIX) ?? false;
+  }
 
   findBySid(callSid: string): CallRecord | null {
     return this.deps.calls.findBySid(callSid);
@@ -39,7 +52,7 @@ export class CallService {
   }
 
   summary(call: CallRecord): CallSummaryDto {
-    return toCallSummary(call, this.tenant(call.tenantId));
+    return this.present(call, this.tenant(call.tenantId));
   }
 
   /**
@@ -178,7 +191,7 @@ export class CallService {
       .listActive()
       .flatMap((call) => {
         const tenant = this.deps.tenants.find(call.tenantId);
-        return tenant ? [toCallSummary(call, tenant.config)] : [];
+        return tenant ? [this.present(call, tenant.config)] : [];
       });
   }
 
@@ -188,7 +201,7 @@ export class CallService {
 
   listRecent(tenantId: string, options: { limit: number; search?: string | undefined }): CallSummaryDto[] {
     const tenant = this.tenant(tenantId);
-    return this.deps.calls.listRecent(tenantId, { limit: options.limit, ...(options.search ? { search: options.search } : {}) }).map((c) => toCallSummary(c, tenant));
+    return this.deps.calls.listRecent(tenantId, { limit: options.limit, ...(options.search ? { search: options.search } : {}) }).map((c) => this.present(c, tenant));
   }
 
   detail(tenantId: string, callId: string): CallDetailDto {
@@ -196,15 +209,15 @@ export class CallService {
     const call = this.deps.calls.get(tenantId, callId);
     if (!call) throw new ContractError('not_found', 'There is no such call.');
     return {
-      ...toCallSummary(call, tenant),
+      ...this.present(call, tenant),
       transcript: this.deps.calls.transcript(tenantId, callId).map((t) => toTurnDto(t, tenant)),
-      actions: this.deps.actionLog.list(tenantId, callId).map((a) => ({ at: formatInstant(a.at, tenant.timezone), action: a.action, ok: a.ok, args: a.args, result: a.result, durationMs: a.durationMs })),
+      actions: this.deps.actionLog.list(tenantId, callId).map((a) => ({ at: formatInstant(a.at, tenant.timezone), action: a.action, ok: a.ok, args: describeActionArgs(a.args, tenant), result: null, durationMs: a.durationMs })),
       messages: this.deps.messages.list(tenantId, { callId, limit: 50 }).map((m) => toMessageDto(m, tenant)),
     };
   }
 
   private publishSummary(name: 'call/started' | 'call/updated' | 'call/ended', call: CallRecord): void {
-    this.deps.events.publish({ name, payload: toCallSummary(call, this.tenant(call.tenantId)) });
+    this.deps.events.publish({ name, payload: this.present(call, this.tenant(call.tenantId)) });
   }
 
   private tenant(tenantId: string): TenantConfig {

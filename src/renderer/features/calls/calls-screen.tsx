@@ -54,7 +54,7 @@ export function CallsScreen() {
             selectedId={selectedId}
             empty={<EmptyState title="No calls right now">Calls in progress appear here the moment the phone is answered.</EmptyState>}
           />
-          <CallHistory history={history} tenantId={tenantId} selectedId={selectedId} />
+          <CallHistory history={history} tenantId={current.tenants.length > 1 ? current.listScope : tenantId} selectedId={selectedId} />
         </div>
         {selectedId && detail.ref?.callId !== selectedId ? (
           <Panel title="Call" className="call-detail">

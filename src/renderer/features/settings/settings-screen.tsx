@@ -179,7 +179,7 @@ function SettingsForm({ store, tenantId }: { store: SettingsStore; tenantId: str
                 {saveProblem.details.length ? (
                   <ul className="error-summary-list">
                     {saveProblem.details.map((line) => (
-                      <li key={line} className="mono">
+                      <li key={line}>
                         {line}
                       </li>
                     ))}

@@ -9,6 +9,7 @@ import { migration007CustomerLanguage } from './007-customer-language.js';
 import { migration008PhoneSetup } from './008-phone-setup.js';
 import { migration009Calendars } from './009-calendars.js';
 import { migration010Texts } from './010-texts.js';
+import { migration011Staff } from './011-staff.js';
 
 export const migrations: readonly Migration[] = [
   migration001Tenants,
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   migration008PhoneSetup,
   migration009Calendars,
   migration010Texts,
+  migration011Staff,
 ];

@@ -1,4 +1,4 @@
-import { DEFAULT_TEXTS_CONFIG, type TenantConfig } from '../../../../shared/contract/index.js';
+import type { TenantConfig } from '../../../../shared/contract/index.js';
 import { PhoneNumberTakenError, type TenantRecord, type TenantRepository } from '../../../core/tenants/index.js';
 import type { Db } from '../database.js';
 import { readStoredTenant } from './stored-tenant.js';
