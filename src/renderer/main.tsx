@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createConsoleClient } from './api/create-console-client.js';
 import { App } from './app/app.js';
+import { readSessionToken } from './app/session-token.js';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/overview.css';
@@ -18,11 +19,12 @@ import './styles/review.css';
 import './styles/schedule.css';
 import './styles/settings.css';
 import './styles/setup.css';
+import './styles/session.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
 
-const client = createConsoleClient(window);
+const client = createConsoleClient(window, { session: readSessionToken });
 
 createRoot(container).render(
   <StrictMode>

@@ -48,9 +48,9 @@ test.describe('the Rehearsal screen', () => {
     await expect(input).toBeDisabled();
     await expect(page.getByRole('button', { name: 'Start over' })).toBeFocused();
 
-    // On the Calls screen it is now history, booked.
+    // On the Calls screen it is now history; its booking was a test, removed when the rehearsal ended.
     await page.getByRole('link', { name: 'See it on the Calls screen' }).click();
-    await expect(page.locator('.call-detail')).toContainText('Ended · Booked');
+    await expect(page.locator('.call-detail')).toContainText('Ended · Test booking, removed');
     await expect(page.locator('.call-detail')).toContainText('Booked an appointment');
     await page.goBack();
 

@@ -1,11 +1,11 @@
-import type { Page } from '@playwright/test';
 import { FakeTwilioRest } from '../support/twilio/fake-twilio-rest.js';
 import { removeDataDir, startAppliance, type RunningAppliance } from './support/appliance.js';
 import { DEMO_PRACTICE } from './support/console-page.js';
 import { DeskSocket } from './support/desk-socket.js';
+import { addStaff, signIn } from './support/sign-in.js';
 import { SimulatedTwilio } from '../support/twilio/simulated-twilio.js';
 import { expect, test } from './support/fixtures.js';
-import { openDeskScreen, unnamedControls } from './support/desk-screens.js';
+import { unnamedControls } from './support/desk-screens.js';
 
 const ACCOUNT_SID = 'AC0000000000000000000000000000ae01';
 const AUTH_TOKEN = 'review-e2e-auth-token-0123456789';
@@ -16,14 +16,25 @@ let rest: FakeTwilioRest;
 let desk: DeskSocket;
 let twilio: SimulatedTwilio;
 const PUBLIC_URL = 'https://frontdesk.example.com';
+const STAFF = 'Sam Rivera';
+const PASSWORD = 'sam-rivera-password';
 
 test.beforeAll(async () => {
   rest = await new FakeTwilioRest({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN }).start();
   appliance = await startAppliance({
     env: { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_API_BASE: rest.baseUrl, FRONTDESK_PUBLIC_URL: 'https://frontdesk.example.com' },
   });
+  twilio = new SimulatedTwilio({
+    webhookBase: appliance.webhookUrl.replace(/\/twilio\/voice$/, ''),
+    publicUrl: PUBLIC_URL,
+    authToken: AUTH_TOKEN,
+    accountSid: ACCOUNT_SID,
+  });
+  rest.attach(twilio);
+  // Decisions are recorded under the signed-in person.
+  await addStaff(appliance.dataDir, STAFF, 'owner', PASSWORD);
   desk = await DeskSocket.open(appliance.consoleUrl);
-  twilio = new SimulatedTwilio({ webhookBase: appliance.webhookUrl.replace(/\/twilio\/voice$/, ''), publicUrl: PUBLIC_URL, authToken: AUTH_TOKEN, accountSid: ACCOUNT_SID });
+  await desk.call('session/sign-in', { name: STAFF, password: PASSWORD });
 });
 
 test.afterAll(async () => {
@@ -47,16 +58,12 @@ async function bookForReview(from: string, name: string, wish: string) {
   return item;
 }
 
-async function rememberStaffName(page: Page, name: string) {
-  await page.addInitScript((staff) => window.localStorage.setItem('frontdesk.staffName', staff), name);
-}
-
 test.describe('review queue', () => {
   test('approving confirms the booking (shown in the schedule) and texts the caller', async ({ page, problems }) => {
     const item = await bookForReview('+15555550199', 'Jane Doe', "I'd like a whitening consultation on Wednesday at 9 am");
     expect(item.booking.status).toBe('pending_review');
 
-    await openDeskScreen(page, appliance.consoleUrl, 'review');
+    await signIn(page, appliance.consoleUrl, STAFF, PASSWORD, 'review');
     const card = page.getByRole('article', { name: 'Jane Doe' });
     await expect(card).toBeVisible();
     await expect(card.getByRole('list', { name: 'Reasons' })).toContainText('Teeth whitening consultation needs review');
@@ -65,14 +72,9 @@ test.describe('review queue', () => {
     await expect(card).toContainText('+1 (555) 555-0199');
     await expect(card.getByRole('region', { name: 'From the call' })).toContainText('Shall I book it?');
 
-    // Nobody has said who is at the desk: the decision asks first, then goes through.
+    // The decision is recorded under the signed-in person; nobody types a name.
+    await expect(page.getByText('Decisions are recorded as')).toContainText('Sam Rivera');
     await card.getByRole('button', { name: 'Approve' }).click();
-    const nameBox = card.getByRole('textbox', { name: 'Your name' });
-    await expect(nameBox).toBeFocused();
-    await card.getByRole('button', { name: 'Approve booking' }).click();
-    await expect(nameBox).toHaveAccessibleDescription(/Enter your name/);
-    await nameBox.fill('Sam Rivera');
-    await card.getByRole('button', { name: 'Approve booking' }).click();
 
     await expect(page.getByRole('status').filter({ hasText: 'Approved: Jane Doe' })).toBeVisible();
     await expect(card).toHaveCount(0);
@@ -109,8 +111,7 @@ test.describe('review queue', () => {
       );
     expect(await free()).toBe(false);
 
-    await rememberStaffName(page, 'Sam Rivera');
-    await openDeskScreen(page, appliance.consoleUrl, 'review');
+    await signIn(page, appliance.consoleUrl, STAFF, PASSWORD, 'review');
     const card = page.getByRole('article', { name: 'John Roe' });
     await card.getByRole('button', { name: 'Reject…' }).click();
     const reason = card.getByRole('textbox', { name: 'Reason for rejecting' });
@@ -131,8 +132,7 @@ test.describe('review queue', () => {
     const item = await bookForReview('+15555550166', 'Mia Chen', "I'd like a whitening consultation on Wednesday at 11 am");
     expect(item.booking.start).toBe('2026-11-25T11:00:00-05:00');
 
-    await rememberStaffName(page, 'Sam Rivera');
-    await openDeskScreen(page, appliance.consoleUrl, 'review');
+    await signIn(page, appliance.consoleUrl, STAFF, PASSWORD, 'review');
     const card = page.getByRole('article', { name: 'Mia Chen' });
     await card.getByRole('button', { name: 'Change…' }).click();
     await expect(card.getByRole('combobox', { name: 'Service' })).toHaveValue('whitening');
@@ -153,7 +153,7 @@ test.describe('review queue', () => {
   });
 
   test('an empty queue says so, and every control is named', async ({ page }) => {
-    await openDeskScreen(page, appliance.consoleUrl, 'review');
+    await signIn(page, appliance.consoleUrl, STAFF, PASSWORD, 'review');
     await expect(page.getByText('Nothing waiting for review')).toBeVisible();
     expect(await unnamedControls(page)).toEqual([]);
   });
@@ -161,9 +161,8 @@ test.describe('review queue', () => {
   test('screenshot at 1280×720 for people to look at', async ({ page }) => {
     await bookForReview('+15555550155', 'Olivia Park', "I'd like a whitening consultation on Friday at 9 am");
     await bookForReview('+15555550144', 'Ben Carter', "I'd like a whitening consultation on Monday at 2 pm");
-    await rememberStaffName(page, 'Sam Rivera');
     await page.setViewportSize({ width: 1280, height: 720 });
-    await openDeskScreen(page, appliance.consoleUrl, 'review');
+    await signIn(page, appliance.consoleUrl, STAFF, PASSWORD, 'review');
     await expect(page.getByRole('article', { name: 'Olivia Park' })).toBeVisible();
     await expect(page.getByRole('article', { name: 'Ben Carter' })).toBeVisible();
     await page.screenshot({ path: 'test-results/review-1280x720.png' });

@@ -171,7 +171,7 @@ test.describe('schedule', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await openDeskScreen(page, appliance.consoleUrl, 'schedule');
     await goToDay(page, 'Wednesday, November 25, 2026', 2);
-    await expect(column(page, 'Dr. Raj Patel, Wed, Nov 25').getByRole('button', { name: /Emmy Noether.*Waiting for review$/ })).toBeVisible();
+    await expect(column(page, 'Dr. Raj Patel, Wed, Nov 25').getByRole('button', { name: /Emmy Noether.*Waiting for review, test booking from a rehearsal$/ })).toBeVisible();
     await expect(column(page, 'Maria Gomez, RDH, Wed, Nov 25').getByRole('button', { name: /Rosa Parks/ })).toBeVisible();
     await page.screenshot({ path: 'test-results/schedule-day-1280x720.png' });
     await page.setViewportSize({ width: 1920, height: 1080 });

@@ -36,7 +36,11 @@ describe('bookings', () => {
   it('refuses times outside the rules with a sentence a person can act on', async () => {
     harness = createHarness();
     await expect(harness.run('bookings/create', cleaning('2026-11-24T19:00'))).rejects.toMatchObject({ code: 'outside_rules', message: expect.stringMatching(/not working/) });
-    await expect(harness.run('bookings/create', cleaning('2026-11-23T09:30'))).rejects.toMatchObject({ code: 'outside_rules' }); // inside min notice
+    // Staff at the desk may book a walk-in inside the phone's minimum notice; it is recorded as an override.
+    const walkIn = await harness.run('bookings/create', cleaning('2026-11-23T09:30'));
+    const history = (await harness.run('bookings/get', { tenantId: 'bright-smiles', bookingId: walkIn.id })).history;
+    expect(history[0].details).toMatchObject({ 'Staff override': 'inside the minimum notice' });
+    await expect(harness.run('bookings/create', cleaning('2026-11-23T08:30'))).rejects.toMatchObject({ code: 'outside_rules' }); // already passed
     await expect(harness.run('bookings/create', cleaning('2026-11-26T09:00'))).rejects.toMatchObject({ code: 'outside_rules' }); // Thanksgiving
     await expect(harness.run('bookings/create', cleaning('2026-11-24T09:05'))).rejects.toMatchObject({ code: 'outside_rules' }); // off the grid
     await expect(harness.run('bookings/create', cleaning('2026-02-30T09:00'))).rejects.toMatchObject({ code: 'invalid_input' });

@@ -64,7 +64,7 @@ describe('frontdesk tenant …', () => {
     const result = await runCli(['tenant', 'import', file], { FRONTDESK_DATA_DIR: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('services[2].durationMinutes: must be a positive integer');
-    expect(result.stderr).toContain('timezone: must be an IANA time zone');
+    expect(result.stderr).toContain('timezone: must be a time zone such as America/New_York');
     expect(result.stderr).toContain('services[1].durationMinutes: must be at most 1440 minutes (one day)');
     expect(result.stderr).toContain('faq[0].answer: must not contain control characters (found U+0007)');
     expect((await runCli(['tenant', 'list', '--json'], { FRONTDESK_DATA_DIR: dir })).stdout.trim()).toBe('[]');

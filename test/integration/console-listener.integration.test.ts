@@ -1,9 +1,10 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { createApp, type App } from '../../src/main/app/index.js';
-import { healthSchema, type ServerFrame } from '../../src/shared/contract/index.js';
+import { healthSchema } from '../../src/shared/contract/index.js';
+import { call as callCommand, connect, fetchToken, nextFrame, socketUrl } from '../support/console-socket.js';
 import { demoTenant } from '../support/demo-tenant.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { testConfig } from '../support/test-config.js';
@@ -16,45 +17,21 @@ afterEach(async () => {
   }
 });
 
-async function start(password: string | null = null, logs?: string[]) {
+async function start(logs?: string[]) {
   const { dir, cleanup } = makeTempDir();
   const logger = logs ? pino({ level: 'info' }, new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) })) : undefined;
-  const app = createApp(testConfig(dir, { consolePassword: password }), logger ? { logger } : {});
+  const app = createApp(testConfig(dir), logger ? { logger } : {});
   running.push({ app, cleanup });
   const { consoleUrl } = await app.start();
   if (!consoleUrl) throw new Error('no console url');
-  const headers: Record<string, string> = password ? { Authorization: `Basic ${Buffer.from(`desk:${password}`).toString('base64')}` } : {};
-  const token = /name="frontdesk-console-token" content="([^"]+)"/.exec(await (await fetch(consoleUrl, { headers })).text())?.[1];
+  const token = await fetchToken(consoleUrl);
   return { app, consoleUrl, token, origin: consoleUrl.replace(/\/$/, '') };
 }
 
-function connect(url: string, origin: string): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { origin });
-    ws.once('open', () => resolve(ws));
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-    ws.once('error', reject);
-  });
-}
-
-function nextFrame(ws: WebSocket, match: (frame: ServerFrame) => boolean): Promise<ServerFrame> {
-  return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const frame = JSON.parse(data.toString()) as ServerFrame;
-      if (match(frame)) {
-        ws.off('message', onMessage);
-        resolve(frame);
-      }
-    };
-    ws.on('message', onMessage);
-  });
-}
-
-async function call(ws: WebSocket, id: number, name: string, input: unknown) {
-  const reply = nextFrame(ws, (f) => f.kind === 'result' && f.id === id);
-  ws.send(JSON.stringify({ kind: 'command', id, name, input }));
-  return reply;
-}
+const call = (ws: WebSocket, id: number, name: string, input: unknown) => {
+  void id;
+  return callCommand(ws, name, input);
+};
 
 describe('the console listener', () => {
   it('answers GET /api/health with JSON that matches the contract', async () => {
@@ -132,35 +109,42 @@ describe('the console listener', () => {
     expect(await call(good, 1, 'health/get', {})).toMatchObject({ ok: true });
     good.close();
   });
-
-  it('asks for the staff password on every request when one is set (the LAN setup)', async () => {
-    const { consoleUrl, token } = await start('front-desk-2026');
-    const anonymous = await fetch(consoleUrl);
-    expect(anonymous.status).toBe(401);
-    expect(anonymous.headers.get('www-authenticate')).toMatch(/^Basic realm="Frontdesk console"/);
-    expect(await anonymous.text()).not.toContain('frontdesk-console-token');
-    expect((await fetch(`${consoleUrl}api/health`)).status).toBe(401);
-    const wrong = await fetch(consoleUrl, { headers: { Authorization: `Basic ${Buffer.from('desk:guess').toString('base64')}` } });
-    expect(wrong.status).toBe(401);
+  it('serves the page without practice data and asks for staff sign-in once an account exists', async () => {
+    const { app, consoleUrl, token, origin } = await start();
+    await app.dispatch('staff/add', { name: 'Olivia Owner', role: 'owner', password: 'front-desk-2026' }, { actor: 'test', transport: 'internal' });
+    const page = await fetch(consoleUrl);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('www-authenticate')).toBeNull();
     expect(token).toMatch(/^[\w-]{20,}$/);
+    const ws = await connect(socketUrl(consoleUrl, token), origin);
+    expect(await call(ws, 1, 'tenants/list', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await call(ws, 2, 'session/sign-in', { name: 'Olivia Owner', password: 'wrong-guess' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await call(ws, 3, 'session/sign-in', { name: 'Olivia Owner', password: 'front-desk-2026' })).toMatchObject({ ok: true });
+    expect(await call(ws, 4, 'tenants/list', {})).toMatchObject({ ok: true });
+    ws.close();
   });
+
   it('refuses the sixtieth wrong password in a minute without checking it, and logs the guessing', async () => {
     const logs: string[] = [];
-    const { consoleUrl } = await start('front-desk-2026', logs);
-    const basic = (password: string) => ({ headers: { Authorization: `Basic ${Buffer.from(`desk:${password}`).toString('base64')}` } });
-    const statuses: number[] = [];
-    for (let i = 0; i < 59; i++) statuses.push((await fetch(consoleUrl, basic(`guess-${i}`))).status);
-    expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(40);
+    const { app, consoleUrl, token, origin } = await start(logs);
+    await app.dispatch('staff/add', { name: 'Olivia Owner', role: 'owner', password: 'front-desk-2026' }, { actor: 'test', transport: 'internal' });
+    const ws = await connect(socketUrl(consoleUrl, token), origin);
+    const messages: string[] = [];
+    for (let i = 0; i < 59; i++) {
+      const reply = await call(ws, i, 'session/sign-in', { name: 'Olivia Owner', password: `guess-${i}` });
+      messages.push(reply.kind === 'result' && !reply.ok ? reply.error.message : 'signed in');
+    }
+    expect(messages.slice(0, 3).every((m) => !m.startsWith('Too many'))).toBe(true);
+    expect(messages.filter((m) => m.startsWith('Too many wrong attempts')).length).toBeGreaterThan(40);
     // The sixtieth try is the right password, and it is still refused: it was never checked.
-    const sixtieth = await fetch(consoleUrl, basic('front-desk-2026'));
-    expect(sixtieth.status).toBe(429);
-    expect(Number(sixtieth.headers.get('retry-after'))).toBeGreaterThan(0);
+    const sixtieth = await call(ws, 60, 'session/sign-in', { name: 'Olivia Owner', password: 'front-desk-2026' });
+    expect(sixtieth).toMatchObject({ ok: false, error: { code: 'unauthorized', message: expect.stringMatching(/^Too many wrong attempts\. Wait \d+ seconds?/) } });
     const lines = logs.map((l) => JSON.parse(l) as { msg: string; source?: string });
     const failures = lines.filter((l) => l.msg === 'console sign-in failed');
     expect(failures.length).toBeGreaterThanOrEqual(3);
     expect(failures.every((l) => l.source === '127.0.0.1')).toBe(true);
     expect(logs.join('')).not.toMatch(/guess-|front-desk-2026/);
+    ws.close();
   });
 
   it('prints a console URL that answers when bound to a short form of loopback (127.1)', async () => {
@@ -174,4 +158,3 @@ describe('the console listener', () => {
     expect((await fetch(`${consoleUrl}api/health`)).status).toBe(200);
   });
 });
-

@@ -92,10 +92,13 @@ describe('rehearsal calls', () => {
     await h.run('rehearsal/say', { callId: first.callId, text: 'Owen Owner' });
     const booked = await h.run<any>('rehearsal/say', { callId: first.callId, text: 'yes' });
     expect(booked.said.join(' ')).toMatch(/You're all set/);
+    // A rehearsal books for real, marked as a test...
+    expect(await h.run<any[]>('bookings/list', { tenantId: T })).toMatchObject([{ status: 'confirmed', rehearsal: true, customer: { name: 'Owen Owner' } }]);
     const done = await h.run<any>('rehearsal/say', { callId: first.callId, text: "no that's all, goodbye" });
     expect(done.state).toBe('ended');
     expect(await h.run<any[]>('calls/list-active', {})).toEqual([]);
-    expect(await h.run<any[]>('bookings/list', { tenantId: T })).toMatchObject([{ status: 'confirmed', customer: { name: 'Owen Owner' } }]);
+    // ...and its bookings go when it ends, so the schedule holds only real patients.
+    expect(await h.run<any[]>('bookings/list', { tenantId: T })).toEqual([]);
     await expect(h.run('rehearsal/say', { callId: first.callId, text: 'hello?' })).rejects.toMatchObject({ code: 'not_found' });
   });
 });
@@ -134,7 +137,7 @@ describe('the review queue', () => {
     await expect(h.run('review/reject', { tenantId: T, bookingId: item.booking.id, reason: '', staffName: DANA })).rejects.toMatchObject({ code: 'invalid_input' });
     const rejected = await h.run<any>('review/reject', { tenantId: T, bookingId: item.booking.id, reason: 'Dr. Patel is away', staffName: DANA });
     expect(rejected.status).toBe('cancelled');
-    expect((await h.run<any>('bookings/get', { tenantId: T, bookingId: item.booking.id })).history.at(-1)).toMatchObject({ action: 'rejected', actor: DANA, details: { reason: 'Dr. Patel is away' } });
+    expect((await h.run<any>('bookings/get', { tenantId: T, bookingId: item.booking.id })).history.at(-1)).toMatchObject({ action: 'rejected', actor: DANA, details: { Reason: 'Dr. Patel is away' } });
     const slots = await h.run<any>('availability/list-slots', { tenantId: T, serviceId: 'whitening', from: '2026-11-25', to: '2026-11-25' });
     expect(slots.slots.map((s: any) => s.start)).toContain('2026-11-25T09:00:00-05:00');
 

@@ -59,9 +59,14 @@ function shapeOf(name: string): Record<string, z.ZodType> {
 
 const idCommands = Object.keys(commands).filter((name) => Object.keys(shapeOf(name)).some((key) => ID_KINDS.includes(key)));
 
+/** Staff accounts and their sessions belong to the appliance, not to a practice (no tenant_id). */
+const APPLIANCE_WIDE = new Set(['staff', 'staff_sessions']);
+
 /** Every row of every table that belongs to B, as text. */
 function snapshotOfB(): string {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).filter(
+    ({ name }) => !APPLIANCE_WIDE.has(name),
+  );
   return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM ${name} WHERE tenant_id = ? ORDER BY rowid`).all(B)]));
 }
 

@@ -9,7 +9,7 @@ export function testConfig(dataDir: string, overrides: Partial<AppConfig> = {}):
     dataDir,
     consolePort: 0,
     consoleHost: '127.0.0.1',
-    consolePassword: null,
+    consoleTls: null,
     webhookPort: 0,
     webhookHost: '127.0.0.1',
     publicUrl: null,

@@ -1,4 +1,5 @@
-import type { AnyEvent, CommandResult } from '../../shared/contract/index.js';
+import type { AnyEvent, CommandResult, SessionStateDto, StaffMemberDto } from '../../shared/contract/index.js';
+import type { Principal } from '../core/staff/index.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -9,8 +10,8 @@ export interface AppConfig {
   /** Console listener (headless host only). 0 = any free port. */
   consolePort: number;
   consoleHost: string;
-  /** Staff login for the console (HTTP Basic); required when it listens beyond loopback. */
-  consolePassword: string | null;
+  /** HTTPS for the console on a LAN: PEM certificate and key files; null = plain HTTP. */
+  consoleTls: { certFile: string; keyFile: string } | null;
   /** Public (Twilio) listener. 0 = any free port. */
   webhookPort: number;
   webhookHost: string;
@@ -50,9 +51,24 @@ export interface AppConfig {
 }
 
 export interface CommandContext {
-  /** Who acts: a staff member's name, or the transport when nobody is signed in. */
+  /** Who acts: the signed-in person's name, "Front desk" on an open console, or the transport. */
   actor: string;
   transport: 'ipc' | 'ws' | 'cli' | 'internal';
+  /**
+   * Console transports (ws, ipc): who is signed in on this connection, null = nobody. The
+   * dispatcher checks every command against it. The CLI and in-process callers are trusted.
+   */
+  principal?: Principal | null;
+  /** The connection's sign-in state, for the `session/*` commands. */
+  session?: SessionControl;
+}
+
+/** One console connection's sign-in, as the `session/*` commands see it. */
+export interface SessionControl {
+  state(): SessionStateDto;
+  signIn(name: string, password: string): Promise<{ token: string; expiresAt: number; staff: StaffMemberDto }>;
+  resume(token: string): SessionStateDto;
+  signOut(token: string | undefined): SessionStateDto;
 }
 
 export interface StartedApp {
@@ -68,4 +84,9 @@ export interface App {
   /** Validates `input` against the contract, runs the command, never throws. */
   dispatch(name: string, input: unknown, context: CommandContext): Promise<CommandResult>;
   subscribe(listener: (event: AnyEvent) => void): () => void;
+  /** A console connection (a WebSocket or the desktop window); commands run as whoever signs in on it. */
+  openConsoleSession(options: { transport: 'ws' | 'ipc'; source: string; openUntilFirstAccount: boolean }): {
+    dispatch(name: string, input: unknown): Promise<CommandResult>;
+    filter(event: AnyEvent): AnyEvent | null;
+  };
 }

@@ -3,6 +3,7 @@ import { ContractError } from '../../shared/contract/index.js';
 import type { CallService } from '../core/calls/index.js';
 import type { TenantService } from '../core/tenants/index.js';
 import type { CommandHandlers } from './dispatch.js';
+import { actorOf, practicesFor } from './handler-context.js';
 
 export interface CallHandlerDeps {
   calls: CallService;
@@ -27,11 +28,19 @@ export function createCallHandlers(deps: CallHandlerDeps): Pick<CommandHandlers,
   const { calls, tenants } = deps;
   return {
     'calls/list-active': () => calls.listActive(),
-    'calls/list-recent': ({ tenantId, limit, search }) => calls.listRecent(tenantId, { limit, search }),
+    'calls/list-recent': ({ tenantId, limit, search }, context) =>
+      practicesFor(context, tenants, tenantId)
+        .flatMap((id) => calls.listRecent(id, { limit, search }))
+        .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt))
+        .slice(0, limit),
     'calls/get': ({ tenantId, callId }) => calls.detail(tenantId, callId),
     'calls/get-latency': ({ tenantId }) => calls.latencyToday(tenantId),
-    'messages/list': ({ tenantId, status, limit }) => calls.listMessages(tenantId, { status, limit }),
-    'messages/mark-handled': ({ tenantId, messageId, staffName }, context) => calls.markMessageHandled(tenantId, messageId, staffName ?? context.actor),
+    'messages/list': ({ tenantId, status, limit }, context) =>
+      practicesFor(context, tenants, tenantId)
+        .flatMap((id) => calls.listMessages(id, { status, limit }))
+        .sort((a, b) => Number(b.urgent) - Number(a.urgent) || Date.parse(b.createdAt) - Date.parse(a.createdAt))
+        .slice(0, limit),
+    'messages/mark-handled': ({ tenantId, messageId, staffName }, context) => calls.markMessageHandled(tenantId, messageId, actorOf(context, staffName)),
     'conversation/understand': ({ tenantId, text, now }) => {
       tenants.get(tenantId);
       let at = deps.now();

@@ -7,11 +7,12 @@ import { createCallHandlers, type CallHandlerDeps } from './call-handlers.js';
 import { createDeskHandlers, type DeskHandlerDeps } from './desk-handlers.js';
 import { createLlmHandlers, type LlmHandlerDeps } from './llm-handlers.js';
 import { createSchedulingHandlers, type SchedulingHandlerDeps } from './scheduling-handlers.js';
+import { savePractice } from './practice-save.js';
 import type { createSetupHandlers } from './setup-handlers.js';
-
+import { createStaffHandlers, type StaffHandlerDeps } from './staff-handlers.js';
 import { createTextsHandlers, type TextsHandlerDeps } from './texts-handlers.js';
 
-export interface HandlerDeps extends SchedulingHandlerDeps, CallHandlerDeps, DeskHandlerDeps, CalendarHandlerDeps, TextsHandlerDeps, LlmHandlerDeps {
+export interface HandlerDeps extends SchedulingHandlerDeps, CallHandlerDeps, DeskHandlerDeps, CalendarHandlerDeps, TextsHandlerDeps, LlmHandlerDeps, StaffHandlerDeps {
   tenants: TenantService;
   events: EventBus;
   health: () => Health;
@@ -30,11 +31,12 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
     ...createCalendarHandlers(deps),
     ...createTextsHandlers(deps),
     ...createLlmHandlers(deps),
+    ...createStaffHandlers(deps),
     'health/get': () => health(),
     'tenants/list': () => tenants.list().map((record) => tenants.summarize(record)),
     'tenants/get': ({ tenantId }) => tenants.get(tenantId).config,
-    'tenants/save': ({ config }, context) => {
-      const record = tenants.save(config, context.actor);
+    'tenants/save': async ({ config, reassign }, context) => {
+      const record = await savePractice(deps, config, context.actor, reassign);
       events.publish({ name: 'tenants/changed', payload: { tenantIds: [record.id] } });
       return tenants.summarize(record);
     },

@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ContractError, formatIssues } from '../../shared/contract/index.js';
 import { defaultDataDir } from '../infra/paths.js';
-import { canonicalHost, isLoopbackBind as isLoopbackHost } from '../server/console/host-policy.js';
+import { canonicalHost } from '../server/console/host-policy.js';
 import type { AppConfig } from './app-types.js';
 
 /** Each setting: its environment variable and its matching command-line flag. */
@@ -13,7 +14,8 @@ export const SETTINGS = {
   dataDir: { env: 'FRONTDESK_DATA_DIR', flag: 'data-dir' },
   consolePort: { env: 'FRONTDESK_CONSOLE_PORT', flag: 'console-port' },
   consoleHost: { env: 'FRONTDESK_CONSOLE_HOST', flag: 'console-host' },
-  consolePassword: { env: 'FRONTDESK_CONSOLE_PASSWORD', flag: 'console-password' },
+  consoleTlsCert: { env: 'FRONTDESK_CONSOLE_TLS_CERT', flag: 'console-tls-cert' },
+  consoleTlsKey: { env: 'FRONTDESK_CONSOLE_TLS_KEY', flag: 'console-tls-key' },
   webhookPort: { env: 'FRONTDESK_WEBHOOK_PORT', flag: 'webhook-port' },
   publicUrl: { env: 'FRONTDESK_PUBLIC_URL', flag: 'public-url' },
   now: { env: 'FRONTDESK_NOW', flag: 'now' },
@@ -59,7 +61,8 @@ const rawConfigSchema = z.object({
   consolePort: port,
   // `127.1` binds 127.0.0.1 but a browser would send Host: 127.1; print and compare the canonical form.
   consoleHost: z.string().min(1).transform(canonicalHost),
-  consolePassword: z.string().min(8, { error: 'must be at least 8 characters' }).nullable(),
+  consoleTlsCert: z.string().min(1).nullable(),
+  consoleTlsKey: z.string().min(1).nullable(),
   webhookPort: port,
   publicUrl: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://frontdesk.example.com' })
@@ -136,7 +139,8 @@ export function loadConfig(
     dataDir: pick('dataDir') ?? defaults.dataDir ?? defaultDataDir(),
     consolePort: pick('consolePort') ?? DEFAULT_CONSOLE_PORT,
     consoleHost: pick('consoleHost') ?? '127.0.0.1',
-    consolePassword: pick('consolePassword'),
+    consoleTlsCert: pick('consoleTlsCert'),
+    consoleTlsKey: pick('consoleTlsKey'),
     webhookPort: pick('webhookPort') ?? DEFAULT_WEBHOOK_PORT,
     publicUrl: pick('publicUrl'),
     now: pick('now'),
@@ -168,16 +172,19 @@ export function loadConfig(
   }
   const c = parsed.data;
   const servesConsole = defaults.serveConsole ?? true;
-  if (servesConsole && !isLoopbackHost(c.consoleHost) && c.consolePassword === null) {
+  const tlsProblems = checkTlsFiles(c.consoleTlsCert, c.consoleTlsKey);
+  if (servesConsole && tlsProblems.length > 0) throw new ContractError('invalid_input', 'The configuration is not valid.', tlsProblems);
+  if (servesConsole && env.FRONTDESK_CONSOLE_PASSWORD) {
+    // The shared password is gone: each person signs in with their own account now.
     throw new ContractError('invalid_input', 'The configuration is not valid.', [
-      `FRONTDESK_CONSOLE_HOST (--console-host): ${c.consoleHost} opens the console to other computers; set FRONTDESK_CONSOLE_PASSWORD (--console-password) so staff must log in`,
+      'FRONTDESK_CONSOLE_PASSWORD is no longer used: staff sign in with their own accounts. Remove it and add people with `frontdesk staff add --name NAME --role owner`.',
     ]);
   }
   return {
     dataDir: resolve(c.dataDir),
     consolePort: c.consolePort,
     consoleHost: c.consoleHost,
-    consolePassword: c.consolePassword,
+    consoleTls: c.consoleTlsCert && c.consoleTlsKey ? { certFile: resolve(c.consoleTlsCert), keyFile: resolve(c.consoleTlsKey) } : null,
     webhookPort: c.webhookPort,
     // Twilio reaches the appliance only through the tunnel, which forwards to loopback.
     webhookHost: '127.0.0.1',
@@ -203,4 +210,15 @@ export function loadConfig(
 /** The key stays in a closure: a config object that gets logged or serialized does not carry it. */
 function deepgramSettings(apiKey: string | null, baseUrl: string | null): NonNullable<AppConfig['deepgram']> {
   return { apiKey: () => apiKey, baseUrl };
+/** Both files or neither, and each readable where it says. */
+function checkTlsFiles(cert: string | null, key: string | null): string[] {
+  const { consoleTlsCert: certSetting, consoleTlsKey: keySetting } = SETTINGS;
+  const name = (s: { env: string; flag: string }) => `${s.env} (--${s.flag})`;
+  if (cert === null && key === null) return [];
+  if (cert === null) return [`${name(certSetting)}: is required when ${keySetting.env} is set`];
+  if (key === null) return [`${name(keySetting)}: is required when ${certSetting.env} is set`];
+  const problems: string[] = [];
+  if (!existsSync(cert)) problems.push(`${name(certSetting)}: there is no file at ${cert}`);
+  if (!existsSync(key)) problems.push(`${name(keySetting)}: there is no file at ${key}`);
+  return problems;
 }

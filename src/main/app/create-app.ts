@@ -1,5 +1,6 @@
 import { ConsoleListener } from '../server/console/console-listener.js';
 import { createConsoleToken } from '../server/console/console-token.js';
+import { isLoopbackBind } from '../server/console/host-policy.js';
 import { urlHost } from '../server/http-util.js';
 import { PublicListener, type WebhookRoute } from '../server/public/public-listener.js';
 import { createTwilioRoutes } from '../server/public/twilio-routes.js';
@@ -102,14 +103,13 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         port: config.consolePort,
         rendererDir: config.rendererDir,
         token: createConsoleToken(),
-        password: config.consolePassword,
+        tls: config.consoleTls,
         backend: {
-          dispatch: (name, input) => core.dispatch(name, input, { actor: 'desk', transport: 'ws' }),
+          openSession: (source) => core.openConsoleSession({ transport: 'ws', source, openUntilFirstAccount: isLoopbackBind(config.consoleHost) }),
           subscribe: (listener) => core.events.subscribe(listener),
         },
         health: () => core.health(),
         logger: core.logger.child({ listener: 'console' }),
-        clock: core.clock,
       })
     : null;
 
@@ -196,7 +196,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         calendarTimer.unref();
         core.events.publish({ name: 'health/changed', payload: core.health() });
         const started: StartedApp = {
-          consoleUrl: consolePort === null ? null : `http://${urlHost(config.consoleHost)}:${consolePort}/`,
+          consoleUrl: consolePort === null ? null : `${config.consoleTls ? 'https' : 'http'}://${urlHost(config.consoleHost)}:${consolePort}/`,
           webhookUrl: `http://${urlHost(config.webhookHost)}:${webhookPort}/twilio/voice`,
         };
         core.logger.info({ ...started, publicUrl: publicUrl() }, 'appliance started');
@@ -226,5 +226,6 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     },
     dispatch: (name, input, context) => core.dispatch(name, input, context),
     subscribe: (listener) => core.events.subscribe(listener),
+    openConsoleSession: (options) => core.openConsoleSession(options),
   };
 }

@@ -30,6 +30,7 @@ import {
   type BookingRecord,
   type ExternalBusySource,
 } from '../core/scheduling/index.js';
+import { StaffService } from '../core/staff/index.js';
 import { TenantService } from '../core/tenants/index.js';
 import { createSystemClock } from '../infra/clock.js';
 import { openDatabase, schemaVersion, type Db } from '../infra/db/database.js';
@@ -46,7 +47,10 @@ import { createWaitlistRepository } from '../infra/db/repositories/waitlist-repo
 import { createTwilioCallControl } from '../infra/twilio/twilio-call-control.js';
 import { createTwilioMessaging } from '../infra/twilio/twilio-messaging.js';
 import { createCustomerRepository } from '../infra/db/repositories/customer-repository.js';
+import { createSessionRepository, createStaffRepository } from '../infra/db/repositories/staff-repository.js';
 import { createTenantRepository } from '../infra/db/repositories/tenant-repository.js';
+import { SignInThrottle } from '../server/console/sign-in-throttle.js';
+import { ConsoleSession } from './console-session.js';
 import { createRandomIds } from '../infra/ids.js';
 import { createLogger } from '../infra/logging.js';
 import type { AppConfig, CommandContext } from './app-types.js';
@@ -155,6 +159,11 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     events,
     clock,
     ids,
+    // The call's outcome follows its booking: a rejected booking's call no longer reads "Booked".
+    bookingStatusOf: (tenantId, callId) => {
+      const made = bookings.list(tenantId, { callId }).filter((b) => b.status !== 'expired' && b.status !== 'held');
+      return made.sort((a, b) => b.createdAt - a.createdAt)[0]?.status ?? null;
+    },
   });
   const actions = createActionRouter({
     availability,
@@ -222,7 +231,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     logger: logger.child({ domain: 'notifications' }),
   });
   outbox.onChange((record) => textsChanged(record.tenantId, record.payload.to));
-  const review = new ReviewService({ bookings, customers, tenants, transcripts: calls });
+  const review = new ReviewService({ bookings, customers, tenants, transcripts: calls, isRehearsalCall: (tenantId, callId) => calls.isRehearsal(tenantId, callId) });
   const rehearsalCheck: RehearsalCheck = {
     isRehearsalCall: (tenantId, callId) => {
       try {
@@ -289,7 +298,13 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     intervalMs: deps.calendarSyncIntervalMs ?? 60_000,
   });
   const calendarConnections = new CalendarConnections({ calendars: calendarStore, adapters: calendarAdapters, tenants, health: calendarHealth, vault, clock, ids });
-  const rehearsals = new Rehearsals({ flow: callFlow, calls, tenants, ids });
+  const rehearsals = new Rehearsals({
+    flow: callFlow,
+    calls,
+    tenants,
+    ids,
+    onEnded: (tenantId, callId) => bookings.removeRehearsalBookings(tenantId, [callId]),
+  });
   onBookingsChanged = (tenantId, ids) => {
     events.publish({ name: 'bookings/changed', payload: { tenantId, bookingIds: ids } });
     events.publish({ name: 'review/changed', payload: { tenantId, pending: review.pendingCount(tenantId) } });
@@ -350,7 +365,18 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     }
   };
 
+  const staff = new StaffService({
+    staff: createStaffRepository(db),
+    sessions: createSessionRepository(db),
+    clock,
+    ids,
+    logger: logger.child({ domain: 'staff' }),
+    practiceIds: () => tenants.list().map((t) => t.id),
+  });
+  const signInThrottle = new SignInThrottle({ clock, logger: logger.child({ domain: 'staff' }) });
+
   const handlers = createCommandHandlers({
+    staff,
     tenants,
     events,
     health,
@@ -390,7 +416,12 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     replay: (options) => runReplay(core, { ...options, ...llmOverrides }, createCore),
   });
   const llmOverrides = { ...(deps.llmClient ? { llmClient: deps.llmClient } : {}), ...(deps.llmLimits ? { llmLimits: deps.llmLimits } : {}) };
-  const dispatch: Dispatch = createDispatch(handlers, logger);
+  const dispatch: Dispatch = createDispatch(handlers, logger, { tenantOfCall: (callId) => rehearsals.tenantOf(callId) });
+
+  /** A console connection (a WebSocket or the desktop window), signed out until someone signs in. */
+  function openConsoleSession(options: { transport: 'ws' | 'ipc'; source: string; openUntilFirstAccount: boolean }): ConsoleSession {
+    return new ConsoleSession({ dispatch, staff, throttle: signInThrottle, clock, logger: logger.child({ domain: 'staff' }), ...options });
+  }
 
   /** Loads the demo practice into an empty data folder so a first start shows something real. */
   function seedDemoIfEmpty(): boolean {
@@ -436,6 +467,8 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     tickTexts,
     health,
     dispatch,
+    staff,
+    openConsoleSession,
     seedDemoIfEmpty,
     setup,
     /** The running appliance's tunnel; the CLI has none. */

@@ -2,16 +2,16 @@ import { DateTime } from 'luxon';
 import { ContractError, type TenantConfig } from '../../shared/contract/index.js';
 import { parseInstant } from '../../shared/lib/time.js';
 import {
-  toBookingDto,
   toCustomerDto,
   toHistoryDto,
   toSlotDto,
   type AvailabilityService,
-  type BookingRecord,
   type BookingService,
   type CustomerService,
 } from '../core/scheduling/index.js';
+import type { CallService } from '../core/calls/index.js';
 import type { TenantService } from '../core/tenants/index.js';
+import { createBookingPresenter } from './booking-presenter.js';
 import type { CommandHandlers } from './dispatch.js';
 
 export interface SchedulingHandlerDeps {
@@ -19,6 +19,7 @@ export interface SchedulingHandlerDeps {
   availability: AvailabilityService;
   bookings: BookingService;
   customers: CustomerService;
+  calls: CallService;
   now: () => number;
 }
 
@@ -31,6 +32,7 @@ type SchedulingCommand =
   | 'bookings/cancel'
   | 'bookings/reschedule'
   | 'bookings/record-outcome'
+  | 'bookings/remove-rehearsal'
   | 'customers/search'
   | 'customers/get'
   | 'customers/update';
@@ -39,8 +41,7 @@ type SchedulingCommand =
 export function createSchedulingHandlers(deps: SchedulingHandlerDeps): Pick<CommandHandlers, SchedulingCommand> {
   const { tenants, availability, bookings, customers } = deps;
   const tenantOf = (tenantId: string): TenantConfig => tenants.get(tenantId).config;
-  const dto = (record: BookingRecord) =>
-    toBookingDto(record, tenantOf(record.tenantId), record.customerId ? customers.find(record.tenantId, record.customerId) : null);
+  const dto = createBookingPresenter(deps);
   const instant = (tenant: TenantConfig, text: string): number => {
     const parsed = parseInstant(text, tenant.timezone);
     if (!parsed.ok) throw new ContractError('invalid_input', parsed.message);
@@ -87,14 +88,16 @@ export function createSchedulingHandlers(deps: SchedulingHandlerDeps): Pick<Comm
         actor: context.actor,
         notes,
         idempotencyKey,
+        allowInsideNotice: true,
       });
       return dto(record);
     },
     'bookings/cancel': async ({ tenantId, bookingId, reason }, context) => dto(await bookings.cancel(tenantId, bookingId, context.actor, reason)),
     'bookings/reschedule': async ({ tenantId, bookingId, start, providerId }, context) =>
-      dto(await bookings.reschedule(tenantId, bookingId, instant(tenantOf(tenantId), start), context.actor, providerId)),
+      dto(await bookings.reschedule(tenantId, bookingId, instant(tenantOf(tenantId), start), context.actor, providerId, { allowInsideNotice: true })),
     'bookings/record-outcome': async ({ tenantId, bookingId, outcome }, context) =>
       dto(await bookings.recordOutcome(tenantId, bookingId, outcome, context.actor)),
+    'bookings/remove-rehearsal': ({ tenantId }) => ({ removed: bookings.removeRehearsalBookings(tenantId, 'all').length }),
     'customers/search': ({ tenantId, query, limit }) => customers.search(tenantId, query, limit).map(toCustomerDto),
     'customers/get': ({ tenantId, customerId }) => {
       const customer = customers.get(tenantId, customerId);

@@ -6,7 +6,7 @@ import { createIpcCommandHandler } from './ipc-command-handler.js';
 import type { ExpectedSender, SenderFrameInfo } from './ipc-sender-policy.js';
 
 export interface IpcAdapterOptions {
-  core: Pick<App, 'dispatch' | 'subscribe'>;
+  core: Pick<App, 'openConsoleSession' | 'subscribe'>;
   getWindow: () => BrowserWindow | null;
   appOrigin: string;
   log: (message: string) => void;
@@ -15,8 +15,10 @@ export interface IpcAdapterOptions {
 /** Commands in over `invoke`, events out over `send`; returns a disposer for shutdown. */
 export function registerIpcAdapter(options: IpcAdapterOptions): () => void {
   const { core, getWindow, appOrigin, log } = options;
+  // The desktop window is this PC's own console: open until the first account exists, then sign-in.
+  const session = core.openConsoleSession({ transport: 'ipc', source: 'desktop', openUntilFirstAccount: true });
   const handle = createIpcCommandHandler({
-    dispatch: (name, input, context) => core.dispatch(name, input, context),
+    dispatch: (name, input) => session.dispatch(name, input),
     expectedSender: () => expectedSender(getWindow(), appOrigin),
     onRejected: (reason) => log(`rejected IPC command: ${reason}`),
     onError: (error) => log(`IPC command failed: ${String(error)}`),
@@ -28,7 +30,8 @@ export function registerIpcAdapter(options: IpcAdapterOptions): () => void {
     if (!window || window.isDestroyed()) return;
     // Events carry practice data: only the console itself may receive them.
     if (!isAppOriginUrl(window.webContents.mainFrame.url, appOrigin)) return;
-    window.webContents.send(IPC_EVENT_CHANNEL, event);
+    const visible = session.filter(event);
+    if (visible) window.webContents.send(IPC_EVENT_CHANNEL, visible);
   });
 
   return () => {

@@ -1,9 +1,9 @@
 import type { CommandResult } from '../../shared/contract/index.js';
-import type { CommandContext } from '../app/index.js';
 import { checkSender, type ExpectedSender, type SenderFrameInfo } from './ipc-sender-policy.js';
 
 export interface IpcCommandHandlerDeps {
-  dispatch: (name: string, input: unknown, context: CommandContext) => Promise<CommandResult>;
+  /** The desktop window's console session: commands run as whoever signed in there. */
+  dispatch: (name: string, input: unknown) => Promise<CommandResult>;
   /** Read on every call: the window (and its renderer process) can be recreated after a crash. */
   expectedSender: () => ExpectedSender | null;
   onRejected: (reason: string) => void;
@@ -11,8 +11,6 @@ export interface IpcCommandHandlerDeps {
 }
 
 export type IpcCommandHandler = (sender: SenderFrameInfo | null, name: unknown, input: unknown) => Promise<CommandResult>;
-
-const DESK_CONTEXT: CommandContext = { actor: 'desk', transport: 'ipc' };
 
 /**
  * The whole IPC command path minus Electron: check who is asking, then hand the command to the
@@ -30,7 +28,7 @@ export function createIpcCommandHandler(deps: IpcCommandHandlerDeps): IpcCommand
       return { ok: false, error: { code: 'unknown_command', message: 'Command name must be a string.' } };
     }
     try {
-      return await deps.dispatch(name, input, DESK_CONTEXT);
+      return await deps.dispatch(name, input);
     } catch (error) {
       // dispatch promises never to throw; if it does anyway, the renderer still gets an answer.
       deps.onError(error);

@@ -8,6 +8,7 @@ import { EXIT, printError, printResult, toErrorShape } from './cli-output.js';
 import { addSchedulingCommands } from './cli-scheduling.js';
 import { addSetupCommands } from './cli-setup.js';
 import { addReplayCommand } from './cli-replay.js';
+import { addStaffCommands } from './cli-staff.js';
 import { addUnderstandCommand } from './cli-understand.js';
 import { addCalendarCommands } from './cli-calendars.js';
 
@@ -16,7 +17,7 @@ import { addCalendarCommands } from './cli-calendars.js';
  * running appliance (SQLite WAL + busy timeout make that safe) and runs the same contract
  * commands, so the console and the CLI cannot disagree.
  */
-export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
   let core: Core | null = null;
   const openCore = (): Core => {
     core ??= createCore(loadConfig({ FRONTDESK_LOG_LEVEL: 'warn', ...env }, argv, { serveConsole: false }));
@@ -89,6 +90,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
   addSetupCommands(program, openCore, (code) => (exitCode = code));
   addCalendarCommands(program, openCore, (code) => (exitCode = code));
   addReplayCommand(program, openCore, (code) => (exitCode = code));
+  addStaffCommands(program, openCore, (code) => (exitCode = code), stdin);
 
   try {
     await program.parseAsync(withoutSettingFlags(argv), { from: 'user' });

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { Logger } from '../core/kernel/index.js';
 import { SECURITY_HEADERS } from './http-util.js';
@@ -41,7 +42,13 @@ export type GuardedHandler = (req: IncomingMessage, res: ServerResponse) => void
  * route's own answer is input the handler could not make sense of). Declared bodies over the
  * limit get 413 before a byte of them is read, including behind `Expect: 100-continue`.
  */
-export function createGuardedServer(options: { handler: GuardedHandler; logger: Logger; limits?: Partial<ListenerLimits> }): Server {
+export function createGuardedServer(options: {
+  handler: GuardedHandler;
+  logger: Logger;
+  limits?: Partial<ListenerLimits>;
+  /** PEM certificate and key: serve HTTPS (and WSS upgrades) with the same guards. */
+  tls?: { cert: Buffer; key: Buffer } | null;
+}): Server {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.logger;
   const run = (req: IncomingMessage, res: ServerResponse) => {
@@ -55,10 +62,13 @@ export function createGuardedServer(options: { handler: GuardedHandler; logger: 
       answerFailure(req, res, error, log);
     }
   };
-  const server = createServer(
-    { requestTimeout: limits.requestTimeoutMs, headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: limits.checkIntervalMs, keepAliveTimeout: limits.keepAliveTimeoutMs },
-    run,
-  );
+  const serverOptions = {
+    requestTimeout: limits.requestTimeoutMs,
+    headersTimeout: limits.headersTimeoutMs,
+    connectionsCheckingInterval: limits.checkIntervalMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+  };
+  const server: Server = options.tls ? createTlsServer({ ...serverOptions, ...options.tls }, run) : createServer(serverOptions, run);
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.maxConnections = limits.maxConnections;
   // Node would answer 100 Continue to anything; a body we would refuse is refused before it is sent.

@@ -1,4 +1,4 @@
-import { CONSOLE_TOKEN_META, CONSOLE_TOKEN_PARAM, CONSOLE_WS_PATH } from '../../shared/contract/wire.js';
+import { CONSOLE_SESSION_PARAM, CONSOLE_TOKEN_META, CONSOLE_TOKEN_PARAM, CONSOLE_WS_PATH } from '../../shared/contract/wire.js';
 import type { ConnectionAttempt } from './websocket-transport.js';
 
 /** The parts of `window` the headless console needs to find its WebSocket. */
@@ -34,11 +34,15 @@ function attribute(tag: string, name: string): string | null {
   return found[1] ?? found[2] ?? found[3] ?? null;
 }
 
-/** `ws(s)://<the page's host>/ws?token=…` — same host and port the page came from. */
-export function consoleSocketUrl(location: BrowserPage['location'], token: string | null): string {
+/**
+ * `ws(s)://<the page's host>/ws?token=…` — same host and port the page came from; with the
+ * sign-in's session token too, so a reconnect comes back signed in.
+ */
+export function consoleSocketUrl(location: BrowserPage['location'], token: string | null, session: string | null = null): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const url = new URL(`${scheme}//${location.host}${CONSOLE_WS_PATH}`);
   if (token) url.searchParams.set(CONSOLE_TOKEN_PARAM, token);
+  if (session) url.searchParams.set(CONSOLE_SESSION_PARAM, session);
   return url.toString();
 }
 
@@ -48,7 +52,7 @@ export function consoleSocketUrl(location: BrowserPage['location'], token: strin
  * because a restarted appliance mints a new token. If the page cannot load, the appliance is
  * still down and the attempt fails without opening a socket.
  */
-export function browserSocketUrlResolver(page: BrowserPage): (attempt: ConnectionAttempt) => Promise<string> {
+export function browserSocketUrlResolver(page: BrowserPage, session: () => string | null = () => null): (attempt: ConnectionAttempt) => Promise<string> {
   let token = readConsoleToken(page.document);
   return async (attempt) => {
     if (attempt.index > 0 && page.fetch) {
@@ -57,6 +61,6 @@ export function browserSocketUrlResolver(page: BrowserPage): (attempt: Connectio
       if (!response.ok) throw new Error(`The console page answered ${response.status}.`);
       token = readConsoleTokenFromHtml(await response.text()) ?? token;
     }
-    return consoleSocketUrl(page.location, token);
+    return consoleSocketUrl(page.location, token, session());
   };
 }

@@ -10,6 +10,7 @@ import type { Transport } from './transport.js';
  */
 export class ConsoleClient {
   readonly #transport: Transport;
+  readonly #unauthorized = new Set<() => void>();
 
   constructor(transport: Transport) {
     this.#transport = transport;
@@ -26,7 +27,11 @@ export class ConsoleClient {
   /** Runs a command; resolves with its output or throws a `CommandError`. */
   async call<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
     const result = await this.#transport.request(name, input);
-    if (!result.ok) throw CommandError.fromShape(name, result.error);
+    if (!result.ok) {
+      // A session that expired or an account that was removed: the sign-in screen takes over.
+      if (result.error.code === 'unauthorized' && !name.startsWith('session/')) for (const listener of this.#unauthorized) listener();
+      throw CommandError.fromShape(name, result.error);
+    }
     // The appliance validated the output against the same contract before sending it.
     return result.output as CommandOutput<N>;
   }
@@ -41,6 +46,12 @@ export class ConsoleClient {
     return this.#transport.onEvent((event) => {
       if (event.name === name) listener(event.payload as EventPayload<E>);
     });
+  }
+
+  /** Called when the appliance refuses a command because nobody (or nobody allowed) is signed in. */
+  onUnauthorized(listener: () => void): () => void {
+    this.#unauthorized.add(listener);
+    return () => this.#unauthorized.delete(listener);
   }
 
   onStateChange(listener: (state: ConnectionState) => void): () => void {

@@ -13,6 +13,8 @@ export type ConsoleHost = Partial<BrowserPage> & {
 export interface CreateConsoleClientOptions {
   backoff?: Partial<BackoffOptions>;
   requestTimeoutMs?: number;
+  /** The sign-in to resume on every (re)connect. */
+  session?: () => string | null;
 }
 
 /** Desktop app (preload bridge present) → IPC; a browser on the headless console → WebSocket. */
@@ -25,9 +27,10 @@ export function createConsoleClient(host: ConsoleHost = globalThis as ConsoleHos
   const page: BrowserPage = { location, document, ...(host.fetch ? { fetch: host.fetch.bind(host) } : {}) };
   return new ConsoleClient(
     new WebSocketTransport({
-      url: browserSocketUrlResolver(page),
+      url: browserSocketUrlResolver(page, options.session),
       ...(host.WebSocket ? { WebSocket: host.WebSocket } : {}),
-      ...options,
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+      ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     }),
   );
 }

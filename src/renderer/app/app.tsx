@@ -4,18 +4,22 @@ import type { ConsoleClient } from '../api/console-client.js';
 import { ConnectionBanner } from '../components/connection-banner.js';
 import { ConnectionPill } from '../components/connection-pill.js';
 import { PracticePicker } from '../components/practice-picker.js';
-import { StaffNameField } from '../components/staff-name-field.js';
 import { FirstRunBanner } from '../features/setup/first-run-banner.js';
+import { ALL_PRACTICES } from './desk-store.js';
+import { SessionGate } from './session-gate.js';
+import { useSession } from './use-session.js';
 import { ConsoleClientProvider, useConnectionState, useConsoleClient } from './console-client-context.js';
 import { createReviewCountStore, createUnreadTextsStore, totalPending } from './review-count-store.js';
-import { hrefFor, ROUTES } from './routes.js';
+import { hrefFor, LIST_SCREENS, ROUTES } from './routes.js';
 import { useCurrentTenant } from './use-current-tenant.js';
 import { useHashRoute } from './use-hash-route.js';
 
 export function App({ client }: { client: ConsoleClient }) {
   return (
     <ConsoleClientProvider client={client}>
-      <AppShell />
+      <SessionGate>
+        <AppShell />
+      </SessionGate>
     </ConsoleClientProvider>
   );
 }
@@ -24,7 +28,7 @@ function AppShell() {
   const route = useHashRoute();
   const connection = useConnectionState();
   const current = useCurrentTenant();
-  const reviewWaiting = useReviewWaiting();
+  const reviewWaiting = useReviewWaiting(current.listScope);
   const unreadTexts = useUnreadTexts();
   const { Screen } = route;
 
@@ -52,8 +56,8 @@ function AppShell() {
           </ul>
         </nav>
         <div className="app-header-end">
-          <PracticePicker current={current} />
-          <StaffNameField />
+          <PracticePicker current={current} lists={LIST_SCREENS.has(route.path)} />
+          <SignedInAs />
           <ConnectionPill />
         </div>
       </header>
@@ -80,21 +84,43 @@ function NavLink({ label, href, current, badge }: { label: string; href: string;
   );
 }
 
-/** Bookings waiting for a person's decision, across every practice. */
-function useReviewWaiting(): number {
-  return useTabCount(createReviewCountStore);
+/** Bookings waiting for a person's decision: the same practices the Review list shows, so the two agree. */
+function useReviewWaiting(scope: string): number {
+  return useTabCount(createReviewCountStore, scope);
 }
 
-/** Texts nobody at the desk has read yet, across every practice. */
+/** Texts nobody at the desk has read yet, across every practice this person may see (the Inbox shows one at a time). */
 function useUnreadTexts(): number {
-  return useTabCount(createUnreadTextsStore);
+  return useTabCount(createUnreadTextsStore, ALL_PRACTICES);
 }
 
-function useTabCount(create: typeof createReviewCountStore): number {
+function useTabCount(create: typeof createReviewCountStore, scope: string): number {
   const client = useConsoleClient();
   const [store] = useState(() => create(client));
   useEffect(() => store.getState().start(), [store]);
-  return useStore(store, (s) => totalPending(s.pending));
+  return useStore(store, (s) => (scope === ALL_PRACTICES ? totalPending(s.pending) : (s.pending[scope] ?? 0)));
+}
+
+/** Who the console acts as, and the way out. */
+function SignedInAs() {
+  const { session, signOut } = useSession();
+  if (!session.staff) return null;
+  if (!session.signInRequired) {
+    return (
+      <span className="signed-in" title="Add an owner in Settings to require sign-in">
+        {session.staff.name}
+      </span>
+    );
+  }
+  return (
+    <span className="signed-in">
+      <span className="signed-in-name">{session.staff.name}</span>
+      <span className="signed-in-role">{session.staff.role === 'owner' ? 'Owner' : 'Front desk'}</span>
+      <button type="button" className="button button-quiet" onClick={() => void signOut()}>
+        Sign out
+      </button>
+    </span>
+  );
 }
 
 function BrandMark() {

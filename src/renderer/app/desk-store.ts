@@ -1,7 +1,10 @@
 import { create } from 'zustand';
 
-const STAFF_KEY = 'frontdesk.staffName';
 const TENANT_KEY = 'frontdesk.tenantId';
+const SCOPE_KEY = 'frontdesk.listScope';
+
+/** The lists (calls, review, messages) can show every practice the person may see at once. */
+export const ALL_PRACTICES = '*';
 
 function read(key: string): string | null {
   try {
@@ -21,24 +24,32 @@ function write(key: string, value: string | null): void {
 }
 
 interface DeskState {
-  /** Who is at the desk: every review decision and takeover is audited with this name. */
+  /** Who is signed in: every decision and takeover is recorded under this name (by the appliance). */
   staffName: string;
-  /** The practice the console is showing, when the appliance serves several. */
+  /** The practice the single-practice screens show (schedule, settings, rehearsal). */
   tenantId: string | null;
+  /** What the lists show: ALL_PRACTICES or one practice id. */
+  listScope: string;
   setStaffName(name: string): void;
   setTenantId(id: string): void;
+  setListScope(scope: string): void;
 }
 
 /** Console-wide choices that outlive a screen, remembered on this PC. */
 export const useDeskStore = create<DeskState>((set) => ({
-  staffName: read(STAFF_KEY) ?? '',
+  staffName: '',
   tenantId: read(TENANT_KEY),
+  listScope: read(SCOPE_KEY) ?? ALL_PRACTICES,
   setStaffName(name) {
-    write(STAFF_KEY, name.trim() || null);
     set({ staffName: name });
   },
   setTenantId(id) {
     write(TENANT_KEY, id);
     set({ tenantId: id });
+  },
+  setListScope(scope) {
+    write(SCOPE_KEY, scope);
+    if (scope !== ALL_PRACTICES) write(TENANT_KEY, scope);
+    set(scope === ALL_PRACTICES ? { listScope: scope } : { listScope: scope, tenantId: scope });
   },
 }));

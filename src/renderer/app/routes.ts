@@ -32,6 +32,9 @@ export const ROUTES = [
 
 export const HOME_ROUTE: Route = ROUTES[0];
 
+/** Screens whose lists can span every practice; the others show one practice at a time. */
+export const LIST_SCREENS: ReadonlySet<string> = new Set(['overview', 'calls', 'review', 'messages']);
+
 export function routeForHash(hash: string): Route {
   const path = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
   return ROUTES.find((route) => route.path === path) ?? HOME_ROUTE;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { TenantSummary } from '../../shared/contract/index.js';
 import { useConsoleClient, useConnectionState } from './console-client-context.js';
-import { useDeskStore } from './desk-store.js';
+import { ALL_PRACTICES, useDeskStore } from './desk-store.js';
 
 export interface CurrentTenant {
   tenants: TenantSummary[];
@@ -10,13 +10,16 @@ export interface CurrentTenant {
   loading: boolean;
   error: string | null;
   select(id: string): void;
+  /** What the lists show: ALL_PRACTICES or one practice's id (always ALL_PRACTICES with a single practice). */
+  listScope: string;
+  selectListScope(scope: string): void;
 }
 
 /** The practices on this appliance and the one the console shows; follows `tenants/changed`. */
 export function useCurrentTenant(): CurrentTenant {
   const client = useConsoleClient();
   const connection = useConnectionState();
-  const { tenantId, setTenantId } = useDeskStore();
+  const { tenantId, setTenantId, listScope, setListScope } = useDeskStore();
   const [tenants, setTenants] = useState<TenantSummary[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -46,5 +49,6 @@ export function useCurrentTenant(): CurrentTenant {
   }, [client, connection]);
 
   const tenant = tenants.find((t) => t.id === tenantId) ?? tenants[0] ?? null;
-  return { tenants, tenant, loading, error, select: setTenantId };
+  const scope = listScope !== ALL_PRACTICES && tenants.some((t) => t.id === listScope) ? listScope : ALL_PRACTICES;
+  return { tenants, tenant, loading, error, select: setTenantId, listScope: scope, selectListScope: setListScope };
 }

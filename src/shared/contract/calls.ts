@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { plainLine } from './plain-text-schema.js';
 import { turnLatencySchema } from './voice.js';
+import { BOOKING_STATUSES } from './scheduling.js';
 
 export const CALL_OUTCOMES = ['booked', 'rescheduled', 'cancelled', 'answered', 'message', 'transferred', 'abandoned'] as const;
 
@@ -34,6 +35,12 @@ export const callSummarySchema = z.object({
   /** What the caller wants, for the board ("book a cleaning"). */
   summary: z.string().nullable(),
   mode: z.enum(['receptionist', 'staff']),
+  /** A rehearsal typed in the console, not a phone call. */
+  rehearsal: z.boolean(),
+  /** The caller described an emergency: shown apart and announced. */
+  emergency: z.boolean(),
+  /** The current state of the booking this call made, so "Booked" never outlives a rejection. */
+  bookingStatus: z.enum(BOOKING_STATUSES).nullable(),
 });
 export type CallSummaryDto = z.infer<typeof callSummarySchema>;
 
@@ -41,7 +48,9 @@ export const actionLogSchema = z.object({
   at: z.string(),
   action: z.string(),
   ok: z.boolean(),
+  /** What it was asked, in the desk's words (names, local times; no ids). */
   args: z.unknown(),
+  /** Kept for compatibility; the console does not show raw results. */
   result: z.unknown(),
   durationMs: z.number(),
 });
@@ -49,6 +58,7 @@ export const actionLogSchema = z.object({
 export const messageSchema = z.object({
   id: z.string(),
   tenantId: z.string(),
+  tenantName: z.string(),
   callId: z.string().nullable(),
   callerName: z.string().nullable(),
   callbackNumber: z.string().nullable(),
@@ -92,12 +102,13 @@ const tenantId = z.string().min(1);
 export const callCommands = {
   'calls/list-active': { input: z.object({}).strict(), output: z.array(callSummarySchema) },
   'calls/list-recent': {
-    input: z.object({ tenantId, limit: z.int().min(1).max(200).default(50), search: z.string().max(100).optional() }).strict(),
+    /** Without `tenantId`: every practice the signed-in person may see, newest first. */
+    input: z.object({ tenantId: tenantId.optional(), limit: z.int().min(1).max(200).default(50), search: z.string().max(100).optional() }).strict(),
     output: z.array(callSummarySchema),
   },
   'calls/get': { input: z.object({ tenantId, callId: z.string() }).strict(), output: callDetailSchema },
   'messages/list': {
-    input: z.object({ tenantId, status: z.enum(['new', 'handled']).optional(), limit: z.int().min(1).max(500).default(100) }).strict(),
+    input: z.object({ tenantId: tenantId.optional(), status: z.enum(['new', 'handled']).optional(), limit: z.int().min(1).max(500).default(100) }).strict(),
     output: z.array(messageSchema),
   },
   'messages/mark-handled': {

@@ -6,6 +6,7 @@ import { deskCommands } from './desk.js';
 import { llmCommands } from './llm.js';
 import { schedulingCommands } from './scheduling.js';
 import { setupCommands } from './setup.js';
+import { staffCommands } from './staff.js';
 import { tenantConfigSchema } from './tenant.js';
 import { textsCommands } from './texts.js';
 import { voiceCommands } from './voice.js';
@@ -23,7 +24,16 @@ export const commands = {
   'tenants/list': { input: empty, output: z.array(tenantSummarySchema) },
   'tenants/get': { input: tenantRef, output: tenantConfigSchema },
   /** `config` is validated by the tenant schema inside the handler so errors name the field. */
-  'tenants/save': { input: z.object({ config: z.unknown() }).strict(), output: tenantSummarySchema },
+  'tenants/save': {
+    input: z
+      .object({
+        config: z.unknown(),
+        /** A removed provider's id → the provider who takes over their upcoming appointments. */
+        reassign: z.record(z.string(), z.string()).optional(),
+      })
+      .strict(),
+    output: tenantSummarySchema,
+  },
   ...schedulingCommands,
   ...callCommands,
   ...deskCommands,
@@ -32,6 +42,7 @@ export const commands = {
   ...textsCommands,
   ...voiceCommands,
   ...llmCommands,
+  ...staffCommands,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Commands = typeof commands;

@@ -5,8 +5,11 @@ import { bookingSchema } from './scheduling.js';
 import { e164 } from './tenant.js';
 
 const tenantId = z.string().min(1);
-/** Who at the desk made a decision: recorded with every review decision and takeover. */
-const staffName = plainLine(z.string().trim().min(1, { error: 'enter your name' }).max(80));
+/**
+ * Ignored when someone is signed in (their account name is recorded); kept for scripts that act
+ * as the appliance itself. Every decision and takeover is recorded under the person's name.
+ */
+const staffName = plainLine(z.string().trim().min(1, { error: 'enter your name' }).max(80)).optional();
 
 export const reviewItemSchema = z.object({
   booking: bookingSchema,
@@ -60,7 +63,8 @@ export const deskCommands = {
   'rehearsal/say': { input: z.object({ callId: z.string(), text: plainLine(z.string().max(500)) }).strict(), output: rehearsalTurnSchema },
   'rehearsal/hang-up': { input: z.object({ callId: z.string() }).strict(), output: z.object({ callId: z.string() }) },
 
-  'review/list': { input: z.object({ tenantId }).strict(), output: z.array(reviewItemSchema) },
+  /** Without `tenantId`: the queue of every practice the signed-in person may see. */
+  'review/list': { input: z.object({ tenantId: tenantId.optional() }).strict(), output: z.array(reviewItemSchema) },
   'review/approve': { input: z.object({ tenantId, bookingId: z.string(), staffName }).strict(), output: bookingSchema },
   'review/reject': {
     input: z.object({ tenantId, bookingId: z.string(), reason: plainText(z.string().trim().min(1, { error: 'give a reason' }).max(500)), staffName }).strict(),

@@ -14,3 +14,4 @@ export * from './texts-config.js';
 export * from './texts.js';
 export * from './voice.js';
 export * from './llm.js';
+export * from './staff.js';

@@ -41,6 +41,10 @@ export const bookingHistorySchema = z.object({
 export const bookingSchema = z.object({
   id: z.string(),
   tenantId: z.string(),
+  /** The practice's name, for lists that span practices. */
+  tenantName: z.string(),
+  /** Made during a rehearsal: a test, never texted, removed when the rehearsal ends. */
+  rehearsal: z.boolean(),
   status: z.enum(BOOKING_STATUSES),
   serviceId: z.string(),
   serviceName: z.string(),
@@ -135,6 +139,8 @@ export const schedulingCommands = {
     input: z.object({ tenantId, bookingId: z.string(), outcome: z.enum(['completed', 'no_show']) }).strict(),
     output: bookingSchema,
   },
+  /** Removes every booking rehearsals made in this practice (they are tests), in one click. */
+  'bookings/remove-rehearsal': { input: z.object({ tenantId }).strict(), output: z.object({ removed: z.number() }) },
   'customers/search': {
     input: z.object({ tenantId, query: z.string().max(100), limit: z.int().min(1).max(100).default(20) }).strict(),
     output: z.array(customerSchema),

@@ -29,7 +29,7 @@ const nonEmptyText = plainText(z.string({ error: 'must be text' }).trim().min(1,
 
 export const e164 = z
   .string({ error: 'must be a phone number' })
-  .regex(/^\+[1-9]\d{6,14}$/, { error: 'must be an E.164 phone number like +15555550123' });
+  .regex(/^\+[1-9]\d{6,14}$/, { error: 'must be a phone number with its country code, like +1 555 555 0123' });
 
 /** "HH:MM" on a 24-hour clock; "24:00" closes a day at midnight. */
 export const clockTime = z
@@ -177,8 +177,8 @@ export const llmSettings = z.strictObject({
 });
 
 const timezone = z
-  .string({ error: 'must be an IANA time zone like "America/New_York"' })
-  .refine((zone) => IANAZone.isValidZone(zone), { error: 'must be an IANA time zone like "America/New_York"' });
+  .string({ error: 'must be a time zone such as America/New_York' })
+  .refine((zone) => IANAZone.isValidZone(zone), { error: 'must be a time zone such as America/New_York (a region and a city)' });
 
 export const tenantConfigSchema = z
   .strictObject({

@@ -26,3 +26,5 @@ export const commandResultSchema = z.union([
 export const CONSOLE_TOKEN_PARAM = 'token';
 export const CONSOLE_TOKEN_META = 'frontdesk-console-token';
 export const CONSOLE_WS_PATH = '/ws';
+/** The query parameter a reconnecting console resumes its sign-in with. */
+export const CONSOLE_SESSION_PARAM = 'session';

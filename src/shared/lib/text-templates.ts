@@ -95,6 +95,12 @@ export function unknownPlaceholders(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '').filter((name) => !known.has(name));
 }
 
+/** The practice's number as a patient reads it in a text: `+15555550123` → `+1 (555) 555-0123` (other countries as stored). */
+export function textPhone(e164: string): string {
+  const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
+  return nanp ? `+1 (${nanp[1]}) ${nanp[2]}-${nanp[3]}` : e164;
+}
+
 /** Fills `{placeholder}`s; a value that is missing renders as empty text, tidied of doubled spaces. */
 export function renderTextTemplate(template: string, values: TextValues): string {
   return template

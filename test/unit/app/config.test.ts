@@ -21,7 +21,8 @@ describe('loadConfig', () => {
         FRONTDESK_CONSOLE_PORT: '0',
         FRONTDESK_WEBHOOK_PORT: '8080',
         FRONTDESK_CONSOLE_HOST: '0.0.0.0',
-        FRONTDESK_CONSOLE_PASSWORD: 'front-desk-2026',
+        FRONTDESK_CONSOLE_TLS_CERT: '/etc/hosts',
+        FRONTDESK_CONSOLE_TLS_KEY: '/etc/hostname',
         FRONTDESK_PUBLIC_URL: 'https://desk.example.com/',
         FRONTDESK_NOW: '2026-11-23T14:00:00Z',
         TWILIO_ACCOUNT_SID: 'AC123',
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
       consolePort: 0,
       webhookPort: 8080,
       consoleHost: '0.0.0.0',
+      consoleTls: { certFile: '/etc/hosts', keyFile: '/etc/hostname' },
       publicUrl: 'https://desk.example.com',
       pinnedNow: Date.parse('2026-11-23T14:00:00Z'),
       twilio: { accountSid: 'AC123', authToken: 'tok', apiBase: null },
@@ -71,15 +73,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FRONTDESK_WEBHOOK_PORT: '70000' }, [])).toThrow(ContractError);
   });
 
-  it('refuses to open the console to the LAN without a staff password', () => {
-    expect(() => loadConfig({ FRONTDESK_CONSOLE_HOST: '0.0.0.0' }, [])).toThrow(ContractError);
+  it('opens the console to the LAN without a shared password: each person signs in with their own account', () => {
+    expect(loadConfig({ FRONTDESK_CONSOLE_HOST: '0.0.0.0' }, []).consoleHost).toBe('0.0.0.0');
+    expect(() => loadConfig({ FRONTDESK_CONSOLE_HOST: '0.0.0.0', FRONTDESK_CONSOLE_PASSWORD: 'front-desk-2026' }, [])).toThrow(ContractError);
     try {
-      loadConfig({ FRONTDESK_CONSOLE_HOST: '192.168.1.20' }, []);
+      loadConfig({ FRONTDESK_CONSOLE_PASSWORD: 'front-desk-2026' }, []);
     } catch (error) {
-      expect((error as ContractError).details?.[0]).toMatch(/set FRONTDESK_CONSOLE_PASSWORD/);
+      expect((error as ContractError).details?.[0]).toMatch(/no longer used.*frontdesk staff add/);
     }
-    expect(loadConfig({ FRONTDESK_CONSOLE_HOST: '0.0.0.0', FRONTDESK_CONSOLE_PASSWORD: 'front-desk-2026' }, []).consolePassword).toBe('front-desk-2026');
-    expect(() => loadConfig({ FRONTDESK_CONSOLE_HOST: '0.0.0.0', FRONTDESK_CONSOLE_PASSWORD: 'short' }, [])).toThrow(ContractError);
     // The desktop app talks over IPC and serves no console: the host setting cannot expose anything there.
     expect(loadConfig({ FRONTDESK_CONSOLE_HOST: '0.0.0.0' }, [], { serveConsole: false }).serveConsole).toBe(false);
   });
@@ -113,5 +114,20 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as ContractError).details?.join(' ')).toMatch(/OPENAI_BASE_URL \(--openai-base-url\): must be an http\(s\) URL/);
     }
+  });
+
+  it('takes a TLS certificate and key together, and checks the files exist', () => {
+    expect(loadConfig({}, []).consoleTls).toBeNull();
+    expect(() => loadConfig({ FRONTDESK_CONSOLE_TLS_CERT: '/etc/hosts' }, [])).toThrow(/not valid/);
+    try {
+      loadConfig({ FRONTDESK_CONSOLE_TLS_CERT: '/nowhere/cert.pem', FRONTDESK_CONSOLE_TLS_KEY: '/etc/hosts' }, []);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ContractError).details).toEqual(['FRONTDESK_CONSOLE_TLS_CERT (--console-tls-cert): there is no file at /nowhere/cert.pem']);
+    }
+    expect(loadConfig({ FRONTDESK_CONSOLE_TLS_CERT: '/etc/hosts', FRONTDESK_CONSOLE_TLS_KEY: '/etc/hostname' }, []).consoleTls).toEqual({
+      certFile: '/etc/hosts',
+      keyFile: '/etc/hostname',
+    });
   });
 });

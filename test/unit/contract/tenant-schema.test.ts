@@ -56,7 +56,7 @@ describe('tenant file schema', () => {
 
   it.each([
     ['a missing field', (t: Record<string, unknown>) => delete t.timezone, 'timezone: is required'],
-    ['an unknown time zone', (t: Record<string, unknown>) => (t.timezone = 'Mars/Olympus'), 'timezone: must be an IANA time zone like "America/New_York"'],
+    ['an unknown time zone', (t: Record<string, unknown>) => (t.timezone = 'Mars/Olympus'), 'timezone: must be a time zone such as America/New_York (a region and a city)'],
     ['an impossible date', (t: Record<string, any>) => t.closures.push({ date: '2026-02-30' }), 'closures[4].date: is not a real calendar date'],
     ['a reversed closure range', (t: Record<string, any>) => t.closures.push({ from: '2026-12-10', to: '2026-12-01' }), 'closures[4].to: must not end before it starts'],
     ['hours that end before they start', (t: Record<string, any>) => (t.hours.mon = [['12:00', '08:00']]), 'hours.mon[0]: must end after it starts'],
@@ -64,7 +64,7 @@ describe('tenant file schema', () => {
     ['a bad clock time', (t: Record<string, any>) => (t.hours.tue = [['8am', '12:00']]), 'hours.tue[0][0]: must be a time "HH:MM" between 00:00 and 24:00'],
     ['an unknown provider on a service', (t: Record<string, any>) => t.services[0].providerIds.push('dr-who'), 'services[0].providerIds[2]: names unknown provider "dr-who"'],
     ['a duplicate provider id', (t: Record<string, any>) => t.providers.push({ ...t.providers[0] }), 'providers[3].id: duplicates provider id "dr-lee"'],
-    ['a phone number not in E.164', (t: Record<string, any>) => (t.phoneNumbers = ['555-0123']), 'phoneNumbers[0]: must be an E.164 phone number like +15555550123'],
+    ['a phone number not in E.164', (t: Record<string, any>) => (t.phoneNumbers = ['555-0123']), 'phoneNumbers[0]: must be a phone number with its country code, like +1 555 555 0123'],
     ['a negative buffer', (t: Record<string, any>) => (t.services[0].bufferAfterMinutes = -5), 'services[0].bufferAfterMinutes: must be a whole number of minutes, 0 or more'],
     ['an unknown key', (t: Record<string, any>) => (t.bookingRules = {}), 'Unrecognized key: "bookingRules"'],
     ['a time-off with an impossible time', (t: Record<string, any>) => (t.providers[0].timeOff = [{ from: '2026-12-01T25:00', to: '2026-12-01T26:00' }]), 'providers[0].timeOff[0].from: is not a real date and time'],

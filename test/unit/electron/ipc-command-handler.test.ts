@@ -20,16 +20,16 @@ function setup(overrides: Partial<IpcCommandHandlerDeps> = {}) {
 }
 
 describe('createIpcCommandHandler', () => {
-  it('dispatches a trusted command as the desk over IPC and returns the core result untouched', async () => {
+  it('dispatches a trusted command through the window\'s console session and returns the core result untouched', async () => {
     const { deps, result, handle } = setup();
     await expect(handle(consoleFrame, 'tenants/list', {})).resolves.toBe(result);
-    expect(deps.dispatch).toHaveBeenCalledWith('tenants/list', {}, { actor: 'desk', transport: 'ipc' });
+    expect(deps.dispatch).toHaveBeenCalledWith('tenants/list', {});
   });
 
   it('passes unknown names and raw input through: the core validates them against the contract', async () => {
     const { deps, handle } = setup();
     await handle(consoleFrame, 'nope/nothing', { anything: 1 });
-    expect(deps.dispatch).toHaveBeenCalledWith('nope/nothing', { anything: 1 }, { actor: 'desk', transport: 'ipc' });
+    expect(deps.dispatch).toHaveBeenCalledWith('nope/nothing', { anything: 1 });
   });
 
   it('answers an untrusted sender with unauthorized and never reaches the core', async () => {

@@ -13,6 +13,12 @@ function columns(db: Database.Database, table: string): string[] {
   return (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
 }
 
+/**
+ * People work across practices: an account and its sessions belong to the appliance, and which
+ * practices a person may see is `staff_practices`, which does carry tenant_id.
+ */
+const APPLIANCE_WIDE = new Set(['staff', 'staff_sessions']);
+
 describe('migrations', () => {
   it('are numbered 1..n and each bumps user_version by one', () => {
     const db = new Database(':memory:');
@@ -33,7 +39,7 @@ describe('migrations', () => {
   it('give every table a tenant_id, so no query can forget whose row it is', () => {
     const db = new Database(':memory:');
     migrate(db, migrations);
-    for (const table of tables(db)) expect(columns(db, table), table).toContain('tenant_id');
+    for (const table of tables(db).filter((t) => !APPLIANCE_WIDE.has(t))) expect(columns(db, table), table).toContain('tenant_id');
   });
 
   it('refuse a gap in the numbering', () => {
@@ -219,6 +225,23 @@ describe('migrations', () => {
       expect(db.prepare("SELECT sum(prompt_tokens) AS p, sum(completion_tokens) AS c FROM llm_usage WHERE tenant_id = 'a' AND call_id = 'c1'").get()).toEqual({ p: 150, c: 25 });
       const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM llm_usage WHERE tenant_id = 'a' AND call_id = 'c1'").all() as { detail: string }[];
       expect(plan.map((p) => p.detail).join(' ')).toMatch(/INDEX llm_usage_call/);
+    });
+  });
+
+  describe('014-staff', () => {
+    it('stores accounts with a unique name (any case), their practices, and sessions that go with them', () => {
+      const db = new Database(':memory:');
+      db.pragma('foreign_keys = ON');
+      migrate(db, migrations, 14);
+      const add = db.prepare("INSERT INTO staff (staff_id, name, role, all_practices, password_hash, created_at) VALUES (?, ?, ?, 0, 'h', 1)");
+      add.run('s1', 'Dana Desk', 'desk');
+      expect(() => add.run('s2', 'dana desk', 'desk')).toThrow(/UNIQUE/);
+      expect(() => add.run('s3', 'Boss', 'admin')).toThrow(/CHECK/);
+      db.prepare("INSERT INTO staff_practices (staff_id, tenant_id) VALUES ('s1', 'bright-smiles')").run();
+      db.prepare("INSERT INTO staff_sessions (token_hash, staff_id, created_at, expires_at) VALUES ('t', 's1', 1, 2)").run();
+      db.prepare("DELETE FROM staff WHERE staff_id = 's1'").run();
+      expect(db.prepare('SELECT count(*) AS n FROM staff_practices').get()).toEqual({ n: 0 });
+      expect(db.prepare('SELECT count(*) AS n FROM staff_sessions').get()).toEqual({ n: 0 });
     });
   });
 });

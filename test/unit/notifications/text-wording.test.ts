@@ -4,7 +4,7 @@ import { PATHS } from '../../../src/main/app/index.js';
 import { composeText, inQuietHours, quietHoursEnd, textLanguageFor } from '../../../src/main/core/notifications/index.js';
 import { formatIssues, tenantConfigSchema } from '../../../src/shared/contract/index.js';
 import { bookingValues } from '../../../src/main/core/notifications/text-words.js';
-import { renderTextTemplate, unknownPlaceholders } from '../../../src/shared/lib/text-templates.js';
+import { renderTextTemplate, textPhone, unknownPlaceholders } from '../../../src/shared/lib/text-templates.js';
 
 const demo = JSON.parse(readFileSync(PATHS.demoPractice, 'utf8')) as Record<string, unknown>;
 const tenant = tenantConfigSchema.parse(demo);
@@ -36,8 +36,16 @@ describe('text templates', () => {
 
   it('a practice override wins over the built-in wording, per language', () => {
     const custom = tenantConfigSchema.parse({ ...demo, texts: { templates: { en: { help: '{practice} help: call {phone}' } } } });
-    expect(composeText(custom, 'en', 'help', {})).toBe('Bright Smiles Dental help: call +15555550123');
+    expect(composeText(custom, 'en', 'help', {})).toBe('Bright Smiles Dental help: call +1 (555) 555-0123');
     expect(composeText(custom, 'es', 'help', {})).toMatch(/^Bright Smiles Dental: responda SÍ para confirmar/);
+  });
+});
+
+describe("the practice's number in a text", () => {
+  it('reads as a person writes it in North America, and as stored elsewhere', () => {
+    expect(textPhone('+15555550123')).toBe('+1 (555) 555-0123');
+    expect(textPhone('+34911234567')).toBe('+34911234567');
+    expect(textPhone('')).toBe('');
   });
 });
 

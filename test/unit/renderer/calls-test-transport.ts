@@ -100,6 +100,9 @@ export function summary(id: string, overrides: Partial<CallSummaryDto> = {}): Ca
     outcome: null,
     summary: null,
     mode: 'receptionist',
+    rehearsal: false,
+    emergency: false,
+    bookingStatus: null,
     ...overrides,
   };
 }
@@ -116,6 +119,7 @@ export function message(id: string, overrides: Partial<MessageDto> = {}): Messag
   return {
     id,
     tenantId: TENANT,
+    tenantName: 'Bright Smiles Dental',
     callId: 'call-1',
     callerName: 'Ann Lee',
     callbackNumber: '+15555550199',

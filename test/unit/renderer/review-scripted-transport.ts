@@ -80,6 +80,8 @@ export function booking(overrides: Partial<BookingDto> = {}): BookingDto {
   return {
     id: 'b1',
     tenantId: 'bright-smiles',
+    tenantName: 'Bright Smiles Dental',
+    rehearsal: false,
     status: 'pending_review',
     serviceId: 'whitening',
     serviceName: 'Teeth whitening consultation',

@@ -1,8 +1,9 @@
-import type { CallSummaryDto, MessageDto, TenantConfig, TranscriptTurnDto } from '../../../shared/contract/index.js';
+import type { BookingStatus, CallSummaryDto, MessageDto, TenantConfig, TranscriptTurnDto } from '../../../shared/contract/index.js';
 import { formatInstant } from '../../../shared/lib/time.js';
+import { REHEARSAL_SID_PREFIX } from './rehearsal-sid.js';
 import type { CallRecord, MessageRecord, TranscriptTurnRecord } from './ports.js';
 
-export function toCallSummary(call: CallRecord, tenant: TenantConfig): CallSummaryDto {
+export function toCallSummary(call: CallRecord, tenant: TenantConfig, bookingStatus: BookingStatus | null = null): CallSummaryDto {
   return {
     id: call.id,
     tenantId: call.tenantId,
@@ -18,6 +19,9 @@ export function toCallSummary(call: CallRecord, tenant: TenantConfig): CallSumma
     outcome: call.outcome,
     summary: call.summary,
     mode: call.mode,
+    rehearsal: call.callSid.startsWith(REHEARSAL_SID_PREFIX),
+    emergency: call.summary === 'emergency',
+    bookingStatus,
   };
 }
 
@@ -37,6 +41,7 @@ export function toMessageDto(message: MessageRecord, tenant: TenantConfig): Mess
   return {
     id: message.id,
     tenantId: message.tenantId,
+    tenantName: tenant.name,
     callId: message.callId,
     callerName: message.callerName,
     callbackNumber: message.callbackNumber,

@@ -1,4 +1,4 @@
-import { ContractError, type LatencySummaryDto, type CallDetailDto, type CallSummaryDto, type MessageDto, type TenantConfig } from '../../../shared/contract/index.js';
+import { ContractError, type BookingStatus, type LatencySummaryDto, type CallDetailDto, type CallSummaryDto, type MessageDto, type TenantConfig } from '../../../shared/contract/index.js';
 import { formatInstant } from '../../../shared/lib/time.js';
 import type { CallOutcome } from '../conversation/index.js';
 import type { Clock, EventPublisher, IdGenerator } from '../kernel/index.js';
@@ -8,6 +8,8 @@ import type { TurnLatency } from './call-session.js';
 import { dayOf, summarizeLatency, toLatencyDto, toLatencyRecord } from './latency.js';
 import { usageByDay } from './llm-usage.js';
 import type { ActionLogRepository, CallPatch, CallRecord, CallRepository, CallState, LatencyRepository, LlmUsageRepository, MessageRepository, Speaker, TranscriptLine, TranscriptTurnRecord } from './ports.js';
+import { describeActionArgs } from './describe-action.js';
+import { REHEARSAL_SID_PREFIX } from './rehearsal-sid.js';
 
 /** Twilio call statuses after which the call is over. */
 const TERMINAL_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
@@ -31,6 +33,8 @@ export class CallService {
       ids: IdGenerator;
       /** Stream-mode turn latency; without it nothing is measured. */
       latency?: LatencyRepository;
+      /** The current state of the booking a call made (scheduling owns bookings). */
+      bookingStatusOf?: (tenantId: string, callId: string) => BookingStatus | null;
     },
   ) {}
 
@@ -48,6 +52,15 @@ export class CallService {
     return summarizeLatency(tenant, day, this.deps.latency?.listBetween(tenantId, from, to) ?? []);
   }
 
+  private present(call: CallRecord, tenant: TenantConfig): CallSummaryDto {
+    return toCallSummary(call, tenant, this.deps.bookingStatusOf?.(call.tenantId, call.id) ?? null);
+  }
+
+  /** Whether this call is a rehearsal typed in the console (its bookings are tests). */
+  isRehearsal(tenantId: string, callId: string): boolean {
+    return this.deps.calls.get(tenantId, callId)?.callSid.startsWith(REHEARSAL_SID_PREFIX) ?? false;
+  }
+
   findBySid(callSid: string): CallRecord | null {
     return this.deps.calls.findBySid(callSid);
   }
@@ -60,7 +73,7 @@ export class CallService {
   }
 
   summary(call: CallRecord): CallSummaryDto {
-    return toCallSummary(call, this.tenant(call.tenantId));
+    return this.present(call, this.tenant(call.tenantId));
   }
 
   /**
@@ -218,7 +231,7 @@ export class CallService {
       .listActive()
       .flatMap((call) => {
         const tenant = this.deps.tenants.find(call.tenantId);
-        return tenant ? [toCallSummary(call, tenant.config)] : [];
+        return tenant ? [this.present(call, tenant.config)] : [];
       });
   }
 
@@ -228,7 +241,7 @@ export class CallService {
 
   listRecent(tenantId: string, options: { limit: number; search?: string | undefined }): CallSummaryDto[] {
     const tenant = this.tenant(tenantId);
-    return this.deps.calls.listRecent(tenantId, { limit: options.limit, ...(options.search ? { search: options.search } : {}) }).map((c) => toCallSummary(c, tenant));
+    return this.deps.calls.listRecent(tenantId, { limit: options.limit, ...(options.search ? { search: options.search } : {}) }).map((c) => this.present(c, tenant));
   }
 
   detail(tenantId: string, callId: string): CallDetailDto {
@@ -236,9 +249,9 @@ export class CallService {
     const call = this.deps.calls.get(tenantId, callId);
     if (!call) throw new ContractError('not_found', 'There is no such call.');
     return {
-      ...toCallSummary(call, tenant),
+      ...this.present(call, tenant),
       transcript: this.deps.calls.transcript(tenantId, callId).map((t) => toTurnDto(t, tenant)),
-      actions: this.deps.actionLog.list(tenantId, callId).map((a) => ({ at: formatInstant(a.at, tenant.timezone), action: a.action, ok: a.ok, args: a.args, result: a.result, durationMs: a.durationMs })),
+      actions: this.deps.actionLog.list(tenantId, callId).map((a) => ({ at: formatInstant(a.at, tenant.timezone), action: a.action, ok: a.ok, args: describeActionArgs(a.args, tenant), result: null, durationMs: a.durationMs })),
       messages: this.deps.messages.list(tenantId, { callId, limit: 50 }).map((m) => toMessageDto(m, tenant)),
       latency: (this.deps.latency?.listForCall(tenantId, callId) ?? []).map((r) => toLatencyDto(r, tenant)),
       llmUsage: this.deps.llmUsage?.forCall(tenantId, callId) ?? [],
@@ -258,7 +271,7 @@ export class CallService {
   }
 
   private publishSummary(name: 'call/started' | 'call/updated' | 'call/ended', call: CallRecord): void {
-    this.deps.events.publish({ name, payload: toCallSummary(call, this.tenant(call.tenantId)) });
+    this.deps.events.publish({ name, payload: this.present(call, this.tenant(call.tenantId)) });
   }
 
   private tenant(tenantId: string): TenantConfig {

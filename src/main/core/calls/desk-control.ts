@@ -8,7 +8,9 @@ import type { CallService } from './call-service.js';
 import type { CallRecord } from './ports.js';
 
 /** Rehearsal calls never reached Twilio: their "telephony" is the console panel itself. */
-export const REHEARSAL_SID_PREFIX = 'RH';
+import { REHEARSAL_SID_PREFIX } from './rehearsal-sid.js';
+
+export { REHEARSAL_SID_PREFIX };
 const NO_TELEPHONY: CallControl = {
   enterStaffMode: async () => {},
   deliverStaffLines: async () => {},

@@ -14,7 +14,16 @@ import { REHEARSAL_SID_PREFIX } from './desk-control.js';
 export class Rehearsals {
   private readonly open = new Map<string, { callSid: string; tenantId: string }>();
 
-  constructor(private readonly deps: { flow: CallFlow; calls: CallService; tenants: TenantService; ids: IdGenerator }) {}
+  constructor(
+    private readonly deps: {
+      flow: CallFlow;
+      calls: CallService;
+      tenants: TenantService;
+      ids: IdGenerator;
+      /** The rehearsal is over: its test bookings go (scheduling removes them). */
+      onEnded?: (tenantId: string, callId: string) => void;
+    },
+  ) {}
 
   async start(tenantId: string, from: string | null): Promise<RehearsalTurnDto> {
     const tenant = this.deps.tenants.get(tenantId).config;
@@ -37,6 +46,11 @@ export class Rehearsals {
     return this.toTurn(callId, entry.callSid, reply);
   }
 
+  /** The practice an open rehearsal belongs to, so access checks can scope commands that name only the call. */
+  tenantOf(callId: string): string | null {
+    return this.open.get(callId)?.tenantId ?? null;
+  }
+
   hangUp(callId: string): { callId: string } {
     const entry = this.open.get(callId);
     if (entry) this.end(callId, entry.callSid);
@@ -54,7 +68,9 @@ export class Rehearsals {
   }
 
   private end(callId: string, callSid: string): void {
+    const entry = this.open.get(callId);
     this.open.delete(callId);
     this.deps.flow.status({ callSid, status: 'completed', sequence: null });
+    if (entry) this.deps.onEnded?.(entry.tenantId, callId);
   }
 }

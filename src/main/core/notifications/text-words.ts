@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { TenantConfig } from '../../../shared/contract/index.js';
-import { renderTextTemplate, TEXT_LANGUAGES, textTemplate, type TextLanguage, type TextTemplateId, type TextValues } from '../../../shared/lib/text-templates.js';
+import { renderTextTemplate, TEXT_LANGUAGES, textPhone, textTemplate, type TextLanguage, type TextTemplateId, type TextValues } from '../../../shared/lib/text-templates.js';
 import { sayTime, type BookingRecord, type CustomerRecord } from '../scheduling/index.js';
 
 /**
@@ -14,7 +14,7 @@ export function textLanguageFor(customer: CustomerRecord | null, tenant: Pick<Te
 
 /** One text in the practice's wording (its override or the built-in one) with the values filled in. */
 export function composeText(tenant: TenantConfig, language: TextLanguage, id: TextTemplateId, values: TextValues): string {
-  return renderTextTemplate(textTemplate(tenant.texts.templates, language, id), { practice: tenant.name, phone: tenant.phoneNumbers[0] ?? '', ...values });
+  return renderTextTemplate(textTemplate(tenant.texts.templates, language, id), { practice: tenant.name, phone: textPhone(tenant.phoneNumbers[0] ?? ''), ...values });
 }
 
 const LOCALE: Record<TextLanguage, string> = { en: 'en-US', es: 'es' };

@@ -21,13 +21,20 @@ export class ReviewService {
       customers: CustomerService;
       tenants: TenantService;
       transcripts: TranscriptExcerpts;
+      /** Bookings made in a rehearsal are tests: marked as such (their texts are skipped by the texting hook). */
+      isRehearsalCall: (tenantId: string, callId: string) => boolean;
     },
   ) {}
 
   list(tenantId: string): ReviewItemDto[] {
     const tenant = this.deps.tenants.get(tenantId).config;
     return this.deps.bookings.list(tenantId, { statuses: ['pending_review'] }).map((booking) => ({
-      booking: toBookingDto(booking, tenant, booking.customerId ? this.deps.customers.find(tenantId, booking.customerId) : null),
+      booking: toBookingDto(
+        booking,
+        tenant,
+        booking.customerId ? this.deps.customers.find(tenantId, booking.customerId) : null,
+        booking.callId !== null && this.deps.isRehearsalCall(tenantId, booking.callId),
+      ),
       reasons: booking.reviewReason ? booking.reviewReason.split('; ').filter(Boolean) : [],
       callId: booking.callId,
       transcriptExcerpt: booking.callId ? this.deps.transcripts.excerpt(tenantId, booking.callId, EXCERPT_TURNS) : [],

@@ -32,6 +32,8 @@ export interface BookRequest {
   callId?: string | undefined;
   reviewReason?: string | undefined;
   notes?: string | undefined;
+  /** Staff at the desk may book inside the minimum notice (a walk-in); recorded as a staff override. */
+  allowInsideNotice?: boolean | undefined;
 }
 
 export interface ConfirmRequest {
@@ -107,7 +109,7 @@ export class BookingService {
           const earlier = replayOf(bookings.findByIdempotencyKey(request.tenantId, request.idempotencyKey), request);
           if (earlier) return earlier;
         }
-        const check = this.check(tenant, request.serviceId, request.providerId, request.start, now, external, null);
+        const check = this.check(tenant, request.serviceId, request.providerId, request.start, now, external, null, request.allowInsideNotice);
         const service = this.service(tenant, request.serviceId);
         const blocked = blockedInterval(service, check.slot.start);
         const customer = request.customer ? this.deps.customers.findOrCreate(request.tenantId, request.customer) : null;
@@ -140,7 +142,7 @@ export class BookingService {
           action: 'created',
           fromStatus: null,
           toStatus: record.status,
-          details: { start: record.start, providerId: record.providerId, source: record.source },
+          details: { start: record.start, providerId: record.providerId, source: record.source, ...(check.override ? { staffOverride: check.override } : {}) },
         });
         this.deps.inTransaction?.({ action: 'created', booking: record, previous: null, actor: request.actor });
         return record;
@@ -285,7 +287,7 @@ export class BookingService {
     start: number,
     actor: string,
     providerId?: string,
-    options: { releaseHoldId?: string | undefined } = {},
+    options: { releaseHoldId?: string | undefined; allowInsideNotice?: boolean | undefined } = {},
   ): Promise<BookingRecord> {
     const current = this.get(tenantId, bookingId);
     const tenant = this.deps.tenants.get(tenantId).config;
@@ -302,7 +304,7 @@ export class BookingService {
         // A hold the caller placed on the new time is released in this same commit that moves
         // the booking into it, so nobody can take the slot in between.
         if (options.releaseHoldId) this.releaseHold(tenantId, options.releaseHoldId, actor, now);
-        const check = this.check(tenant, booking.serviceId, targetProvider, start, now, external, booking.id);
+        const check = this.check(tenant, booking.serviceId, targetProvider, start, now, external, booking.id, options.allowInsideNotice);
         const blocked = blockedInterval(this.service(tenant, booking.serviceId), check.slot.start);
         const held = unreadable.length > 0 && booking.status === 'confirmed';
         const patch: BookingPatch = {
@@ -322,7 +324,13 @@ export class BookingService {
           action: 'rescheduled',
           fromStatus: booking.status,
           toStatus: held ? 'pending_review' : booking.status,
-          details: { fromStart: booking.start, toStart: check.slot.start, fromProviderId: booking.providerId, toProviderId: targetProvider },
+          details: {
+            fromStart: booking.start,
+            toStart: check.slot.start,
+            fromProviderId: booking.providerId,
+            toProviderId: targetProvider,
+            ...(check.override ? { staffOverride: check.override } : {}),
+          },
         });
         const movedRecord = this.get(tenantId, bookingId);
         this.deps.inTransaction?.({ action: 'rescheduled', booking: movedRecord, previous: booking, actor });
@@ -402,6 +410,22 @@ export class BookingService {
     return this.deps.bookings.list(tenantId, query);
   }
 
+  /** Rehearsal bookings are tests: removed when the rehearsal ends, or all at once with one click. */
+  removeRehearsalBookings(tenantId: string, callIds: readonly string[] | 'all'): string[] {
+    const removed = this.deps.bookings.exclusive(() =>
+      this.deps.bookings.deleteRehearsalBookings(tenantId, callIds).map((record) => {
+        // A test booking mirrored to a provider's calendar is taken off it in the same commit.
+        this.deps.onWritten?.({ ...record, status: 'cancelled' });
+        return record.id;
+      }),
+    );
+    if (removed.length > 0) {
+      this.deps.logger.info({ tenantId, removed: removed.length }, 'rehearsal bookings removed');
+      this.deps.onChanged?.(tenantId, removed);
+    }
+    return removed;
+  }
+
   count(tenantId: string, status: BookingStatus): number {
     return this.deps.bookings.countByStatus(tenantId, status);
   }
@@ -455,9 +479,16 @@ export class BookingService {
     now: number,
     external: readonly BusyInterval[],
     excludeBookingId: string | null,
-  ): Extract<SlotCheck, { ok: true }> {
+    allowInsideNotice = false,
+  ): Extract<SlotCheck, { ok: true }> & { override?: string } {
     const stored = this.deps.bookings.busyIntervals(tenant.id, [providerId], start - NEIGHBOURHOOD_MS, start + NEIGHBOURHOOD_MS, now, excludeBookingId);
-    const result = checkSlot({ tenant, serviceId, providerId, start, now, busy: [...stored, ...external] });
+    const busy = [...stored, ...external];
+    let result = checkSlot({ tenant, serviceId, providerId, start, now, busy });
+    if (!result.ok && result.reason === 'too_soon' && allowInsideNotice && insideStaffWindow(tenant, start, now)) {
+      // Judged as if booked early enough: every other rule (hours, grid, busy time) still holds.
+      result = checkSlot({ tenant, serviceId, providerId, start, now: start - tenant.booking.minNoticeMinutes * 60_000, busy });
+      if (result.ok) return { ...result, override: 'inside the minimum notice' };
+    }
     if (!result.ok) {
       const code =
         result.reason === 'busy' ? 'conflict'
@@ -493,6 +524,11 @@ function degraded<S extends BookRequest['status']>(status: S, reviewReason: stri
 
 function unreadableReason(unreadable: readonly string[]): string {
   return `calendar not checked: ${unreadable.join('; ')}`;
+}
+
+/** Staff may book from the slot under way now (a walk-in standing at the desk) onwards. */
+function insideStaffWindow(tenant: TenantConfig, start: number, now: number): boolean {
+  return start > now - tenant.booking.slotStepMinutes * 60_000;
 }
 
 export function describeStatus(status: BookingStatus): string {

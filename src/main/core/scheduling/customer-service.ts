@@ -2,7 +2,7 @@ import type { Language } from '../../../shared/contract/index.js';
 import { ContractError } from '../../../shared/contract/index.js';
 import type { Clock, IdGenerator } from '../kernel/index.js';
 import type { TenantService } from '../tenants/index.js';
-import { normalizePhone, phoneDigits } from './phone-numbers.js';
+import { examplePhone, normalizePhone, phoneDigits } from './phone-numbers.js';
 import type { CustomerRecord, CustomerRepository } from './ports.js';
 
 /** Who a booking is for; `language`: the one they are speaking now (a caller's), so texts to them use it. */
@@ -22,16 +22,18 @@ export class CustomerService {
   ) {}
 
   normalize(tenantId: string, phone: string): string {
-    const country = this.tenants.get(tenantId).config.country;
-    const normalized = normalizePhone(phone, country);
-    if (!normalized) throw new ContractError('invalid_input', `"${phone}" is not a valid phone number.`);
+    const { country, phoneNumbers } = this.tenants.get(tenantId).config;
+    const normalized = normalizePhone(phone, country, phoneNumbers);
+    if (!normalized) {
+      throw new ContractError('invalid_input', `"${phone}" is not a phone number we can call back. Write it like ${examplePhone(country, phoneNumbers)}.`);
+    }
     return normalized;
   }
 
   /** Recognizes a caller by number (no write). */
   recognize(tenantId: string, phone: string): CustomerRecord | null {
-    const country = this.tenants.get(tenantId).config.country;
-    const normalized = normalizePhone(phone, country);
+    const { country, phoneNumbers } = this.tenants.get(tenantId).config;
+    const normalized = normalizePhone(phone, country, phoneNumbers);
     return normalized ? this.repository.findByPhone(tenantId, normalized) : null;
   }
 

@@ -1,13 +1,32 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 
+/** Countries where people give a 7-digit local number and mean their own area code. */
+const LOCAL_DIALLING = new Set(['US', 'CA']);
+
 /**
  * A caller's number in E.164, reading national formats with the practice's country as default.
  * "Possible" (right length for the country) rather than "valid": caller ID is ground truth, and
  * refusing a real caller because the number-plan metadata is stale would be worse than storing it.
+ * A 7-digit local number ("555-0210") takes the area code of the practice's own number, the way
+ * the person at the desk means it.
  */
-export function normalizePhone(raw: string, country: string): string | null {
+export function normalizePhone(raw: string, country: string, practiceNumbers: readonly string[] = []): string | null {
   const parsed = parsePhoneNumberFromString(raw.trim(), country as CountryCode);
-  return parsed?.isPossible() ? parsed.number : null;
+  if (parsed?.isPossible()) return parsed.number;
+  const digits = raw.replace(/\D/g, '');
+  const own = practiceNumbers.map((n) => parsePhoneNumberFromString(n)).find((n) => n?.country === country || n?.countryCallingCode === '1');
+  if (digits.length === 7 && LOCAL_DIALLING.has(country) && own) {
+    const local = parsePhoneNumberFromString(`${String(own.nationalNumber).slice(0, 3)}${digits}`, country as CountryCode);
+    if (local?.isPossible()) return local.number;
+  }
+  return null;
+}
+
+/** How a number is written in the practice's country, for hints: "(555) 555-0100". */
+export function examplePhone(country: string, practiceNumbers: readonly string[]): string {
+  const own = practiceNumbers.map((n) => parsePhoneNumberFromString(n)).find(Boolean);
+  if (own && own.country === country) return own.formatNational();
+  return own ? own.formatInternational() : '+1 555 555 0123';
 }
 
 /** Digits only, for searching "555 0199" inside stored numbers. */

@@ -39,6 +39,7 @@ export interface BookingQuery {
   statuses?: readonly BookingStatus[];
   providerId?: string;
   customerId?: string;
+  callId?: string;
 }
 
 export type BookingPatch = Partial<
@@ -73,6 +74,9 @@ export interface BookingRepository {
   countByStatus(tenantId: string, status: BookingStatus): number;
   addHistory(tenantId: string, bookingId: string, entry: BookingHistoryRecord): void;
   history(tenantId: string, bookingId: string): BookingHistoryRecord[];
+  /** Deletes the bookings these rehearsal calls made (with their history); returns their ids. */
+  /** Deletes them and returns what they were, so their outside-calendar copies can be removed too. */
+  deleteRehearsalBookings(tenantId: string, callIds: readonly string[] | 'all'): BookingRecord[];
 }
 
 export interface CustomerRecord {

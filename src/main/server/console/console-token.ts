@@ -11,16 +11,3 @@ export function tokensMatch(expected: string, given: string | null): boolean {
   const b = Buffer.from(given);
   return a.length === b.length && timingSafeEqual(a, b);
 }
-
-/**
- * Staff login for a console reachable from other PCs: HTTP Basic with the configured password
- * (any user name). The page carrying the WebSocket token is served only after it, so the
- * WebSocket is gated too.
- */
-export function basicAuthMatches(header: string | undefined, password: string): boolean {
-  const match = /^Basic\s+(.+)$/i.exec(header ?? '');
-  if (!match?.[1]) return false;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const given = decoded.slice(decoded.indexOf(':') + 1);
-  return tokensMatch(password, given);
-}

@@ -3,7 +3,7 @@ import { isIPv4 } from 'node:net';
 /**
  * DNS-rebinding defence for a loopback console: a page on evil.example whose name resolves to
  * 127.0.0.1 still sends `Host: evil.example`, so only loopback host names are served. When the
- * console is bound to a LAN address on purpose, any Host is accepted (staff login guards it).
+ * console is bound to a LAN address on purpose, any Host is accepted (staff sign-in guards it).
  */
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -48,7 +48,7 @@ export function isAllowedHost(hostHeader: string | undefined, bindHost: string, 
 }
 
 /** The WebSocket must be opened by the console page itself: same origin as the Host it asked. */
-export function isAllowedOrigin(origin: string | undefined, hostHeader: string | undefined): boolean {
+export function isAllowedOrigin(origin: string | undefined, hostHeader: string | undefined, scheme: 'http' | 'https' = 'http'): boolean {
   if (!origin || !hostHeader) return false;
-  return origin.toLowerCase() === `http://${hostHeader.toLowerCase()}`;
+  return origin.toLowerCase() === `${scheme}://${hostHeader.toLowerCase()}`;
 }

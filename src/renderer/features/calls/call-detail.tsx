@@ -134,7 +134,7 @@ function CallRecord({ detail }: { detail: CallDetailDto }) {
                     <span className="action-name">{actionLabel(action.action)}</span>
                     <StatusPill tone={action.ok ? 'ok' : 'bad'}>{action.ok ? 'Done' : 'Failed'}</StatusPill>
                   </span>
-                  {args ? <span className="action-args mono">{args}</span> : null}
+                  {args ? <span className="action-args">{args}</span> : null}
                   <span className="action-time muted">
                     {formatLocalTime(action.at)} · took {formatActionTime(action.durationMs)}
                   </span>

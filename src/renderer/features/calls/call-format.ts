@@ -17,6 +17,53 @@ export function outcomeLabel(outcome: CallOutcome | null): string {
   return outcome ? OUTCOME_LABELS[outcome] : 'No outcome';
 }
 
+export type OutcomeFacts = Pick<CallSummaryDto, 'outcome'> & Partial<Pick<CallSummaryDto, 'bookingStatus' | 'rehearsal' | 'emergency'>>;
+
+/**
+ * What the call came to, as it stands now: a booking made on the call and later rejected or
+ * cancelled no longer reads "Booked"; one waiting for a person says so; a rehearsal's booking is
+ * a test; an emergency says so first.
+ */
+export function callOutcomeLabel(call: OutcomeFacts): string {
+  const base = bookingAware(call);
+  return call.emergency ? `Emergency · ${base}` : base;
+}
+
+function bookingAware(call: OutcomeFacts): string {
+  if (call.outcome !== 'booked') return outcomeLabel(call.outcome);
+  switch (call.bookingStatus) {
+    case 'pending_review':
+      return 'Booked, waiting for review';
+    case 'cancelled':
+      return 'Booking cancelled';
+    case 'expired':
+      return 'Booking not completed';
+    case undefined:
+    case null:
+      return call.rehearsal ? 'Test booking, removed' : 'Booked';
+    default:
+      return call.rehearsal ? 'Test booking' : 'Booked';
+  }
+}
+
+export function outcomeToneOf(call: OutcomeFacts): 'ok' | 'warn' | 'bad' | 'neutral' | 'info' {
+  if (call.emergency) return 'bad';
+  if (call.outcome === 'booked' && (call.bookingStatus === 'cancelled' || call.bookingStatus === 'expired')) return 'neutral';
+  if (call.outcome === 'booked' && call.bookingStatus === 'pending_review') return 'warn';
+  switch (call.outcome) {
+    case 'booked':
+    case 'rescheduled':
+      return 'ok';
+    case 'message':
+    case 'transferred':
+      return 'info';
+    case 'abandoned':
+      return 'warn';
+    default:
+      return 'neutral';
+  }
+}
+
 /**
  * The appliance gives rehearsal calls (typed on the Rehearsal screen) CallSids starting with "RH";
  * real Twilio CallSids start with "CA".
@@ -46,8 +93,9 @@ export interface CallStateView {
 }
 
 /** The board's one-word answer to "who has this call right now?". */
-export function callState(call: Pick<CallSummaryDto, 'active' | 'mode' | 'outcome'>): CallStateView {
-  if (!call.active) return { tone: 'neutral', label: `Ended · ${outcomeLabel(call.outcome)}` };
+export function callState(call: Pick<CallSummaryDto, 'active' | 'mode' | 'outcome'> & OutcomeFacts): CallStateView {
+  if (!call.active) return { tone: call.emergency ? 'bad' : 'neutral', label: `Ended · ${callOutcomeLabel(call)}` };
+  if (call.emergency) return { tone: 'bad', label: call.outcome === 'transferred' ? 'Emergency · transferred to the desk' : 'Emergency' };
   if (call.outcome === 'transferred') return { tone: 'info', label: 'Transferred to the desk' };
   if (call.mode === 'staff') return { tone: 'warn', label: 'Staff has it' };
   return { tone: 'ok', label: 'Receptionist' };

@@ -1,3 +1,4 @@
+import { ALL_PRACTICES } from '../../app/desk-store.js';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CallSummaryDto } from '../../../shared/contract/calls.js';
 import { describeError } from '../../api/command-error.js';
@@ -38,7 +39,8 @@ export function createCallHistoryStore(client: ConsoleClient, options: { limit?:
       if (!quiet) set({ status: 'loading', error: null });
       try {
         const trimmed = search.trim();
-        const calls = await client.call('calls/list-recent', { tenantId, limit, ...(trimmed ? { search: trimmed } : {}) });
+        const scope = tenantId === ALL_PRACTICES ? {} : { tenantId };
+        const calls = await client.call('calls/list-recent', { ...scope, limit, ...(trimmed ? { search: trimmed } : {}) });
         if (mine !== request) return;
         set({ status: 'ready', calls: calls.filter((c) => !c.active), appliedSearch: search, error: null });
       } catch (error) {
@@ -66,7 +68,7 @@ export function createCallHistoryStore(client: ConsoleClient, options: { limit?:
 
     const start = () => {
       const stopEvents = client.subscribe((event) => {
-        if (event.name === 'call/ended' && event.payload.tenantId === get().tenantId) void refresh();
+        if (event.name === 'call/ended' && (get().tenantId === ALL_PRACTICES || event.payload.tenantId === get().tenantId)) void refresh();
         // An ended call's outcome can still be filled in (a transfer completing); keep its row right.
         if (event.name === 'call/updated' && !event.payload.active) {
           const calls = get().calls;

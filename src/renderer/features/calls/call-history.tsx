@@ -3,7 +3,7 @@ import { EmptyState } from '../../components/empty-state.js';
 import { InlineError } from '../../components/inline-error.js';
 import { Panel } from '../../components/panel.js';
 import { StatusPill } from '../../components/status-pill.js';
-import { callDurationMs, callerLabel, callerNumber, formatDuration, formatLocalDateTime, outcomeLabel } from './call-format.js';
+import { callDurationMs, callerLabel, callerNumber, callOutcomeLabel, formatDuration, formatLocalDateTime, outcomeToneOf } from './call-format.js';
 import type { CallHistoryState } from './call-history-store.js';
 import { callHref } from './use-hash-sub-path.js';
 
@@ -62,6 +62,10 @@ export function CallHistory({ history, tenantId, selectedId }: { history: CallHi
                     <span className="call-caller">{callerLabel(call)}</span>
                     <span className="call-when">{formatLocalDateTime(call.startedAt)}</span>
                   </span>
+                  <span className="call-row-practice">
+                    {call.tenantName}
+                    {call.rehearsal ? <span className="test-mark">Test</span> : null}
+                  </span>
                   <span className="call-row-bottom">
                     <span className={`call-summary${call.summary ? '' : ' muted'}`}>
                       {number ? <span className="phone">{number} · </span> : null}
@@ -72,7 +76,7 @@ export function CallHistory({ history, tenantId, selectedId }: { history: CallHi
                         <span className="visually-hidden">Lasted </span>
                         {formatDuration(callDurationMs(call, Date.now()))}
                       </span>
-                      <StatusPill tone={outcomeTone(call.outcome)}>{outcomeLabel(call.outcome)}</StatusPill>
+                      <StatusPill tone={outcomeToneOf(call)}>{callOutcomeLabel(call)}</StatusPill>
                     </span>
                   </span>
                 </a>
@@ -83,19 +87,4 @@ export function CallHistory({ history, tenantId, selectedId }: { history: CallHi
       )}
     </Panel>
   );
-}
-
-function outcomeTone(outcome: Parameters<typeof outcomeLabel>[0]) {
-  switch (outcome) {
-    case 'booked':
-    case 'rescheduled':
-      return 'ok' as const;
-    case 'message':
-    case 'transferred':
-      return 'info' as const;
-    case 'abandoned':
-      return 'warn' as const;
-    default:
-      return 'neutral' as const;
-  }
 }

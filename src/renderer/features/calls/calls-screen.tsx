@@ -55,7 +55,7 @@ export function CallsScreen() {
             selectedId={selectedId}
             empty={<EmptyState title="No calls right now">Calls in progress appear here the moment the phone is answered.</EmptyState>}
           />
-          <CallHistory history={history} tenantId={tenantId} selectedId={selectedId} />
+          <CallHistory history={history} tenantId={current.tenants.length > 1 ? current.listScope : tenantId} selectedId={selectedId} />
           <LlmUsagePanel tenantId={tenantId} />
         </div>
         {selectedId && detail.ref?.callId !== selectedId ? (

@@ -24,7 +24,8 @@ export function MessagesScreen() {
   const [store] = useState(() => createMessagesStore(client));
   useEffect(() => store.getState().start(), [store]);
   const state = useStore(store);
-  const tenantId = current.tenant?.id ?? null;
+  // The list spans every practice the person may see, or the one picked in the header.
+  const tenantId = current.tenant ? (current.tenants.length > 1 ? current.listScope : current.tenant.id) : null;
   const { show } = state;
   const [filter, setFilter] = useState<MessageFilter>('new');
 
@@ -114,6 +115,7 @@ function MessageItem({ message, marking, error, onMarkHandled }: { message: Mess
           {who}
         </h3>
         {message.urgent ? <StatusPill tone="bad">Urgent</StatusPill> : null}
+        <span className="message-practice">{message.tenantName}</span>
         <span className="message-time">{formatLocalDateTime(message.createdAt)}</span>
       </div>
       <p className="message-reason">{message.reason}</p>

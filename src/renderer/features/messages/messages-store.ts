@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MessageDto } from '../../../shared/contract/calls.js';
 import { describeError } from '../../api/command-error.js';
 import type { ConsoleClient } from '../../api/console-client.js';
-import { useDeskStore } from '../../app/desk-store.js';
+import { ALL_PRACTICES, useDeskStore } from '../../app/desk-store.js';
 
 export type MessageFilter = 'new' | 'handled';
 
@@ -54,10 +54,11 @@ export function createMessagesStore(client: ConsoleClient, options: { limit?: nu
       const taken: MessageDto[] = [];
       takenDuringLoad = taken;
       try {
-        const messages = await client.call('messages/list', { tenantId, status: filter, limit });
+        const all = tenantId === ALL_PRACTICES;
+        const messages = await client.call('messages/list', { ...(all ? {} : { tenantId }), status: filter, limit });
         if (mine !== request) return;
         const known = new Set(messages.map((m) => m.id));
-        const late = taken.filter((m) => !known.has(m.id) && m.tenantId === tenantId && m.status === filter);
+        const late = taken.filter((m) => !known.has(m.id) && (all || m.tenantId === tenantId) && m.status === filter);
         set({ status: 'ready', messages: sortMessages([...messages, ...late]), error: null, markErrors: {} });
       } catch (error) {
         if (mine !== request) return;
@@ -82,7 +83,8 @@ export function createMessagesStore(client: ConsoleClient, options: { limit?: nu
       try {
         // Recorded as who handled it; the desk's generic name when nobody has said who is at the desk.
         const staffName = useDeskStore.getState().staffName.trim();
-        const updated = await client.call('messages/mark-handled', { tenantId, messageId, ...(staffName ? { staffName } : {}) });
+        const owner = get().messages.find((m) => m.id === messageId)?.tenantId ?? tenantId;
+        const updated = await client.call('messages/mark-handled', { tenantId: owner, messageId, ...(staffName ? { staffName } : {}) });
         set({ messages: get().messages.map((m) => (m.id === updated.id ? updated : m)) });
         return true;
       } catch (error) {
@@ -98,7 +100,7 @@ export function createMessagesStore(client: ConsoleClient, options: { limit?: nu
       const stopEvents = client.on('messages/taken', (message) => {
         takenDuringLoad?.push(message);
         const { tenantId, filter, messages, status } = get();
-        if (message.tenantId !== tenantId || message.status !== filter || status !== 'ready') return;
+        if ((tenantId !== ALL_PRACTICES && message.tenantId !== tenantId) || message.status !== filter || status !== 'ready') return;
         if (messages.some((m) => m.id === message.id)) return;
         set({ messages: sortMessages([message, ...messages]) });
       });

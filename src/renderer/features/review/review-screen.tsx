@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useConsoleClient } from '../../app/console-client-context.js';
-import { useDeskStore } from '../../app/desk-store.js';
+import type { ReviewItemDto } from '../../../shared/contract/desk.js';
+import { ALL_PRACTICES, useDeskStore } from '../../app/desk-store.js';
 import { useCurrentTenant } from '../../app/use-current-tenant.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { InlineError } from '../../components/inline-error.js';
@@ -11,11 +12,14 @@ import { ReviewCard } from './review-card.js';
 import { createReviewStore } from './review-store.js';
 
 export function ReviewScreen() {
-  const { tenant, loading, error } = useCurrentTenant();
+  const { tenant, tenants, loading, error, listScope } = useCurrentTenant();
+  const all = listScope === ALL_PRACTICES && tenants.length > 1;
+  const scope = all ? ALL_PRACTICES : (tenants.find((t) => t.id === listScope) ?? tenant)?.id;
+  const scopeName = all ? 'every practice you can see' : (tenants.find((t) => t.id === scope)?.name ?? '');
   return (
     <div className="screen review">
-      {tenant ? (
-        <ReviewQueue key={tenant.id} tenantId={tenant.id} tenantName={tenant.name} />
+      {tenant && scope ? (
+        <ReviewQueue key={scope} scope={scope} tenantName={scopeName} showPractice={all} />
       ) : (
         <>
           <h1 className="screen-title">Review</h1>
@@ -32,11 +36,10 @@ export function ReviewScreen() {
   );
 }
 
-function ReviewQueue({ tenantId, tenantName }: { tenantId: string; tenantName: string }) {
+function ReviewQueue({ scope, tenantName, showPractice }: { scope: string; tenantName: string; showPractice: boolean }) {
   const client = useConsoleClient();
-  const [store] = useState(() => createReviewStore(client, tenantId));
+  const [store] = useState(() => createReviewStore(client, scope));
   useEffect(() => store.getState().start(), [store]);
-  const { config } = useTenantConfig(tenantId);
   const staffName = useDeskStore((s) => s.staffName.trim());
 
   const status = useStore(store, (s) => s.status);
@@ -91,10 +94,9 @@ function ReviewQueue({ tenantId, tenantName }: { tenantId: string; tenantName: s
             <ul className="review-list" aria-label="Waiting for review">
               {items.map((item) => (
                 <li key={item.booking.id}>
-                  <ReviewCard
+                  <ReviewCardFor
                     item={item}
-                    tenantId={tenantId}
-                    config={config}
+                    showPractice={showPractice}
                     deciding={deciding[item.booking.id]}
                     decisionError={decisionErrors[item.booking.id]}
                     actions={{
@@ -109,6 +111,17 @@ function ReviewQueue({ tenantId, tenantName }: { tenantId: string; tenantName: s
           )}
         </>
       )}
+    </>
+  );
+}
+
+/** A card with its own practice's settings (services, providers), so an "All practices" queue decides each in its own terms. */
+function ReviewCardFor({ item, showPractice, ...rest }: { item: ReviewItemDto; showPractice: boolean } & Omit<Parameters<typeof ReviewCard>[0], 'item' | 'tenantId' | 'config'>) {
+  const { config } = useTenantConfig(item.booking.tenantId);
+  return (
+    <>
+      {showPractice ? <p className="review-practice">{item.booking.tenantName}</p> : null}
+      <ReviewCard item={item} tenantId={item.booking.tenantId} config={config} {...rest} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { ALL_PRACTICES } from '../../app/desk-store.js';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BookingDto } from '../../../shared/contract/scheduling.js';
 import type { ReviewItemDto } from '../../../shared/contract/desk.js';
@@ -41,15 +42,22 @@ export interface ReviewState {
 
 export type ReviewStore = StoreApi<ReviewState>;
 
-/** The review queue of one practice: bookings the receptionist was unsure of, waiting for staff. */
-export function createReviewStore(client: ConsoleClient, tenantId: string): ReviewStore {
+/**
+ * The review queue of one practice, or of every practice the person may see (`ALL_PRACTICES`):
+ * bookings the receptionist was unsure of, waiting for staff.
+ */
+export function createReviewStore(client: ConsoleClient, scope: string): ReviewStore {
   let request = 0;
+  const all = scope === ALL_PRACTICES;
+  const tenantOf = (bookingId: string) => get().items.find((item) => item.booking.id === bookingId)?.booking.tenantId ?? scope;
+  let get: () => ReviewState;
 
-  return createStore<ReviewState>()((set, get) => {
+  return createStore<ReviewState>()((set, getState) => {
+    get = getState;
     const refresh = async () => {
       const mine = ++request;
       try {
-        const items = await client.call('review/list', { tenantId });
+        const items = await client.call('review/list', all ? {} : { tenantId: scope });
         if (mine !== request) return;
         // A decision still on its way stays off the list even if this answer predates it.
         const deciding = get().deciding;
@@ -84,7 +92,7 @@ export function createReviewStore(client: ConsoleClient, tenantId: string): Revi
       keepFresh(
         client,
         () => void refresh(),
-        (event) => (event.name === 'review/changed' || event.name === 'bookings/changed') && event.payload.tenantId === tenantId,
+        (event) => (event.name === 'review/changed' || event.name === 'bookings/changed') && (all || event.payload.tenantId === scope),
       );
 
     return {
@@ -96,19 +104,19 @@ export function createReviewStore(client: ConsoleClient, tenantId: string): Revi
       notice: null,
       refresh,
       approve: (bookingId, staffName) =>
-        decide(bookingId, 'approve', () => client.call('review/approve', { tenantId, bookingId, staffName }), (b) => `Approved: ${describeBooking(b)} is confirmed.`),
+        decide(bookingId, 'approve', () => client.call('review/approve', { tenantId: tenantOf(bookingId), bookingId, staffName }), (b) => `Approved: ${describeBooking(b)} is confirmed.`),
       reject: (bookingId, reason, staffName) =>
         decide(
           bookingId,
           'reject',
-          () => client.call('review/reject', { tenantId, bookingId, reason, staffName }),
+          () => client.call('review/reject', { tenantId: tenantOf(bookingId), bookingId, reason, staffName }),
           (b) => `Rejected: ${describeBooking(b)}. The time is free again.`,
         ),
       modify: (bookingId, change, staffName) =>
         decide(
           bookingId,
           'modify',
-          () => client.call('review/modify', { tenantId, bookingId, staffName, ...change }),
+          () => client.call('review/modify', { tenantId: tenantOf(bookingId), bookingId, staffName, ...change }),
           (b) => `Changed and confirmed: ${describeBooking(b)}.`,
         ),
       clearDecisionError: (bookingId) => set((s) => ({ decisionErrors: without(s.decisionErrors, bookingId) })),

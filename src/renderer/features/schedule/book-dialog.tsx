@@ -13,6 +13,8 @@ export interface BookingDraft {
   serviceId?: string;
   providerId: string | null;
   date: string;
+  /** "HH:MM": a time picked on the grid (a walk-in may be now, inside the phone's notice). */
+  time?: string;
   customer?: { name: string; phone: string };
 }
 
@@ -43,9 +45,12 @@ export function BookDialog({
   const [keys] = useState(() => new Map<string, string>());
 
   const serviceId = initial.serviceId ?? config.services.find((s) => !initial.providerId || s.providerIds.includes(initial.providerId))?.id ?? config.services[0]?.id ?? '';
+  const fixedProvider = initial.time && initial.providerId ? config.providers.find((p) => p.id === initial.providerId) : undefined;
+  const [fixed, setFixed] = useState(fixedProvider ? { providerId: fixedProvider.id, serviceId, start: `${initial.date}T${initial.time}` } : null);
 
   const submit = async () => {
     const found: typeof errors = {};
+    if (fixed) return submitFixed(found);
     if (!choice) found.slot = 'Pick one of the free times.';
     if (!phone.trim()) found.phone = "Enter the customer's phone number.";
     if (!name.trim()) found.name = "Enter the customer's name.";
@@ -74,6 +79,36 @@ export function BookDialog({
     }
   };
 
+  /** A time picked on the grid: booked as picked; the appliance checks it against everything but the phone's notice. */
+  async function submitFixed(found: typeof errors) {
+    if (!fixed) return;
+    if (!phone.trim()) found.phone = "Enter the customer's phone number.";
+    if (!name.trim()) found.name = "Enter the customer's name.";
+    setErrors(found);
+    if (found.phone || found.name) return;
+    const key = `${fixed.start}|${fixed.providerId}|${fixed.serviceId}`;
+    if (!keys.has(key)) keys.set(key, newIdempotencyKey());
+    setSubmitting(true);
+    setSubmitError(null);
+    try {
+      const booking = await client.call('bookings/create', {
+        tenantId,
+        serviceId: fixed.serviceId,
+        providerId: fixed.providerId,
+        start: fixed.start,
+        customer: { phone: phone.trim(), name: name.trim() },
+        ...(notes.trim() ? { notes: notes.trim() } : {}),
+        idempotencyKey: keys.get(key),
+      });
+      onBooked(booking);
+    } catch (error) {
+      setSubmitError(bookingErrorMessage(error));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  const fixedLabel = fixed ? formatDayTime(`${fixed.start}:00`) : '';
   return (
     <Dialog title="New booking" onClose={onClose} wide>
       <form
@@ -84,7 +119,30 @@ export function BookDialog({
           void submit();
         }}
       >
-        <SlotPicker
+        {fixed ? (
+          <div className="fixed-slot">
+            <p>
+              At <strong>{fixedLabel}</strong> with <strong>{fixedProvider?.name}</strong>
+            </p>
+            <FormField label="Service">
+              {(field) => (
+                <select {...field} className="input" value={fixed.serviceId} onChange={(e) => setFixed({ ...fixed, serviceId: e.target.value })}>
+                  {config.services
+                    .filter((s) => s.providerIds.includes(fixed.providerId))
+                    .map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.name}
+                      </option>
+                    ))}
+                </select>
+              )}
+            </FormField>
+            <button type="button" className="link-button" onClick={() => setFixed(null)}>
+              Pick another time
+            </button>
+          </div>
+        ) : null}
+        {fixed ? null : <SlotPicker
           tenantId={tenantId}
           config={config}
           initial={{ serviceId, providerId: initial.providerId, date: initial.date }}
@@ -94,7 +152,7 @@ export function BookDialog({
             setChoice(next);
             if (next) setErrors((e) => ({ ...e, slot: undefined }));
           }}
-        />
+        />}
         {errors.slot ? <p className="field-error">{errors.slot}</p> : null}
         <div className="form-row">
           <FormField label="Customer phone" errors={errors.phone ? [errors.phone] : []} required>
@@ -114,7 +172,7 @@ export function BookDialog({
         ) : null}
         <div className="dialog-actions">
           <button type="submit" className="button button-primary" disabled={submitting}>
-            {submitting ? 'Booking…' : choice ? `Book ${formatDayTime(choice.slot.start)}` : 'Book'}
+            {submitting ? 'Booking…' : fixed ? `Book ${fixedLabel}` : choice ? `Book ${formatDayTime(choice.slot.start)}` : 'Book'}
           </button>
           <button type="button" className="button" onClick={onClose}>
             Cancel

@@ -38,6 +38,8 @@ export function historyDetails(details: Record<string, unknown>): string[] {
 }
 
 function humanKey(key: string): string {
+  // The appliance already sends labels people read ("Moved to"); only old entries need spacing.
+  if (/\s/.test(key) || /^[A-Z]/.test(key)) return key;
   const spaced = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
   return spaced[0]?.toUpperCase() + spaced.slice(1);
 }

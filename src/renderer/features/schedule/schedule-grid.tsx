@@ -11,7 +11,8 @@ export const HOUR_PX = 56;
 /** The people-readable name of a booking on the grid; the color only echoes the status word. */
 export function bookingLabel(booking: BookingDto): string {
   const who = booking.customer?.name ?? (booking.customer?.phone ? formatPhoneNumber(booking.customer.phone) : 'no name');
-  return `${formatTimeRange(booking.start, booking.end)}, ${booking.serviceName} for ${who} with ${booking.providerName}, ${BOOKING_STATUS_LABELS[booking.status].label}`;
+  const test = booking.rehearsal ? ', test booking from a rehearsal' : '';
+  return `${formatTimeRange(booking.start, booking.end)}, ${booking.serviceName} for ${who} with ${booking.providerName}, ${BOOKING_STATUS_LABELS[booking.status].label}${test}`;
 }
 
 export function ScheduleGrid({
@@ -21,6 +22,10 @@ export function ScheduleGrid({
   onOpenBooking,
   onBookAt,
   busyBlocks = [],
+  slotStepMinutes = 15,
+  onBookAtTime,
+  onMove,
+  buffersOf,
 }: {
   columns: ScheduleColumn[];
   /** Outside busy time from the providers' calendars, drawn beside the bookings. */
@@ -30,12 +35,26 @@ export function ScheduleGrid({
   nowMinute: number | null;
   onOpenBooking: (booking: BookingDto) => void;
   onBookAt: (column: ScheduleColumn) => void;
+  /** The appointment grid: a click or a drop lands on the start of the slot under the pointer. */
+  slotStepMinutes?: number;
+  /** A click (or the start of a drag) on an empty time: book there, like a paper book or Google Calendar. */
+  onBookAtTime?: (column: ScheduleColumn, minute: number) => void;
+  /** A booking dragged to another time or provider; the appliance checks it like any move. */
+  onMove?: (booking: BookingDto, column: ScheduleColumn, minute: number) => void;
+  /** Minutes kept free before and after a service (drawn as hatched buffer). */
+  buffersOf?: (serviceId: string) => readonly [number, number];
 }) {
   const window = scheduleWindow(spansToShow(columns));
   const [start, end] = window;
   const hours = Array.from({ length: (end - start) / 60 }, (_, i) => start / 60 + i);
   const top = (minute: number) => ((minute - start) / 60) * HOUR_PX;
   const gridStyle = { '--columns': columns.length, '--hour-px': `${HOUR_PX}px` } as CSSProperties;
+  /** The slot start under a pointer's vertical position in a column body. */
+  const minuteAt = (event: { clientY: number; currentTarget: HTMLElement }) => {
+    const y = event.clientY - event.currentTarget.getBoundingClientRect().top;
+    const minute = start + (y / HOUR_PX) * 60;
+    return Math.max(start, Math.min(end - slotStepMinutes, Math.floor(minute / slotStepMinutes) * slotStepMinutes));
+  };
 
   return (
     <div className="schedule-grid" style={gridStyle}>
@@ -69,7 +88,28 @@ export function ScheduleGrid({
             ))}
           </div>
           {columns.map((column) => (
-            <div key={column.key} className={['schedule-col', column.date === today ? 'is-today' : null].filter(Boolean).join(' ')}>
+            <div
+              key={column.key}
+              className={['schedule-col', column.date === today ? 'is-today' : null, onBookAtTime ? 'is-bookable' : null].filter(Boolean).join(' ')}
+              data-column={column.key}
+              onClick={(event) => {
+                // Only the empty grid books; a click on a booking opens it.
+                if (!onBookAtTime || (event.target as HTMLElement).closest('.schedule-booking-slot')) return;
+                onBookAtTime(column, minuteAt(event));
+              }}
+              onDragOver={(event) => {
+                if (onMove && event.dataTransfer.types.includes(DRAG_TYPE)) event.preventDefault();
+              }}
+              onDrop={(event) => {
+                const id = event.dataTransfer.getData(DRAG_TYPE);
+                const dragged = columns.flatMap((c) => c.bookings).find((p) => p.booking.id === id);
+                if (!onMove || !dragged) return;
+                event.preventDefault();
+                // The block is dragged by where it was grabbed: keep that offset so the start lands where it looks.
+                const grabbedAt = Number(event.dataTransfer.getData(GRAB_TYPE)) || 0;
+                onMove(dragged.booking, column, minuteAt({ clientY: event.clientY - grabbedAt, currentTarget: event.currentTarget }));
+              }}
+            >
               {closedSpans(column.rules.open, window).map(([from, to]) => (
                 <div key={`closed-${from}`} className="schedule-closed" style={{ top: top(from), height: top(to) - top(from) }} aria-hidden="true" />
               ))}
@@ -95,7 +135,15 @@ export function ScheduleGrid({
               <ul className="schedule-bookings" aria-label={`${column.providerName}, ${formatDay(column.date)}`}>
                 {column.bookings.length === 0 ? <li className="visually-hidden">No bookings</li> : null}
                 {column.bookings.map((placed) => (
-                  <BookingBlock key={placed.booking.id} placed={placed} top={top(placed.startMinute)} height={top(placed.endMinute) - top(placed.startMinute)} onOpen={onOpenBooking} />
+                  <BookingBlock
+                    key={placed.booking.id}
+                    placed={placed}
+                    top={top(placed.startMinute)}
+                    height={top(placed.endMinute) - top(placed.startMinute)}
+                    onOpen={onOpenBooking}
+                    movable={Boolean(onMove)}
+                    buffers={buffersOf?.(placed.booking.serviceId) ?? [0, 0]}
+                  />
                 ))}
               </ul>
             </div>
@@ -111,15 +159,48 @@ function wallMinute(iso: string): number {
   return Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16));
 }
 
-function BookingBlock({ placed, top, height, onOpen }: { placed: PlacedBooking; top: number; height: number; onOpen: (booking: BookingDto) => void }) {
+const DRAG_TYPE = 'application/x-frontdesk-booking';
+const GRAB_TYPE = 'application/x-frontdesk-grab-offset';
+const MOVABLE = new Set(['confirmed', 'pending_review']);
+
+function BookingBlock({
+  placed,
+  top,
+  height,
+  onOpen,
+  movable,
+  buffers,
+}: {
+  placed: PlacedBooking;
+  top: number;
+  height: number;
+  onOpen: (booking: BookingDto) => void;
+  movable: boolean;
+  buffers: readonly [number, number];
+}) {
   const { booking, lane, lanes } = placed;
+  const [before, after] = buffers;
+  const px = (minutes: number) => (minutes / 60) * HOUR_PX;
   const who = booking.customer?.name ?? (booking.customer?.phone ? formatPhoneNumber(booking.customer.phone) : 'No name');
   const style: CSSProperties = { top, height: Math.max(height - 2, 18), left: `${(lane / lanes) * 100}%`, width: `${100 / lanes}%` };
   const status = booking.status !== 'confirmed' ? BOOKING_STATUS_LABELS[booking.status].label : null;
   // The name carries everything; what shows is what fits: time and who first, then what and status.
   return (
     <li className="schedule-booking-slot" style={style}>
-      <button type="button" className={`booking-block status-${booking.status}${height < 34 ? ' compact' : ''}`} aria-label={bookingLabel(booking)} onClick={() => onOpen(booking)}>
+      {before > 0 ? <span className="booking-buffer booking-buffer-before" style={{ height: px(before) }} title={`${before} min kept free before`} aria-hidden="true" /> : null}
+      {after > 0 ? <span className="booking-buffer booking-buffer-after" style={{ height: px(after) }} title={`${after} min kept free after`} aria-hidden="true" /> : null}
+      <button
+        type="button"
+        className={`booking-block status-${booking.status}${height < 34 ? ' compact' : ''}${booking.rehearsal ? ' is-test' : ''}`}
+        aria-label={bookingLabel(booking)}
+        onClick={() => onOpen(booking)}
+        draggable={movable && MOVABLE.has(booking.status)}
+        onDragStart={(event) => {
+          event.dataTransfer.setData(DRAG_TYPE, booking.id);
+          event.dataTransfer.setData(GRAB_TYPE, String(event.clientY - event.currentTarget.getBoundingClientRect().top));
+          event.dataTransfer.effectAllowed = 'move';
+        }}
+      >
         <span className="booking-block-line">
           <span className="booking-block-time">{formatTimeRange(booking.start, booking.end)}</span>
           <span className="booking-block-who">{who}</span>
@@ -127,6 +208,7 @@ function BookingBlock({ placed, top, height, onOpen }: { placed: PlacedBooking; 
         <span className="booking-block-line booking-block-more">
           <span className="booking-block-what">{booking.serviceName}</span>
           {status ? <span className="booking-block-status">{status}</span> : null}
+          {booking.rehearsal ? <span className="booking-block-status">Test</span> : null}
         </span>
       </button>
     </li>

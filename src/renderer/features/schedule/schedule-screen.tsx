@@ -13,6 +13,7 @@ import { formatDayTime, localDateOfIso, todayIn } from '../../components/wall-cl
 import { BookDialog, type BookingDraft } from './book-dialog.js';
 import { BookingDetailDialog } from './booking-detail-dialog.js';
 import { CustomerPanel } from './customer-panel.js';
+import { bookingErrorMessage } from './booking-errors.js';
 import { ScheduleGrid } from './schedule-grid.js';
 import { buildColumns, rangeTitle, type ScheduleView } from './schedule-layout.js';
 import { ScheduleLegend } from './schedule-legend.js';
@@ -40,6 +41,21 @@ export function ScheduleScreen() {
 }
 
 type Overlay = { kind: 'none' } | { kind: 'book'; draft: BookingDraft } | { kind: 'detail'; bookingId: string };
+
+/** "HH:MM" of a minute of the day. */
+function clockOf(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}
+
+/** "Eastern Standard Time": the zone as people say it, not its database name. */
+function zoneName(zone: string, locale: string): string {
+  try {
+    const parts = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'long' }).formatToParts(new Date());
+    return parts.find((p) => p.type === 'timeZoneName')?.value ?? zone;
+  } catch {
+    return zone;
+  }
+}
 
 function ScheduleBoard({ tenantId, config }: { tenantId: string; config: TenantConfig }) {
   const client = useConsoleClient();
@@ -94,7 +110,7 @@ function ScheduleBoard({ tenantId, config }: { tenantId: string; config: TenantC
     <div className="screen schedule">
       <div className="screen-heading">
         <h1 className="screen-title">Schedule</h1>
-        <span className="muted schedule-zone">Times in {config.name}'s time zone ({config.timezone})</span>
+        <span className="muted schedule-zone">Times are {config.name}'s local time ({zoneName(config.timezone, config.locale)})</span>
       </div>
       <div className="schedule-layout">
         <section className="panel schedule-panel" aria-labelledby="schedule-range-title">
@@ -112,6 +128,10 @@ function ScheduleBoard({ tenantId, config }: { tenantId: string; config: TenantC
               <h2 id="schedule-range-title" className="schedule-range-title" aria-live="polite">
                 {rangeTitle(view, anchor)}
               </h2>
+              <label className="inline-field">
+                <span className="inline-field-label">Go to date</span>
+                <input className="input" type="date" value={anchor} onChange={(e) => e.target.value && setAnchor(e.target.value)} />
+              </label>
             </div>
             <div className="schedule-options">
               <div className="segmented" role="group" aria-label="View">
@@ -132,6 +152,23 @@ function ScheduleBoard({ tenantId, config }: { tenantId: string; config: TenantC
                     ))}
                   </select>
                 </label>
+              ) : null}
+              {bookings.some((b) => b.rehearsal) ? (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() =>
+                    void client.call('bookings/remove-rehearsal', { tenantId }).then(
+                      ({ removed }) => {
+                        setNotice(`Removed ${removed} test booking${removed === 1 ? '' : 's'} from rehearsals.`);
+                        void refresh();
+                      },
+                      (error: unknown) => setNotice(`Test bookings not removed: ${bookingErrorMessage(error)}`),
+                    )
+                  }
+                >
+                  Remove test bookings
+                </button>
               ) : null}
               <button
                 type="button"
@@ -159,6 +196,23 @@ function ScheduleBoard({ tenantId, config }: { tenantId: string; config: TenantC
                   nowMinute={nowMinute}
                   onOpenBooking={openBooking}
                   onBookAt={(column) => setOverlay({ kind: 'book', draft: { providerId: column.providerId, date: column.date } })}
+                  slotStepMinutes={config.booking.slotStepMinutes}
+                  onBookAtTime={(column, minute) =>
+                    setOverlay({ kind: 'book', draft: { providerId: column.providerId, date: column.date, time: clockOf(minute) } })
+                  }
+                  onMove={(booking, column, minute) => {
+                    void client
+                      .call('bookings/reschedule', { tenantId, bookingId: booking.id, start: `${column.date}T${clockOf(minute)}`, providerId: column.providerId })
+                      .then(
+                        (moved) => setNotice(`Moved ${moved.customer?.name ?? 'the booking'} to ${formatDayTime(moved.start)} with ${moved.providerName}.`),
+                        (error: unknown) => setNotice(`Not moved: ${bookingErrorMessage(error)}`),
+                      )
+                      .finally(() => void refresh());
+                  }}
+                  buffersOf={(serviceId) => {
+                    const service = config.services.find((s) => s.id === serviceId);
+                    return [service?.bufferBeforeMinutes ?? 0, service?.bufferAfterMinutes ?? 0] as const;
+                  }}
                 />
               </div>
             </>

@@ -30,7 +30,7 @@ export function PracticeSection() {
           <TextSetting path={['country']} label="Country" hint="Two letters, e.g. US." />
           <TextSetting path={['locale']} label="Language" hint="e.g. en-US" />
         </div>
-        <ListSetting path={['phoneNumbers']} label="Practice phone numbers" errorName="Phone numbers" hint="The Twilio numbers callers dial, like +15555550123. Separate with commas." />
+        <ListSetting path={['phoneNumbers']} label="Practice phone numbers" errorName="Phone numbers" hint="The Twilio numbers callers dial, like (555) 555-0123 or +44 20 7946 0000. Separate with commas." />
         <TextSetting path={['transferNumber']} type="tel" label="Transfer number" empty={null} hint="Where calls go when a caller asks for a person. Leave empty to take a message instead." />
         <TextSetting path={['greeting']} label="Greeting" multiline className="span-2" hint="The first thing callers hear." />
       </div>

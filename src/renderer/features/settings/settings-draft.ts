@@ -88,3 +88,38 @@ export function nextInterval(intervals: readonly Interval[]): Interval {
   const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   return [clock(from), clock(to)];
 }
+
+interface Named {
+  id: string;
+  name: string;
+}
+
+/**
+ * New providers and services get their id from their name when saved ("Dr. Ana Ruiz" →
+ * "dr-ana-ruiz"), so nobody types or reads an id; saved ones keep theirs, since files, links and
+ * bookings refer to it. A service's provider list follows the renamed ids.
+ */
+export function withIdsFromNames<T extends { providers?: Named[]; services?: (Named & { providerIds: string[] })[] }>(draft: T, saved: T | null): T {
+  const rename = <I extends Named>(items: I[] | undefined, savedItems: Named[] | undefined, fallback: string) => {
+    const keep = new Set((savedItems ?? []).map((i) => i.id));
+    const taken = (items ?? []).filter((i) => keep.has(i.id)).map((i) => i.id);
+    const renamed = new Map<string, string>();
+    const next = (items ?? []).map((item) => {
+      if (keep.has(item.id)) return item;
+      const id = slugFor(item.name, taken, fallback);
+      taken.push(id);
+      renamed.set(item.id, id);
+      return { ...item, id };
+    });
+    return { next, renamed };
+  };
+  const providers = rename(draft.providers, saved?.providers, 'provider');
+  const services = rename(draft.services, saved?.services, 'service');
+  return {
+    ...draft,
+    ...(draft.providers ? { providers: providers.next } : {}),
+    ...(draft.services
+      ? { services: services.next.map((s) => ({ ...s, providerIds: s.providerIds.map((id) => providers.renamed.get(id) ?? id) })) }
+      : {}),
+  };
+}

@@ -182,7 +182,7 @@ function SettingsForm({ store, tenantId }: { store: SettingsStore; tenantId: str
                 {saveProblem.details.length ? (
                   <ul className="error-summary-list">
                     {saveProblem.details.map((line) => (
-                      <li key={line} className="mono">
+                      <li key={line}>
                         {line}
                       </li>
                     ))}

@@ -2,7 +2,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TenantConfig } from '../../../shared/contract/tenant.js';
 import { describeError, isCommandError } from '../../api/command-error.js';
 import type { ConsoleClient } from '../../api/console-client.js';
-import { sameConfig, setIn, type Path } from './settings-draft.js';
+import { normalizePhoneInput } from '../calls/call-format.js';
+import { sameConfig, setIn, withIdsFromNames, type Path } from './settings-draft.js';
 import { errorsFromDetails, validateDraft, withoutUnder, type FieldErrors } from './settings-validation.js';
 
 export interface SaveProblem {
@@ -101,8 +102,9 @@ export function createSettingsStore(client: ConsoleClient, tenantId: string): Se
         if (get().changedElsewhere) void load();
       },
       save: async () => {
-        const { draft, saving } = get();
-        if (!draft || saving) return false;
+        const { draft: typed, saving } = get();
+        if (!typed || saving) return false;
+        const draft = withPhonesNormalized(typed);
         const validation = validateDraft(draft);
         if (!validation.ok) {
           set({ showSummary: true, saveProblem: null, savedNotice: null });
@@ -110,12 +112,12 @@ export function createSettingsStore(client: ConsoleClient, tenantId: string): Se
         }
         set({ saving: true, saveProblem: null, showSummary: false, savedNotice: null });
         try {
-          await client.call('tenants/save', { config: draft });
+          await client.call('tenants/save', { config: withIdsFromNames(draft, get().saved) });
           const fresh = await client.call('tenants/get', { tenantId });
           request++;
           // Edits made while saving stay in the draft; only what was sent counts as saved.
           const current = get().draft;
-          const keepEdits = current !== draft;
+          const keepEdits = current !== typed;
           set({
             saving: false,
             saved: fresh,
@@ -151,4 +153,14 @@ export function createSettingsStore(client: ConsoleClient, tenantId: string): Se
       },
     };
   });
+}
+
+/** Numbers typed the way people write them ("(555) 555-0123") are stored with their country code. */
+function withPhonesNormalized<T extends { phoneNumbers?: string[]; transferNumber?: string | null }>(draft: T): T {
+  const normalize = (n: string) => normalizePhoneInput(n) ?? n;
+  return {
+    ...draft,
+    ...(draft.phoneNumbers ? { phoneNumbers: draft.phoneNumbers.map(normalize) } : {}),
+    ...(typeof draft.transferNumber === 'string' ? { transferNumber: normalize(draft.transferNumber) } : {}),
+  };
 }

@@ -46,14 +46,13 @@ export function ServicesSection() {
             <ItemCard key={index} legend={`Service: ${service.name || 'new service'}`} removeLabel="Remove service" onRemove={() => update(['services'], removeAt(services, index))}>
               <div className="form-grid">
                 <TextSetting path={[...p, 'name']} label="Name" errorName="Service name" />
-                <TextSetting path={[...p, 'id']} label="Id" errorName="Service id" hint="Lowercase letters, digits and dashes; used in files and links." />
                 <ListSetting path={[...p, 'aliases']} label="Other names callers use" errorName="Aliases" className="span-2" placeholder="cleaning, hygiene visit" />
                 <div className="form-row span-2">
                   <NumberSetting path={[...p, 'durationMinutes']} label="Duration (minutes)" errorName="Duration" min={1} />
                   <NumberSetting path={[...p, 'bufferBeforeMinutes']} label="Buffer before (minutes)" errorName="Buffer before" />
                   <NumberSetting path={[...p, 'bufferAfterMinutes']} label="Buffer after (minutes)" errorName="Buffer after" />
                 </div>
-                <ChoiceListSetting path={[...p, 'providerIds']} legend="Providers" options={providers.map((pr) => ({ value: pr.id, label: pr.name || pr.id }))} />
+                <ChoiceListSetting path={[...p, 'providerIds']} legend="Providers" options={providers.map((pr) => ({ value: pr.id, label: pr.name || 'New provider' }))} />
                 <CheckboxSetting path={[...p, 'requiresReview']} label="Requires review" hint="Phone bookings wait for staff approval before they are confirmed." />
                 <NumberSetting path={[...p, 'reminderHoursBefore']} label="Reminder (hours before)" errorName="Reminder hours" min={1} max={168} hint="Empty: the practice's reminder time (Texts)." />
               </div>
@@ -99,7 +98,6 @@ export function ProvidersSection() {
             <ItemCard key={index} legend={`Provider: ${label}`} removeLabel="Remove provider" onRemove={() => update(['providers'], removeAt(providers, index))}>
               <div className="form-grid">
                 <TextSetting path={[...p, 'name']} label="Name" errorName="Provider name" />
-                <TextSetting path={[...p, 'id']} label="Id" errorName="Provider id" hint="Lowercase letters, digits and dashes, e.g. dr-lee." />
                 <ListSetting path={[...p, 'aliases']} label="Other names callers use" errorName="Aliases" className="span-2" placeholder="Dr. Lee, Emily" />
               </div>
               <div className="checkbox-field">

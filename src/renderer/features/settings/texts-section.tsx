@@ -7,6 +7,7 @@ import {
   TEXT_PLACEHOLDERS,
   TEXT_TEMPLATE_IDS,
   TEXT_TEMPLATE_LABELS,
+  textPhone,
   type TextLanguage,
 } from '../../../shared/lib/text-templates.js';
 import { getIn } from './settings-draft.js';
@@ -20,7 +21,7 @@ export function TextsSection() {
   const { draft } = useEditor();
   const [language, setLanguage] = useState<TextLanguage>('en');
   const practice = (draft.name as string | undefined) || 'Your practice';
-  const phone = ((draft.phoneNumbers ?? []) as string[])[0] ?? '';
+  const phone = textPhone(((draft.phoneNumbers ?? []) as string[])[0] ?? '');
   return (
     <SettingsSection
       id="settings-texts"

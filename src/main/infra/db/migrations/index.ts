@@ -12,6 +12,7 @@ import { migration010Texts } from './010-texts.js';
 import { migration011InterruptedLines } from './011-interrupted-lines.js';
 import { migration012TurnLatency } from './012-turn-latency.js';
 import { migration013LlmUsage } from './013-llm-usage.js';
+import { migration014Staff } from './014-staff.js';
 
 export const migrations: readonly Migration[] = [
   migration001Tenants,
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   migration011InterruptedLines,
   migration012TurnLatency,
   migration013LlmUsage,
+  migration014Staff,
 ];

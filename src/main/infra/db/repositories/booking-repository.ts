@@ -139,6 +139,17 @@ export function createBookingRepository(db: Db): BookingRepository {
         rethrowOverlap(error);
       }
     },
+    deleteRehearsalBookings(tenantId, callIds) {
+      // Only bookings made by rehearsal calls (SID prefix RH), whatever ids are passed.
+      const rehearsalCalls = "SELECT call_id FROM calls WHERE tenant_id = @tenantId AND call_sid LIKE 'RH%'";
+      const only = callIds === 'all' ? '' : ` AND call_id IN (${callIds.map((_, i) => `@c${i}`).join(', ') || "''"})`;
+      const params: Record<string, string> = { tenantId };
+      if (callIds !== 'all') callIds.forEach((id, i) => (params[`c${i}`] = id));
+      const rows = db
+        .prepare<[Record<string, string>], BookingRow>(`DELETE FROM bookings WHERE tenant_id = @tenantId AND call_id IN (${rehearsalCalls})${only} RETURNING *`)
+        .all(params);
+      return rows.map(toRecord);
+    },
     countByStatus: (tenantId, status) => countByStatus.get(tenantId, status)?.n ?? 0,
     setService: (tenantId, bookingId, serviceId) =>
       void db.prepare('UPDATE bookings SET service_id = ? WHERE tenant_id = ? AND booking_id = ?').run(serviceId, tenantId, bookingId),
@@ -156,6 +167,7 @@ export function createBookingRepository(db: Db): BookingRepository {
       if (query.to !== undefined) where.push('start_at < @to');
       if (query.providerId !== undefined) where.push('provider_id = @providerId');
       if (query.customerId !== undefined) where.push('customer_id = @customerId');
+      if (query.callId !== undefined) where.push('call_id = @callId');
       const statuses = query.statuses ?? [];
       if (statuses.length > 0) where.push(`status IN (${statuses.map((_, i) => `@s${i}`).join(', ')})`);
       const params: Record<string, unknown> = { tenantId, ...query };

@@ -1,0 +1,99 @@
+import { DateTime } from 'luxon';
+import { ContractError, type TenantConfig } from '../../shared/contract/index.js';
+import { ScheduleRules, type BookingRecord, type BookingService, type CustomerService } from '../core/scheduling/index.js';
+import type { TenantRecord, TenantService } from '../core/tenants/index.js';
+
+export interface PracticeSaveDeps {
+  tenants: TenantService;
+  bookings: BookingService;
+  customers: CustomerService;
+  now: () => number;
+}
+
+/** What to do with a removed provider's appointments: the provider who takes them over. */
+export type Reassignments = Record<string, string>;
+
+interface Orphan {
+  booking: BookingRecord;
+  why: string;
+}
+
+/**
+ * Saves a practice file without losing appointments: a change that would leave upcoming
+ * bookings without their provider or service, or on a day the practice now closes, is refused
+ * with the list of them, unless the owner named who takes over a removed provider's bookings
+ * (then they are moved, with the same conflict checks as any move, before the provider goes).
+ * The console, the WebSocket and `frontdesk tenant import` all save through here.
+ */
+export async function savePractice(deps: PracticeSaveDeps, raw: unknown, actor: string, reassign: Reassignments = {}): Promise<TenantRecord> {
+  const { tenants, bookings } = deps;
+  const next = tenants.parse(raw);
+  const current = tenants.find(next.id);
+  if (!current) return tenants.save(next, actor);
+
+  const upcoming = bookings.list(next.id, { statuses: ['held', 'pending_review', 'confirmed'] }).filter((b) => b.end > deps.now());
+  const moves: { booking: BookingRecord; to: string }[] = [];
+  const orphans: Orphan[] = [];
+  for (const booking of upcoming) {
+    const why = orphanReason(current.config, next, booking);
+    if (why === 'provider removed' && reassign[booking.providerId]) {
+      const to = reassign[booking.providerId] ?? '';
+      const taker = next.providers.find((p) => p.id === to);
+      const service = next.services.find((s) => s.id === booking.serviceId);
+      if (!taker) orphans.push({ booking, why: `the provider chosen to take over is not in the practice` });
+      else if (!service?.providerIds.includes(taker.id)) orphans.push({ booking, why: `${taker.name} does not offer ${service?.name ?? 'this service'}` });
+      else moves.push({ booking, to });
+    } else if (why) {
+      orphans.push({ booking, why });
+    }
+  }
+  if (orphans.length > 0) {
+    const n = orphans.length;
+    throw new ContractError(
+      'conflict',
+      `This change would leave ${n} upcoming appointment${n === 1 ? '' : 's'} without a place on the schedule. Move or cancel ${n === 1 ? 'it' : 'them'} first, or choose who takes ${n === 1 ? 'it' : 'them'} over.`,
+      orphans.map((o) => `${describe(deps, current.config, o.booking)}: ${o.why}`),
+    );
+  }
+  if (moves.length === 0) return tenants.save(next, actor);
+
+  // The departing providers stay until their appointments have moved, so nothing is orphaned if a move fails.
+  const departing = current.config.providers.filter((p) => !next.providers.some((n) => n.id === p.id));
+  const bridge: TenantConfig = { ...next, providers: [...next.providers, ...departing] };
+  tenants.save(bridge, actor);
+  const failed: string[] = [];
+  for (const move of moves) {
+    try {
+      await bookings.reschedule(next.id, move.booking.id, move.booking.start, actor, move.to, { allowInsideNotice: true });
+    } catch (error) {
+      failed.push(`${describe(deps, current.config, move.booking)}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (failed.length > 0) {
+    throw new ContractError('conflict', 'Some appointments could not be moved to the provider you chose, so the provider was kept. Move these yourself, then try again.', failed);
+  }
+  return tenants.save(next, actor);
+}
+
+function orphanReason(current: TenantConfig, next: TenantConfig, booking: BookingRecord): string | null {
+  if (!next.providers.some((p) => p.id === booking.providerId)) return 'provider removed';
+  if (!next.services.some((s) => s.id === booking.serviceId)) {
+    return `the service ${current.services.find((s) => s.id === booking.serviceId)?.name ?? ''} would be removed`.replace('  ', ' ');
+  }
+  const date = DateTime.fromMillis(booking.start, { zone: next.timezone }).toISODate() ?? '';
+  const closure = new ScheduleRules(next, date, date).closureOn(date);
+  if (closure && !new ScheduleRules(current, date, date).closureOn(date)) return 'the practice would be closed that day';
+  return null;
+}
+
+/** "Tue, Nov 24, 9:00 AM · Cleaning with Maria Santos for Ann Lee" in the practice's words. */
+function describe(deps: PracticeSaveDeps, tenant: TenantConfig, booking: BookingRecord): string {
+  const when = DateTime.fromMillis(booking.start, { zone: tenant.timezone })
+    .setLocale(tenant.locale)
+    .toLocaleString({ weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+  const service = tenant.services.find((s) => s.id === booking.serviceId)?.name ?? 'Appointment';
+  const provider = tenant.providers.find((p) => p.id === booking.providerId)?.name ?? 'a removed provider';
+  const customer = booking.customerId ? deps.customers.find(tenant.id, booking.customerId) : null;
+  const who = customer?.name ?? customer?.phone ?? 'a patient';
+  return `${when} · ${service} with ${provider} for ${who}`;
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+export const STAFF_ROLE_VALUES = ['owner', 'desk'] as const;
+
+export const staffMemberSchema = z.object({
+  name: z.string(),
+  role: z.enum(STAFF_ROLE_VALUES),
+  /** The practices this person may see; null = every practice. */
+  practices: z.array(z.string()).nullable(),
+});
+export type StaffMemberDto = z.infer<typeof staffMemberSchema>;
+
+export const sessionStateSchema = z.object({
+  /** Who the console acts as; null = nobody yet (the sign-in form shows). */
+  staff: staffMemberSchema.nullable(),
+  /**
+   * false on a console nobody has to sign in to: this PC's own console before the first owner
+   * account exists. Everything is then recorded as "Front desk".
+   */
+  signInRequired: z.boolean(),
+});
+export type SessionStateDto = z.infer<typeof sessionStateSchema>;
+
+const staffName = z.string().trim().min(1, { error: 'enter your name' }).max(80);
+
+export const staffCommands = {
+  /** Who is signed in on this connection, and whether anyone has to be. Answered before sign-in too. */
+  'session/get': { input: z.object({}).strict(), output: sessionStateSchema },
+  /** Signs this connection in; `token` resumes the session on a reconnect or another tab until it expires. */
+  'session/sign-in': {
+    input: z.object({ name: staffName, password: z.string().min(1, { error: 'enter your password' }).max(200) }).strict(),
+    output: z.object({ token: z.string(), expiresAt: z.string(), staff: staffMemberSchema }),
+  },
+  /** Signs this connection in with a token from an earlier sign-in (the desktop app on start). */
+  'session/resume': { input: z.object({ token: z.string().min(1).max(200) }).strict(), output: sessionStateSchema },
+  'session/sign-out': { input: z.object({ token: z.string().max(200).optional() }).strict(), output: sessionStateSchema },
+
+  /** Owners only: the people who may use the console. */
+  'staff/list': { input: z.object({}).strict(), output: z.array(staffMemberSchema) },
+  'staff/add': {
+    input: z
+      .object({
+        name: staffName,
+        role: z.enum(STAFF_ROLE_VALUES),
+        practices: z.array(z.string().min(1)).nullable().default(null),
+        password: z.string().min(8, { error: 'must be at least 8 characters' }).max(200),
+      })
+      .strict(),
+    output: staffMemberSchema,
+  },
+  'staff/remove': { input: z.object({ name: staffName }).strict(), output: staffMemberSchema },
+} as const;
