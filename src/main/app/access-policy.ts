@@ -35,6 +35,10 @@ export const COMMAND_ACCESS: Record<CommandName, CommandAccess> = {
   'calls/list-active': 'staff',
   'calls/list-recent': 'staff',
   'calls/get': 'staff',
+  'calls/get-latency': 'staff',
+  'calls/llm-usage': 'staff',
+  // Replays run an edited practice file against recorded calls: part of changing settings.
+  'calls/replay': 'owner',
   'messages/list': 'staff',
   'messages/mark-handled': 'staff',
   'conversation/understand': 'staff',

@@ -210,6 +210,8 @@ export function loadConfig(
 /** The key stays in a closure: a config object that gets logged or serialized does not carry it. */
 function deepgramSettings(apiKey: string | null, baseUrl: string | null): NonNullable<AppConfig['deepgram']> {
   return { apiKey: () => apiKey, baseUrl };
+}
+
 /** Both files or neither, and each readable where it says. */
 function checkTlsFiles(cert: string | null, key: string | null): string[] {
   const { consoleTlsCert: certSetting, consoleTlsKey: keySetting } = SETTINGS;

@@ -251,7 +251,7 @@ export class CallService {
     return {
       ...this.present(call, tenant),
       transcript: this.deps.calls.transcript(tenantId, callId).map((t) => toTurnDto(t, tenant)),
-      actions: this.deps.actionLog.list(tenantId, callId).map((a) => ({ at: formatInstant(a.at, tenant.timezone), action: a.action, ok: a.ok, args: describeActionArgs(a.args, tenant), result: null, durationMs: a.durationMs })),
+      actions: this.deps.actionLog.list(tenantId, callId).map((a) => ({ at: formatInstant(a.at, tenant.timezone), action: a.action, ok: a.ok, args: describeActionArgs(a.args, tenant), result: refusalOf(a), durationMs: a.durationMs })),
       messages: this.deps.messages.list(tenantId, { callId, limit: 50 }).map((m) => toMessageDto(m, tenant)),
       latency: (this.deps.latency?.listForCall(tenantId, callId) ?? []).map((r) => toLatencyDto(r, tenant)),
       llmUsage: this.deps.llmUsage?.forCall(tenantId, callId) ?? [],
@@ -277,4 +277,11 @@ export class CallService {
   private tenant(tenantId: string): TenantConfig {
     return this.deps.tenants.get(tenantId).config;
   }
+}
+
+/** A failed action keeps only its error code (for tools and tests); results are not shown as data to staff. */
+function refusalOf(entry: { ok: boolean; result: unknown }): { code: string } | null {
+  if (entry.ok || typeof entry.result !== 'object' || entry.result === null) return null;
+  const code = (entry.result as { code?: unknown }).code;
+  return typeof code === 'string' ? { code } : null;
 }
