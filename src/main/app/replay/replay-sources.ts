@@ -19,8 +19,7 @@ export interface ReplayCaller {
 
 /** The local start of the booking a call made or moved (from its action log), "YYYY-MM-DDTHH:MM". */
 export function bookingStartOf(core: Core, tenant: TenantConfig, callId: string): string | null {
-  const detail = core.calls.detail(tenant.id, callId);
-  const done = detail.actions.filter((a) => a.ok && (a.action === 'book_appointment' || a.action === 'reschedule_appointment'));
+  const done = core.calls.recordedActions(tenant.id, callId).filter((a) => a.ok && (a.action === 'book_appointment' || a.action === 'reschedule_appointment'));
   const last = done.at(-1)?.result as { bookingId?: string } | undefined;
   if (!last?.bookingId) return null;
   const booking = core.bookings.get(tenant.id, last.bookingId);

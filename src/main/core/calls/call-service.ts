@@ -7,7 +7,7 @@ import { toCallSummary, toMessageDto, toTurnDto } from './call-dto.js';
 import type { TurnLatency } from './call-session.js';
 import { dayOf, summarizeLatency, toLatencyDto, toLatencyRecord } from './latency.js';
 import { usageByDay } from './llm-usage.js';
-import type { ActionLogRepository, CallPatch, CallRecord, CallRepository, CallState, LatencyRepository, LlmUsageRepository, MessageRepository, Speaker, TranscriptLine, TranscriptTurnRecord } from './ports.js';
+import type { ActionLogEntry, ActionLogRepository, CallPatch, CallRecord, CallRepository, CallState, LatencyRepository, LlmUsageRepository, MessageRepository, Speaker, TranscriptLine, TranscriptTurnRecord } from './ports.js';
 import { describeActionArgs } from './describe-action.js';
 import { REHEARSAL_SID_PREFIX } from './rehearsal-sid.js';
 
@@ -54,6 +54,11 @@ export class CallService {
 
   private present(call: CallRecord, tenant: TenantConfig): CallSummaryDto {
     return toCallSummary(call, tenant, this.deps.bookingStatusOf?.(call.tenantId, call.id) ?? null);
+  }
+
+  /** The call's actions as recorded, results included: for replay and tools, never for staff screens. */
+  recordedActions(tenantId: string, callId: string): ActionLogEntry[] {
+    return this.deps.actionLog.list(tenantId, callId);
   }
 
   /** Whether this call is a rehearsal typed in the console (its bookings are tests). */
