@@ -20,10 +20,12 @@ export interface ReplayCaller {
 /** The local start of the booking a call made or moved (from its action log), "YYYY-MM-DDTHH:MM". */
 export function bookingStartOf(core: Core, tenant: TenantConfig, callId: string): string | null {
   const done = core.calls.recordedActions(tenant.id, callId).filter((a) => a.ok && (a.action === 'book_appointment' || a.action === 'reschedule_appointment'));
-  const last = done.at(-1)?.result as { bookingId?: string } | undefined;
+  const last = done.at(-1)?.result as { bookingId?: string; start?: number } | undefined;
   if (!last?.bookingId) return null;
-  const booking = core.bookings.get(tenant.id, last.bookingId);
-  return DateTime.fromMillis(booking.start, { zone: tenant.timezone }).toFormat("yyyy-MM-dd'T'HH:mm");
+  // The booking as it is now; a rehearsal's test booking is gone once the rehearsal ends, so then
+  // the instant the action recorded.
+  const start = core.bookings.find(tenant.id, last.bookingId)?.start ?? last.start;
+  return start === undefined ? null : DateTime.fromMillis(start, { zone: tenant.timezone }).toFormat("yyyy-MM-dd'T'HH:mm");
 }
 
 /** The caller's side of the practice's last `limit` finished calls, oldest first. */

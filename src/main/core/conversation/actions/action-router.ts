@@ -170,7 +170,7 @@ function createHandlers(deps: ActionRouterDeps): Handlers {
             customer: customerInput,
           });
       const spoken = `your ${service.name.toLowerCase()} on ${sayWhen(booking.start, tenant, clock.now())} with ${providerName(tenant, booking.providerId)}`;
-      return { bookingId: booking.id, status: booking.status === 'pending_review' ? 'pending_review' : 'confirmed', reviewReasons: reasons, spoken };
+      return { bookingId: booking.id, start: booking.start, status: booking.status === 'pending_review' ? 'pending_review' : 'confirmed', reviewReasons: reasons, spoken };
     },
     async find_appointments({ phone, name }, context) {
       const { tenant } = context;
@@ -204,7 +204,7 @@ function createHandlers(deps: ActionRouterDeps): Handlers {
       }
       consent({ action: 'reschedule_appointment', ...target, from: current.start }, context);
       const moved = await bookings.reschedule(tenant.id, current.id, target.start, 'receptionist', target.providerId, { releaseHoldId: holdId });
-      return { bookingId: moved.id, status: moved.status === 'pending_review' ? 'pending_review' : 'confirmed', spoken: summary(tenant, moved).spoken };
+      return { bookingId: moved.id, start: moved.start, status: moved.status === 'pending_review' ? 'pending_review' : 'confirmed', spoken: summary(tenant, moved).spoken };
     },
     async answer_question({ faqIndex, topic }, { tenant }) {
       if (topic === 'hours') return { answer: hoursSentences(tenant, clock.now()).join(' ') };

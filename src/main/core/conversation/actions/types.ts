@@ -109,10 +109,11 @@ export interface AppointmentSummary {
 export interface ActionResults {
   check_availability: { slots: OfferedSlot[] };
   hold_slot: { holdId: string; slot: OfferedSlot; expiresAt: number };
-  book_appointment: { bookingId: string; status: 'confirmed' | 'pending_review'; reviewReasons: string[]; spoken: string };
+  /** `start`: the booked instant (epoch ms), kept in the action log so a replay knows it after the booking is gone. */
+  book_appointment: { bookingId: string; start?: number; status: 'confirmed' | 'pending_review'; reviewReasons: string[]; spoken: string };
   find_appointments: { appointments: AppointmentSummary[] };
   cancel_appointment: { bookingId: string; spoken: string };
-  reschedule_appointment: { bookingId: string; status: 'confirmed' | 'pending_review'; spoken: string };
+  reschedule_appointment: { bookingId: string; start?: number; status: 'confirmed' | 'pending_review'; spoken: string };
   answer_question: { answer: string };
   take_message: { messageId: string; urgent: boolean };
   transfer_to_staff: { number: string | null };
