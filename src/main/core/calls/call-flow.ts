@@ -1,10 +1,8 @@
 import type { Language, TenantConfig } from '../../../shared/contract/index.js';
-import { message, type ActionRouter, type Brain, type MessageId, type Utterance } from '../conversation/index.js';
-import type { Clock, Logger } from '../kernel/index.js';
+import { message, type MessageId, type Utterance } from '../conversation/index.js';
 import type { CustomerService } from '../scheduling/index.js';
 import type { TenantService } from '../tenants/index.js';
-import { callLanguage as languageOf, runBrainTurn, speakAndRecord, type TurnOptions } from './brain-turn.js';
-import type { CallService } from './call-service.js';
+import { callLanguage as languageOf, runBrainTurn, speakAndRecord, type TurnDeps, type TurnOptions } from './brain-turn.js';
 import { KeyedLock } from './keyed-lock.js';
 import type { CallRecord, CallState } from './ports.js';
 import { CALLER_LIMIT, SlidingWindowLimiter, TENANT_LIMIT } from './rate-limiter.js';
@@ -45,17 +43,10 @@ export const WORDS = {
   dialFailed: words('call.dialFailed'),
 } as const;
 
-export interface CallFlowDeps {
-  calls: CallService;
+/** What a brain turn needs, plus the practices and customers a call is opened against. */
+export interface CallFlowDeps extends TurnDeps {
   tenants: TenantService;
   customers: CustomerService;
-  brain: Brain;
-  actions: ActionRouter;
-  /** Gives back a slot an abandoned turn held. */
-  releaseHold: (tenantId: string, holdId: string) => Promise<void>;
-  clock: Clock;
-  logger: Logger;
-  turnDeadlineMs?: number;
 }
 
 export type IncomingCall = { callSid: string; from: string | null; to: string; tenantId?: string; rehearsal?: boolean };

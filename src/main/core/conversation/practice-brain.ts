@@ -1,7 +1,7 @@
 import type { Logger } from '../kernel/index.js';
 import type { ActionRouter } from './actions/types.js';
 import type { Brain, TurnInput, TurnResult, Utterance } from './brain.js';
-import { isLlmState, LlmFailure, rememberHeard, type CircuitBreaker, type LlmBrain, type SpokenPiece } from './llm-brain/index.js';
+import { collectPieces, isLlmState, LlmFailure, rememberHeard, type CircuitBreaker, type LlmBrain, type SpokenPiece } from './llm-brain/index.js';
 
 /** Which brain has the call, and each one's own state. */
 export interface PracticeBrainState {
@@ -40,19 +40,12 @@ export class PracticeBrain implements Brain<PracticeBrainState> {
   }
 
   /** Gather mode: the whole turn at once. With `onSentence`, each sentence also goes out as it is ready. */
-  async turn(input: TurnInput<PracticeBrainState>): Promise<TurnResult<PracticeBrainState>> {
-    const said: string[] = [];
-    const run = this.pieces(input, { fillers: input.onSentence !== undefined });
-    for (;;) {
-      const step = await run.next();
-      if (step.done) return { ...step.value, say: said };
-      input.onSentence?.(step.value.text);
-      if (!step.value.filler) said.push(step.value.text);
-    }
+  turn(input: TurnInput<PracticeBrainState>): Promise<TurnResult<PracticeBrainState>> {
+    return collectPieces(input, (options) => this.pieces(input, options));
   }
 
   /**
-   * Stream mode: sentences as they are ready (fillers marked), honouring `input.signal`; the
+   * Sentences as they are ready (not yet connected to the call flow's `Brain.stream`) (fillers marked), honouring `input.signal`; the
    * generator's return value is the turn's result (its `say` is left empty: the pieces are it).
    * When the LLM fails mid-turn, what it already said stays said and the rules brain carries on.
    */

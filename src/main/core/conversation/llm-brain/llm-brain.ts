@@ -53,6 +53,24 @@ export interface SpokenPiece {
 }
 
 /**
+ * Runs a turn's pieces to the end for `Brain.turn`: each piece goes to `onSentence` as it is ready
+ * (fillers only when someone listens live), and the result's `say` is what was said, fillers left out.
+ */
+export async function collectPieces<S>(
+  input: Pick<TurnInput<S>, 'onSentence'>,
+  pieces: (options: { fillers: boolean }) => AsyncGenerator<SpokenPiece, TurnResult<S>>,
+): Promise<TurnResult<S>> {
+  const said: string[] = [];
+  const run = pieces({ fillers: input.onSentence !== undefined });
+  for (;;) {
+    const step = await run.next();
+    if (step.done) return { ...step.value, say: said };
+    input.onSentence?.(step.value.text);
+    if (!step.value.filler) said.push(step.value.text);
+  }
+}
+
+/**
  * The LLM receptionist: OpenAI-style chat completions with streaming and tools, over the very
  * actions the rules brain uses. Its core is `stream()`, which yields sentences as the model writes
  * them and honours the turn's AbortSignal; `turn()` collects them for gather mode. It throws
@@ -72,15 +90,8 @@ export class LlmBrain implements Brain<LlmState> {
     return initialLlmState();
   }
 
-  async turn(input: TurnInput<LlmState>): Promise<TurnResult<LlmState>> {
-    const said: string[] = [];
-    const run = this.pieces(input, { fillers: input.onSentence !== undefined });
-    for (;;) {
-      const step = await run.next();
-      if (step.done) return { ...step.value, say: said };
-      input.onSentence?.(step.value.text);
-      if (!step.value.filler) said.push(step.value.text);
-    }
+  turn(input: TurnInput<LlmState>): Promise<TurnResult<LlmState>> {
+    return collectPieces(input, (options) => this.pieces(input, options));
   }
 
   async *pieces(input: TurnInput<LlmState>, options: { fillers: boolean } = { fillers: true }): AsyncGenerator<SpokenPiece, TurnResult<LlmState>> {
