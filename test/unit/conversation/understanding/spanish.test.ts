@@ -35,6 +35,10 @@ const PHRASES: [string, Record<string, unknown>][] = [
   ['no, gracias', { intent: 'no' }],
   ['quiero cancelar mi cita', { intent: 'cancel' }],
   ['necesito cambiar mi cita para el jueves', { intent: 'reschedule', date: '2026-11-26' }],
+  ['quiero pasar la cita al viernes', { intent: 'reschedule', date: '2026-11-27' }],
+  ['quiero cancelar mi cita del martes', { intent: 'cancel', appointmentDate: '2026-11-24' }],
+  ['el primero de diciembre a las diez', { date: '2026-12-01', time: '10:00' }],
+  ['para el 1ro de diciembre', { date: '2026-12-01' }],
   ['quiero reprogramar mi cita', { intent: 'reschedule' }],
   ['¿a qué hora abren?', { intent: 'hours' }],
   ['¿dónde están ubicados?', { intent: 'location' }],
@@ -86,6 +90,14 @@ describe('understanding Spanish callers', () => {
     const want = entities(english, 'en');
     expect(want.date ?? want.partOfDay ?? want.after ?? want.before).not.toBeNull();
     expect(entities(spanish, 'es')).toEqual(want);
+  });
+
+  it('"para el viernes" after a move is where it goes, not the day the appointment is on', () => {
+    for (const text of ['necesito cambiar mi cita para el viernes', 'quiero pasar la cita al viernes']) {
+      const u = es(text);
+      expect(u.date).toBe('2026-11-27');
+      expect(u.appointmentDate ?? null).toBeNull();
+    }
   });
 
   it.each(PHRASES)('%s', (text, want) => {

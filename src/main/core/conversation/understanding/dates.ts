@@ -117,6 +117,8 @@ const WEEKDAY = new RegExp(`\\b(?:(this coming|the coming|coming|upcoming|this|n
 const ORDINAL_DAY =
   /\b(?:(on|for|by|until|till|from) )?(?:the )?(\d{1,2})(st|nd|rd|th)\b(?: (of (?:the|this) month|of next month))?(?! (?:one|ones|option|choice|slot|time|appointment|available|availability|opening|thing|1))/g;
 
+const TIME_AFTER_ORDINAL = /^,? (?:at|around|about|after|before|by|in the (?:morning|afternoon|evening)|(?:morning|afternoon|evening)\b|\d{1,2}(?::\d\d)? ?(?:am|pm)\b)/;
+
 function weekdayOf(name: string): number {
   return WEEKDAY_NAMES[name] ?? 1;
 }
@@ -300,7 +302,9 @@ export function findDates(work: Workspace, ctx: DateContext): DateFindings {
     const ofMonth = m[4];
     const suffixOk = `${day}${m[3]}`;
     if (!/^(?:1st|2nd|3rd|\d*[04-9]th|1[123]th|21st|22nd|23rd|31st)$/.test(suffixOk)) return false;
-    const dateLike = prefix !== undefined || ofMonth !== undefined || day >= 4 || ctx.expect === 'date' || sawWeekday;
+    // "the 3rd around 4:30": a time said with it makes a low ordinal a day, not "the third one".
+    const timeFollows = TIME_AFTER_ORDINAL.test(work.text.slice(m.index + m[0].length));
+    const dateLike = prefix !== undefined || ofMonth !== undefined || day >= 4 || ctx.expect === 'date' || sawWeekday || timeFollows;
     if (!dateLike || ctx.expect === 'choice') return false;
     return add(m, nextDayOfMonth(today, day, ofMonth === 'of next month' ? 1 : 0), { explicit: true });
   });

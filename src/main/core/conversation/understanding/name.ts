@@ -104,3 +104,41 @@ export function findName(work: Workspace, expect: Expectation | null): Mention<s
   }
   return null;
 }
+
+/** A word the caller said, with where it starts and ends in what they said. */
+/** Lowercase with accents off: how the normalizer saw the caller's word. */
+function folded(word: string): string {
+  return word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+const SAID_WORD = /[^\s,.!?¿¡;:"()-]+/g;
+
+/** The caller's word as written when it is capitalized with mixed case ("McDonald"); else in the case pattern of `cased`. */
+function withCaseOf(found: string, cased: string): string {
+  if (/^\p{Lu}/u.test(found) && found !== found.toUpperCase()) return found;
+  if ([...found].length !== [...cased].length) return found.charAt(0).toUpperCase() + found.slice(1);
+  const pattern = [...cased];
+  return [...found].map((c, i) => (pattern[i] === pattern[i]?.toLowerCase() ? c.toLowerCase() : c.toUpperCase())).join('');
+}
+
+/**
+ * A name found in the normalized text, spelled as the caller's words had it: the normalizer folds
+ * accents ("López" → "lopez") and splits hyphens ("Jean-Luc" → "jean luc") to match phrasings, but
+ * the name on the booking is the caller's: "Ana López", "Jean-Luc Picard", title-cased as `name` is.
+ */
+export function spelledAsSaid(name: string, said: string): string {
+  const wanted = name.split(/[\s-]+/);
+  const words = [...said.matchAll(SAID_WORD)];
+  for (let i = 0; i + wanted.length <= words.length; i++) {
+    const run = words.slice(i, i + wanted.length);
+    if (!run.every((w, k) => folded(w[0]) === folded(wanted[k] as string))) continue;
+    return run
+      .map((w, k) => {
+        const next = run[k + 1];
+        const between = next ? said.slice((w.index ?? 0) + w[0].length, next.index) : '';
+        return withCaseOf(w[0], wanted[k] as string) + (next ? (between.trim() === '-' ? '-' : ' ') : '');
+      })
+      .join('');
+  }
+  return name;
+}

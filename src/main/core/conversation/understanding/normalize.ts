@@ -101,6 +101,7 @@ const PUNCTUATION = /[^a-z0-9:'/+\- ]+/g;
 const STRAY_SYMBOLS = /(?<!\d)[:/-]|[:/-](?!\d)|\+(?!\d)/g;
 const QUOTES = /[\u2018\u2019\u02bc`]/g;
 const SPACES = /\s+/g;
+const DIACRITICS = /[\u0300-\u036f]/g;
 
 const PHRASES: readonly [RegExp, string][] = [
   [/\b([ap])\.\s?m\b\.?/g, '$1m'],
@@ -128,7 +129,8 @@ const LATE_PHRASES: readonly [RegExp, string][] = [
 
 export function normalize(raw: string): Normalized {
   const question = raw.includes('?');
-  let text = raw.toLowerCase().replace(QUOTES, "'");
+  // Accents off, not the letters with them: "José" must stay a word ("jose"), not "jos".
+  let text = raw.toLowerCase().normalize('NFD').replace(DIACRITICS, '').replace(QUOTES, "'");
   for (const [pattern, replacement] of PHRASES) text = text.replace(pattern, replacement);
   text = text.replace(PUNCTUATION, ' ').replace(STRAY_SYMBOLS, ' ');
 

@@ -118,8 +118,12 @@ const RULES: Rule[] = [
   [/\b(la semana que viene|la proxima semana|la semana proxima|proxima semana)\b/g, 'next week'],
   [/\besta semana\b/g, 'this week'],
   [/\b(fin de semana)\b/g, 'weekend'],
+  // "el primero de diciembre" is the 1st (not "the first one" of a list of options).
+  [g(`\\b(el )?(primero|1ro|1o) de ${MONTH}\\b`), (_m, _a, _p, mo) => `${MONTHS[mo] ?? mo} 1`],
   [g(`\\b(el )?${N} de ${MONTH}\\b`), (_m, _a, d, mo) => `${MONTHS[mo] ?? mo} ${d}`],
   [g(`\\b(cita )?(del|de el) ${DAY} (al|a el|para el) ${DAY}\\b`), (_m, c, _d, a, _p, b) => `${c ? 'appointment ' : ''}from ${WEEKDAYS[a] ?? a} to ${WEEKDAYS[b] ?? b}`],
+  // After a move, "para el viernes" is where it goes ("cambiar mi cita para el viernes"), not the appointment's day.
+  [g(`\\b(reschedule my appointment|reschedule it) (para el|para|al|a el) ${DAY}\\b`), (_m, r, _p, d) => `${r} to ${WEEKDAYS[d] ?? d}`],
   [g(`\\b(appointment|consulta) (del|de el|para el|el) ${DAY}\\b`), (_m, c, _d, d) => `${c} on ${WEEKDAYS[d] ?? d}`],
   [g(`\\b(para el|para|al) ${DAY}\\b`), (_m, _p, d) => `to ${WEEKDAYS[d] ?? d}`],
   [g(`\\b(el|los) ${DAY}\\b`), (_m, _a, d) => `on ${WEEKDAYS[d] ?? d}`],
@@ -203,18 +207,4 @@ export function choosesLanguage(text: string, offered: readonly Language[], curr
   }
   if (current !== 'en' && offered.includes('en') && ASKS_ENGLISH.test(folded)) return { language: 'en', only: words.length <= 4 };
   return null;
-}
-
-/**
- * A name found in the rewritten text, spelled as the caller's words had it: "Ana Lopez" back to
- * "Ana López" (the rewrite folds accents away to match phrasings).
- */
-export function originalSpelling(name: string, said: string): string {
-  const wanted = name.split(/\s+/).map((w) => fold(w));
-  const words = said.split(/[\s,.!?¿¡]+/).filter(Boolean);
-  for (let i = 0; i + wanted.length <= words.length; i++) {
-    const run = words.slice(i, i + wanted.length);
-    if (run.every((w, k) => fold(w) === wanted[k])) return run.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
-  }
-  return name;
 }

@@ -11,13 +11,13 @@ import { CORRECTION_CUE } from './intent-patterns.js';
 import { localToday } from './local-calendar.js';
 import type { Mention } from './mentions.js';
 import { pick } from './mentions.js';
-import { findName } from './name.js';
+import { findName, spelledAsSaid } from './name.js';
 import { normalize } from './normalize.js';
 import { findPhones } from './phone.js';
 import { vocabularyOf } from './tenant-vocabulary.js';
 import { findTimes, type TimeRole, type TimeValue } from './times.js';
 import { askedQuestions } from './questions.js';
-import { originalSpelling, spanishToEnglish } from './spanish.js';
+import { spanishToEnglish } from './spanish.js';
 import { tokenize } from './tokens.js';
 import type { RejectedEntities, UnderstandContext, Understanding } from './types.js';
 import { Workspace } from './workspace.js';
@@ -133,7 +133,7 @@ export function understand(said: string, ctx: UnderstandContext): Understanding 
   result.serviceId = service.value;
   result.providerId = provider.value;
   result.phone = phone.value;
-  result.name = name ? (raw === said ? name.value : originalSpelling(name.value, said)) : null;
+  result.name = name ? spelledAsSaid(name.value, said) : null;
   result.choice = choice?.value ?? null;
 
   const rejected: RejectedEntities = { date: date.rejected, time: at.rejected, providerId: provider.rejected, serviceId: service.rejected };
