@@ -144,3 +144,43 @@ describe('a message is never lost', () => {
     expect((await callRecord(call.sid)).outcome).toBe('message');
   });
 });
+
+describe('a caller who describes a problem instead of a service', () => {
+  it('"my tooth really hurts" then "I don\'t know" starts with the practice\'s exam and books it', async () => {
+    h = await startCallHarness();
+    const call = await h.converse('+15555550231', ['hi, my tooth really hurts']);
+    expect(said(call)).toMatch(/What would you like to come in for\?/);
+    await call.say("I'm not sure, it just hurts", { confidence: 0.92 });
+    expect(said(call)).toMatch(/Let's start with a dental exam, so the team can take a look\. What day works best for you\?/);
+    for (const line of ['tomorrow morning', 'the first one', 'Noor Haddad']) await call.say(line, { confidence: 0.92 });
+    expect(said(call)).toMatch(/Tuesday, November 24th at 8 AM with .* for a dental exam\. Shall I book it\?/);
+    await call.say('yes please', { confidence: 0.92 });
+    expect(await h.run<any[]>('bookings/list', { tenantId: T, statuses: ['confirmed'] })).toMatchObject([{ serviceId: 'exam', customer: { name: 'Noor Haddad' } }]);
+  });
+
+  it('a second answer that still names no service does not get the service question a third time', async () => {
+    h = await startCallHarness();
+    const call = await h.converse('+15555550232', ['I need to get my crown looked at, it came off last night', 'tomorrow morning']);
+    expect(said(call)).toMatch(/what would you like to come in for\?/i);
+    await call.say('9 works', { confidence: 0.92 });
+    expect(said(call)).toMatch(/Let's start with a dental exam/);
+    expect(said(call)).not.toMatch(/come in for/);
+  });
+
+  it('at a garage with no general visit, the caller is asked, then offered a person or a message: never a wrong service', async () => {
+    h = await startCallHarness();
+    await h.run('tenants/save', { config: GARAGE });
+    const call = await h.twilio.placeCall({ from: '+15555550233', to: '+15555550400' });
+    for (const line of ['my car is making a weird noise, can you take a look at it', "I don't know what it is", 'no idea']) await call.say(line, { confidence: 0.92 });
+    expect(said(call)).toMatch(/message|front desk/i);
+    expect(await h.run<any[]>('bookings/list', { tenantId: 'lakeside-auto', statuses: ['confirmed', 'held'] })).toHaveLength(0);
+  });
+});
+
+describe('whether a day is worked is answered as hours', () => {
+  it('"do y\'all do Saturday appointments" hears that Saturday is closed', async () => {
+    h = await startCallHarness();
+    const call = await h.converse('+15555550234', ["do y'all do Saturday appointments"]);
+    expect(said(call)).toMatch(/closed (?:on )?Saturday/);
+  });
+});

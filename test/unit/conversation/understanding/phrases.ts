@@ -28,6 +28,17 @@ export const PHRASES: Phrase[] = [
   p('can I come in next Tuesday', 'book', { date: '2026-12-01' }, { min: 0.85 }),
   p('I need an appointment', 'book', {}, { min: 0.85 }),
   p('schedule a checkup', 'book', { serviceId: 'exam' }, { min: 0.85 }),
+  // Something to be looked at, or a problem described before any request.
+  p('can someone look at it this week', 'book', { range: { from: '2026-11-23', to: '2026-11-29' } }, { min: 0.85 }),
+  p('I need to get my teeth looked at', 'book', {}, { min: 0.85 }),
+  p('hey there my tooth hurts', 'book', {}),
+  p('I have a toothache', 'book', {}),
+  p('my crown came off last night', 'book', {}),
+  p('can you look at my appointment for me', 'check_appointment', {}, { min: 0.85 }),
+  // Whether a day is worked is an hours question.
+  p("do y'all do Saturday appointments", 'hours', { date: '2026-11-28' }, { min: 0.85 }),
+  p('do you work weekends', 'hours', {}, { min: 0.85 }),
+  p('do you guys see patients on sundays', 'hours', { date: '2026-11-29' }, { min: 0.85 }),
   p('Hi, um, I was wondering if I could get my teeth cleaned sometime next week', 'book', { serviceId: 'cleaning', range: { from: '2026-11-30', to: '2026-12-06' } }),
   p('um yeah so like can I get in, uh, tomorrow at like 10', 'book', { date: '2026-11-24', time: '10:00' }),
   p("I'm calling to book", 'book'),

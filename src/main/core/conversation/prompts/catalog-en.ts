@@ -52,6 +52,7 @@ export const EN = {
   'service.ask': 'What would you like to come in for? For example, {examples}.',
   'service.askAfterWhen': 'Got it. And what would you like to come in for? For example, {examples}.',
   'service.reprompt': 'What kind of appointment do you need? For example, {examples}.',
+  'service.startWithGeneral': "No problem. Let's start with {service}, so the team can take a look.",
   'when.ask': 'What day works best for you?',
   'when.askMove': 'What day would you like to move it to?',
   'when.askOther': 'What other day would work for you?',

@@ -50,6 +50,7 @@ export const ES: Record<keyof typeof EN, string> = {
   'service.ask': '¿Para qué servicio sería la cita? Por ejemplo, {examples}.',
   'service.askAfterWhen': 'Entendido. ¿Y para qué servicio sería la cita? Por ejemplo, {examples}.',
   'service.reprompt': '¿Qué tipo de cita necesita? Por ejemplo, {examples}.',
+  'service.startWithGeneral': 'No se preocupe. Empecemos con {service}, así el equipo puede revisarlo.',
   'when.ask': '¿Qué día le queda mejor?',
   'when.askMove': '¿Para qué día le gustaría cambiarla?',
   'when.askOther': '¿Qué otro día le quedaría bien?',

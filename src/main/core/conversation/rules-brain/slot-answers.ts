@@ -4,7 +4,9 @@ import type { Understanding } from '../understanding/types.js';
 import { commitBooking, commitReschedule } from './commit.js';
 import { resolvePick, whenList } from './pick.js';
 import { askService, askWhen, chooseSlot, continueBooking, offer, supersedeHold } from './slot-flow.js';
+import { generalService, soundsUnsure } from './general-service.js';
 import { joinWaitlist, wantsWaitlist } from './waitlist-flow.js';
+import { serviceWithArticle } from './words.js';
 import type { Turn } from './turn.js';
 import { changesWish, mergeWish, rejects, saysWhen, withoutWhen } from './wish.js';
 
@@ -30,6 +32,16 @@ function remainingAfterRejection(t: Turn, u: Understanding, options: readonly Of
 export async function onService(t: Turn, u: Understanding): Promise<boolean> {
   if (u.serviceId !== null) {
     t.state.wish = mergeWish(t.state.wish, u, t.tenant);
+    await continueBooking(t);
+    return true;
+  }
+  const general = generalService(t.tenant);
+  const askedAgain = t.state.pending?.promptId === 'service.askAfterWhen';
+  // "I don't know", "it's my crown, it came off", or a second answer that is not a service:
+  // start with the practice's general visit (read back before anything is booked).
+  if (general !== null && (soundsUnsure(t.text) || (u.intent === 'book' && !saysWhen(u)) || askedAgain)) {
+    t.state.wish = { ...mergeWish(t.state.wish, u, t.tenant), serviceId: general };
+    t.tell({ id: 'service.startWithGeneral', params: { service: serviceWithArticle(t, general) } });
     await continueBooking(t);
     return true;
   }

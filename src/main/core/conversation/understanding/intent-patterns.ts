@@ -15,7 +15,8 @@ export const WEAK = 0.6;
 const PEOPLE =
   '(?:(?:a|an|the|your|some|someone at the|somebody at the|one of the) )?(?:someone|somebody|anyone|anybody|person|human|real person|live person|actual person|receptionist|front desk|front office|staff|staff member|manager|office manager|office|agent|representative|rep|operator|dr|dr \\w+|nurse|hygienist|her|him|them|lady|man|woman|people|owner)';
 const APPOINTMENT = '(?:appointment|appt|booking|visit|cleaning|exam|checkup|filling|consultation|slot|time|date|day)';
-const SUBJECT = '(?:you|you guys|y all|the office|the practice|the clinic|your office|it|they)';
+const SUBJECT = '(?:you|you guys|you all|y all|the office|the practice|the clinic|your office|it|they)';
+const BODY_PART = '(?:tooth|teeth|gum|gums|jaw|mouth|crown|filling|implant|denture|dentures|bridge|brace|braces|molar|wisdom tooth)';
 const WEEKDAY = '(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|holidays?|today|tomorrow)';
 
 export const INTENT_RULES: Record<PatternIntent, readonly Rule[]> = {
@@ -47,7 +48,7 @@ export const INTENT_RULES: Record<PatternIntent, readonly Rule[]> = {
     [/\b(?:when|what time|what day|what date) (?:is|was) my (?:next |upcoming )?(?:appointment|appt|cleaning|exam|visit|booking|checkup|filling)\b/, STRONG],
     [/\b(?:do|did) i (?:still )?(?:have|got) (?:an|a|my|any) (?:\w+ )?(?:appointment|appt|booking|visit)s?\b/, STRONG],
     [/\b(?:when|what time|what day) am i (?:booked|scheduled|coming in|coming|supposed to|due|seeing|in)\b/, STRONG],
-    [/\b(?:confirm|check on|check|verify|look up|double check|find) (?:on )?my (?:\w+ )?(?:appointment|booking|appt)s?\b/, STRONG],
+    [/\b(?:confirm|check on|check|verify|look up|look at|look into|double check|find) (?:on )?my (?:\w+ )?(?:appointment|booking|appt)s?\b/, STRONG],
     [/\bam i (?:booked|scheduled|still booked|on the schedule|down for|still on)\b|\bis my appointment (?:still )?(?:on|confirmed|scheduled|booked|at)\b/, STRONG],
     [/\b(?:forgot|forget|do not remember|can not remember) (?:when|what time|what day) (?:my appointment|i am|it is)\b/, STRONG],
     [/\bi (?:have|had|got) an? (?:\w+ )?appointment\b/, WEAK],
@@ -58,6 +59,8 @@ export const INTENT_RULES: Record<PatternIntent, readonly Rule[]> = {
     [new RegExp(`\\b(?:what time|when|how late|how early|until when|till when) (?:do|does|are|is) ${SUBJECT} (?:open|close|closing|opening|shut)\\w*\\b`), STRONG],
     [new RegExp(`\\b(?:are|is) ${SUBJECT} (?:still )?(?:open|closed)\\b|\\b(?:what|which) days (?:are|is) ${SUBJECT} open\\b|\\b(?:when|what time) (?:do|does) ${SUBJECT} (?:open|close)\\b`), STRONG],
     [new RegExp(`\\b(?:opening|closing) time\\b|\\bhow late\\b|\\bopen (?:on )?${WEEKDAY}\\b|\\bclosed (?:on )?${WEEKDAY}\\b`), STRONG],
+    // "do y'all do Saturday appointments", "do you work weekends", "are you guys open Sundays".
+    [new RegExp(`\\b(?:do|does) ${SUBJECT} (?:guys )?(?:do|take|offer|work|open|see (?:people|patients|anyone|customers|clients))(?: on| any)? ${WEEKDAY}(?: (?:appointments?|hours|visits?|too|as well))?\\b`), STRONG],
     [/\bhours\b|\bclosed\b/, WEAK],
   ],
   location: [
@@ -71,6 +74,10 @@ export const INTENT_RULES: Record<PatternIntent, readonly Rule[]> = {
     [/\b(?:make|set up|setup|get|need|want|like|request|schedule|due for|time for|looking for|come in for) (?:me )?(?:an?|my|another|new|the|some|1)? ?(?:new patient |follow up |dental |quick |regular |routine )?(?:appointment|appt|visit|consultation|consult)\b/, STRONG],
     [/(?<!\bwhen (?:can|could|would|should) (?:i|we) )\b(?:come in|come by|stop by|get in|get seen|be seen|fit me in|squeeze me in|pencil me in|put me down|sign me up|get me in|come see)\b/, STRONG],
     [/\b(?:see|visit) (?:the |a )?(?:dr|dentist|hygienist)\b/, STRONG],
+    // Something to be looked at: "can someone look at it", "get my brakes checked", "have it seen to".
+    [/\b(?:look at|looks at|take a look|have a look)(?! (?:at )?(?:my|the|our|his|her) (?:\w+ )?(?:appointment|appt|booking|schedule|bill|account|records?)\b)|\b(?:check (?:it|them|that|this) out|(?:get|have|getting|having) (?:it|them|that|this|my \w+|the \w+) (?:looked at|checked|checked out|seen to|fixed|repaired|done|seen))\b/, STRONG],
+    // A problem described, no request yet: "my tooth hurts", "I chipped a tooth", "toothache".
+    [new RegExp(`\\b(?:toothache|tooth ache|${BODY_PART} (?:(?:really|still|kind of|so|just|keeps|started|is|has been|been) )?(?:hurts?|hurting|aches?|aching|(?:is |feels |got )?(?:(?:really|very|so|super|a bit|kinda) )?(?:sore|sensitive|killing me|loose|bleeding|swollen)|fell out|came (?:out|off|loose)|broke|cracked|chipped)|(?:chipped|cracked|broke|broken|lost|knocked) (?:a |my |the |his |her )?${BODY_PART})\\b`), WEAK],
     [/\bnew patient\b|\bappointment\b/, WEAK],
   ],
   availability: [

@@ -138,6 +138,8 @@ export function classify(s: IntentSignals): IntentResult {
     if (CORRECTION_CUE.test(text) || s.replacedValue) note('correction', STRONG);
     else if (LEADING_NO.test(text)) note('correction', 0.85);
   }
+  // "hey there, my tooth hurts": a greeting opens a call; whatever else was said is the call's point.
+  if (found.size > 1) found.delete('greeting');
   // A goodbye's "no" ("no, that's all") and a "no" answered with a goodbye are one thing.
   if (found.has('goodbye') && (found.get('goodbye') ?? 0) >= 0.85) found.delete('no');
 

@@ -76,6 +76,8 @@ const CONTRACTIONS: ReadonlyMap<string, string> = new Map([
   ['havent', 'have not'],
   ["hasn't", 'has not'],
   ["ain't", 'is not'],
+  ["y'all", 'you all'],
+  ['yall', 'you all'],
   ['gonna', 'going to'],
   ['wanna', 'want to'],
   ['gotta', 'got to'],

@@ -143,6 +143,7 @@ const BARE_ANSWER = /^(?:(?:yes|yeah|ok|okay|sure|how about|what about|maybe|say
 /** "First thing": the earliest slot, in the morning. */
 const FIRST_THING = /\b1st thing\b/;
 const PART_OF_DAY = /\b(?:(early|late|mid) )?(?:in the |this |the )?(mornings?|afternoons?|evenings?|nights?|am|pm)\b/g;
+const PAST_BEFORE = /\b(?:last|yesterday|the other)\s$/;
 const LUNCH_BOUNDS = /\b(after|before) (lunch|work|school)\b/g;
 const LATE_IN_THE_DAY = /\b(?:(?:later|late) in the day|(?:the )?end of the day|last thing in the day)\b/g;
 const EARLIEST =
@@ -201,6 +202,8 @@ export function findTimes(work: Workspace, expect: Expectation | null, partOfDay
     const value: PartOfDay = word.startsWith('morning') || word === 'am' ? 'morning' : word.startsWith('afternoon') || word === 'pm' ? 'afternoon' : 'evening';
     // "am" alone is the verb ("i am"); only "in the am" is the morning.
     if ((word === 'am' || word === 'pm') && !/^(?:in the|this)/.test(m[0].slice((m[1]?.length ?? -1) + 1))) return false;
+    // "it broke last night", "yesterday morning": when something happened, not a wish.
+    if (PAST_BEFORE.test(work.text.slice(Math.max(0, m.index - 12), m.index))) return true;
     partOfDay.push({ value, start: m.index, end: m.index + m[0].length });
     const modifier = m[1];
     if (modifier === 'early' || modifier === 'late') {
