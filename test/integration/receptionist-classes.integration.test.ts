@@ -184,3 +184,34 @@ describe('whether a day is worked is answered as hours', () => {
     expect(said(call)).toMatch(/closed (?:on )?Saturday/);
   });
 });
+
+describe('a move to "the same time" another day keeps the appointment\'s time', () => {
+  it('"can we do next Friday, same time" offers the appointment\'s clock time that day', async () => {
+    h = await startCallHarness();
+    await h.converse('+15555550241', ['a cleaning with Maria on Wednesday at 10 am', 'Ines Duarte', 'yes', 'no thanks']);
+    const move = await h.converse('+15555550241', ['I need to move my cleaning', 'can we do next Friday, same time']);
+    expect(said(move)).toMatch(/to Friday, December 4th at 10 AM with Maria Gomez, RDH\. Is that right\?/);
+  });
+});
+
+describe('"the earliest" among the times offered is the earliest of them', () => {
+  it('"first thing" while choosing holds the earliest offered time', async () => {
+    h = await startCallHarness();
+    const call = await h.converse('+15555550242', ['a cleaning tomorrow morning please']);
+    expect(said(call)).toMatch(/Tomorrow I have 8 AM, 9 AM, or 10 AM\. Which works best\?/);
+    await call.say('first thing', { confidence: 0.92 });
+    await call.say('Wen Li', { confidence: 0.92 });
+    expect(said(call)).toMatch(/Tuesday, November 24th at 8 AM with .* for a teeth cleaning\. Shall I book it\?/);
+  });
+});
+
+describe('an everyday word of a service name is not that service', () => {
+  it('at a garage with an "Oil change", "I need to change my appointment" is a move, not an oil change', async () => {
+    h = await startCallHarness();
+    await h.run('tenants/save', { config: GARAGE });
+    const call = await h.twilio.placeCall({ from: '+15555550243', to: '+15555550400' });
+    await call.say('I need to change my appointment', { confidence: 0.92 });
+    expect(said(call)).toMatch(/couldn't find an appointment/);
+    expect(said(call)).not.toMatch(/oil/i);
+  });
+});

@@ -53,6 +53,11 @@ export function resolvePick<T extends Pickable>(items: readonly T[], u: Understa
     matches = matches.filter((i) => i.serviceId === u.serviceId);
     narrowed = true;
   }
+  // "The earliest", "first thing", "whatever's soonest": the earliest of what is left.
+  if (u.earliest && u.time === null && matches.length > 1) {
+    matches = [matches.reduce((a, b) => (b.start < a.start ? b : a))];
+    narrowed = true;
+  }
   if (!narrowed) return { kind: 'none' };
   const [first] = matches;
   if (matches.length === 1 && first) return { kind: 'one', item: first };

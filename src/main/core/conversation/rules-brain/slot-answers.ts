@@ -60,9 +60,23 @@ function asksQuestion(u: Understanding): boolean {
   return u.intent === 'hours' || u.intent === 'location' || u.intent === 'faq';
 }
 
+/**
+ * "The following Saturday, same time": a move keeps the appointment's clock time when the caller
+ * says so and names no other.
+ */
+const SAME_TIME = /\b(?:same time|the same hour|same hour|misma hora|mismo horario)\b/i;
+
+function keepSameTime(t: Turn, u: Understanding): void {
+  const s = t.state;
+  if (s.flow === 'reschedule' && s.target && u.time === null && SAME_TIME.test(t.text)) {
+    s.wish = { ...s.wish, time: localClock(s.target.start, t.tenant), partOfDay: null, earliest: false };
+  }
+}
+
 export async function onWhen(t: Turn, u: Understanding): Promise<boolean> {
   if (!changesWish(u) || asksQuestion(u)) return false;
   t.state.wish = mergeWish(t.state.wish, u, t.tenant);
+  keepSameTime(t, u);
   await continueBooking(t);
   return true;
 }
@@ -106,6 +120,7 @@ export async function onPickSlot(t: Turn, u: Understanding): Promise<boolean> {
   if (changesWish(u)) {
     // Not one of the options: a new day, time or service to look for.
     s.wish = mergeWish(s.wish, u, t.tenant);
+    keepSameTime(t, u);
     await continueBooking(t);
     return true;
   }

@@ -36,6 +36,18 @@ export interface TenantVocabulary {
   emergency: EmergencyVocabulary[];
 }
 
+/**
+ * Everyday words that name a service only next to its other words: "change" in "oil change" must
+ * not make "I need to change my appointment" an oil change, nor "check" in "brake check" make
+ * "can you check…" a brake job.
+ */
+const EVERYDAY_WORDS = new Set([
+  'check', 'checks', 'change', 'changes', 'about', 'after', 'before', 'again', 'light', 'lights', 'quick', 'touch', 'repair', 'repairs',
+  'fix', 'fixes', 'work', 'works', 'job', 'jobs', 'test', 'tests', 'session', 'package', 'special', 'deluxe', 'premium', 'express',
+  'simple', 'small', 'large', 'extra', 'other', 'first', 'second', 'third', 'today', 'time', 'times', 'thing', 'things', 'place',
+  'cambio', 'revisar', 'trabajo', 'prueba',
+]);
+
 /** Words of a service name too generic to pick one service out ("teeth", "dental", "visit"). */
 const GENERIC_SERVICE_WORDS = new Set([
   'tooth', 'dental', 'dentist', 'appointment', 'visit', 'service', 'session', 'treatment', 'care', 'general', 'regular', 'routine',
@@ -90,7 +102,7 @@ function build(tenant: TenantConfig): TenantVocabulary {
     const lone: Phrase[] = [];
     for (const phrase of phrases) {
       phrase.stems.forEach((st, k) => {
-        if (st.length >= 5 && !GENERIC_SERVICE_WORDS.has(st) && owners.get(st)?.size === 1 && !lone.some((l) => l.stems[0] === st)) {
+        if (st.length >= 5 && !GENERIC_SERVICE_WORDS.has(st) && !EVERYDAY_WORDS.has(phrase.words[k] as string) && owners.get(st)?.size === 1 && !lone.some((l) => l.stems[0] === st)) {
           lone.push({ stems: [st], words: [phrase.words[k] as string] });
         }
       });
