@@ -163,8 +163,9 @@ describe('a caller who describes a problem instead of a service', () => {
     const call = await h.converse('+15555550232', ['I need to get my crown looked at, it came off last night', 'tomorrow morning']);
     expect(said(call)).toMatch(/what would you like to come in for\?/i);
     await call.say('9 works', { confidence: 0.92 });
-    expect(said(call)).toMatch(/Let's start with a dental exam/);
-    expect(said(call)).not.toMatch(/come in for/);
+    const reply = said(call);
+    expect(reply).toMatch(/Let's start with a dental exam/);
+    expect(reply).not.toMatch(/come in for/);
   });
 
   it('at a garage with no general visit, the caller is asked, then offered a person or a message: never a wrong service', async () => {
@@ -211,7 +212,32 @@ describe('an everyday word of a service name is not that service', () => {
     await h.run('tenants/save', { config: GARAGE });
     const call = await h.twilio.placeCall({ from: '+15555550243', to: '+15555550400' });
     await call.say('I need to change my appointment', { confidence: 0.92 });
-    expect(said(call)).toMatch(/couldn't find an appointment/);
-    expect(said(call)).not.toMatch(/oil/i);
+    const reply = said(call);
+    expect(reply).toMatch(/couldn't find an appointment/);
+    expect(reply).not.toMatch(/oil/i);
+  });
+});
+
+describe('what the caller already said is not asked again', () => {
+  it('a message request that says what it is about is not asked "what would you like me to tell the team?"', async () => {
+    h = await startCallHarness();
+    const call = await h.converse('+15555550251', ['can you have Dr Patel call me back about my x-rays']);
+    const reply = said(call);
+    expect(reply).not.toMatch(/What would you like me to tell the team/);
+    expect(reply).toMatch(/your name/i);
+    for (const line of ['Jim Bell', 'yes this number is fine']) await call.say(line, { confidence: 0.92 });
+    const messages = await h.run<any[]>('messages/list', { tenantId: T });
+    expect(messages).toMatchObject([{ reason: expect.stringMatching(/x-rays/) }]);
+  });
+
+  it('"can I book one" after asking about a cleaning books a cleaning', async () => {
+    h = await startCallHarness();
+    const call = await h.converse('+15555550252', ["how much is a cleaning if I don't have insurance", 'ok cool, can I book one for next Wednesday afternoon']);
+    const reply = said(call);
+    expect(reply).not.toMatch(/What would you like to come in for/);
+    expect(reply).toMatch(/Wednesday, December 2nd/);
+    await call.say('the first one', { confidence: 0.92 });
+    await call.say('Ana Ruiz', { confidence: 0.92 });
+    expect(said(call)).toMatch(/for a teeth cleaning\. Shall I book it\?/);
   });
 });

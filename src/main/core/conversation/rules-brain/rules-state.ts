@@ -101,6 +101,8 @@ export interface RulesState {
   emergency: boolean;
   /** For the live board: "book a teeth cleaning". */
   summary: string | null;
+  /** The service last named in this call ("how much is a cleaning?"): what "can I book one?" means. */
+  mentionedServiceId: string | null;
 }
 
 export function initialRulesState(language: Language = 'en'): RulesState {
@@ -127,6 +129,7 @@ export function initialRulesState(language: Language = 'en'): RulesState {
     lowConfidence: false,
     emergency: false,
     summary: null,
+    mentionedServiceId: null,
   };
 }
 
@@ -149,6 +152,7 @@ export function upgradeState(state: RulesState, language: Language): RulesState 
   state.repeat ??= { promptId: '', times: 0 };
   state.stalled ??= 0;
   state.waitlistDate ??= null;
+  state.mentionedServiceId ??= null;
   if (state.pending) state.pending.promptId ??= state.pending.kind;
   return state;
 }

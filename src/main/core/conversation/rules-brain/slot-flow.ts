@@ -19,6 +19,9 @@ export async function startBooking(t: Turn, u: Understanding): Promise<void> {
   const s = t.state;
   s.flow = 'book';
   s.wish = mergeWish(emptyWish(), u, t.tenant);
+  // "How much is a cleaning? … OK, can I book one for Wednesday?": the service they asked about
+  // (read back before anything is booked, so a wrong guess costs one "no").
+  if (s.wish.serviceId === null && t.tenant.services.some((x) => x.id === s.mentionedServiceId)) s.wish.serviceId = s.mentionedServiceId;
   s.offered = [];
   s.waitlistDate = null;
   supersedeHold(t);
