@@ -241,3 +241,14 @@ describe('what the caller already said is not asked again', () => {
     expect(said(call)).toMatch(/for a teeth cleaning\. Shall I book it\?/);
   });
 });
+
+describe('a question in the middle of the read-back does not lose the booking', () => {
+  it('asked the hours at "Shall I book it?", the caller repeats the time and is booked', async () => {
+    h = await startCallHarness();
+    const call = await h.converse('+15555550261', ['this is Rosa Diaz, I would like a cleaning with Maria tomorrow at three in the afternoon', 'sorry, what are your hours again?']);
+    expect(said(call)).toMatch(/Shall I book a teeth cleaning on Tuesday, November 24th at 3 PM for you\?/);
+    await call.say('tomorrow at three in the afternoon', { confidence: 0.92 });
+    expect(said(call)).toMatch(/You're all set/);
+    expect(await h.run<any[]>('bookings/list', { tenantId: T, statuses: ['confirmed'] })).toMatchObject([{ start: '2026-11-24T15:00:00-05:00' }]);
+  });
+});

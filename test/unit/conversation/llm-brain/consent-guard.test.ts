@@ -56,6 +56,16 @@ describe('the consent guard: read back the exact slot, then a yes in a later tur
     expect(check([READ_BACK], 'no, not Tuesday at 3 PM')).toBe('no_yes');
   });
 
+  it('takes the slot in the caller\'s own words as a yes: "tomorrow at three in the afternoon", "3 o\'clock", "this Tuesday at 3"', () => {
+    const asked = [READ_BACK, c('sorry, what are your hours again?'), r("We're open 8 AM to 5 PM. Shall I book a teeth cleaning on Tuesday, November 24th at 3 PM for you?")];
+    expect(check(asked, 'tomorrow at three in the afternoon')).toBe('ok');
+    expect(check([READ_BACK], "3 o'clock")).toBe('ok');
+    expect(check([READ_BACK], 'this Tuesday at 3')).toBe('ok');
+    expect(check([READ_BACK], 'Wednesday at 3')).toBe('no_yes');
+    expect(check([READ_BACK], 'tomorrow at 4')).toBe('no_yes');
+    expect(check([READ_BACK], 'not 3, something later')).toBe('no_yes');
+  });
+
   it('refuses outright when the caller\'s words this turn are unknown (the router used outside a call turn)', () => {
     expect(check([READ_BACK, c('yes')], undefined)).toBe('caller_unknown');
   });

@@ -38,7 +38,8 @@ export function requireConsent(target: ConsentTarget, context: ActionContext, co
   const from = target.from === undefined ? null : localSlot(target.from, null, context.tenant);
   const readBackAt = lastIndexWhere(lines, (line) => line.speaker === 'receptionist' && isReadBackOf(line.text, slot, from, context.tenant, now));
   if (readBackAt < 0) throw new ConsentMissing('no_read_back');
-  if (!agreedAfter(lines.slice(readBackAt + 1), (text) => isReadBackOf(text, slot, from, context.tenant, now), context.tenant, now)) throw new ConsentMissing('no_yes');
+  const namesTheSlot = (text: string) => isReadBackOf(text, slot, from, context.tenant, now) || callerNamesSlot(text, slot, context.tenant, now);
+  if (!agreedAfter(lines.slice(readBackAt + 1), namesTheSlot, context.tenant, now)) throw new ConsentMissing('no_yes');
 }
 
 function localSlot(start: number, providerId: string | null, tenant: TenantConfig) {
@@ -59,6 +60,25 @@ function isReadBackOf(text: string, slot: ReturnType<typeof localSlot>, from: Re
 function namesOnly(mentions: SpokenSlot[], slot: ReturnType<typeof localSlot>, from: ReturnType<typeof localSlot> | null): boolean {
   if (!mentions.some((m) => mentionsSlot(m, slot))) return false;
   return mentions.every((m) => mentionsSlot(m, slot) || (from !== null && m.date === from.date && m.times.includes(from.time)));
+}
+
+/**
+ * The caller answering the read-back with the slot in their own words ("this Tuesday at four in
+ * the afternoon", "yes, 4 PM"): the day and time they name are the slot's (a time said without
+ * AM/PM may be either half of the clock), nothing is ruled out, and at least one of them is said.
+ * The same test the rules receptionist applies before it books.
+ */
+function callerNamesSlot(said: string, slot: ReturnType<typeof localSlot>, tenant: TenantConfig, now: number): boolean {
+  return (['en', 'es'] as const).some((language) => {
+    const u = understand(said, { tenant, now, expect: 'yes_no', language });
+    if (u.rejected || (u.date === null && u.time === null)) return false;
+    if (u.date !== null && u.date !== slot.date) return false;
+    return u.time === null || u.time === slot.time || (!u.timeHasMeridiem && sameTwelveHourClock(u.time, slot.time));
+  });
+}
+
+function sameTwelveHourClock(a: string, b: string): boolean {
+  return Number(a.slice(0, 2)) % 12 === Number(b.slice(0, 2)) % 12 && a.slice(2) === b.slice(2);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { fullWhen } from '../prompts/index.js';
 import { anythingElse } from './closing.js';
 import { troubleToMessage } from './message-flow.js';
-import { askWhen, checkAndOffer, continueBooking } from './slot-flow.js';
+import { askWhen, checkAndOffer, continueBooking, readBack, readBackMove } from './slot-flow.js';
 import { isSystemFailure, type Failure, type Turn } from './turn.js';
 import { withoutWhen } from './wish.js';
 import { firstName, providerWords, serviceWords } from './words.js';
@@ -11,6 +11,13 @@ import type { OfferedSlot } from '../actions/types.js';
 async function commitFailed(t: Turn, failure: Failure): Promise<void> {
   if (isSystemFailure(failure)) {
     await troubleToMessage(t, failure);
+    return;
+  }
+  if (failure.code === 'not_confirmed' && t.state.hold) {
+    // The consent guard did not hear this slot read back and agreed to: read it back again,
+    // so the caller's next yes is to exactly this slot. The hold is kept meanwhile.
+    if (t.state.flow === 'reschedule') readBackMove(t);
+    else readBack(t);
     return;
   }
   t.state.hold = null;
