@@ -35,6 +35,11 @@ export const PHRASES: Phrase[] = [
   p('I have a toothache', 'book', {}),
   p('my crown came off last night', 'book', {}),
   p('can you look at my appointment for me', 'check_appointment', {}, { min: 0.85 }),
+  // "One" the pronoun is not 1 o'clock.
+  p('can I get one saturday morning', 'book', { date: '2026-11-28', partOfDay: 'morning' }, { min: 0.85 }),
+  p('I need one tomorrow morning', 'book', { date: '2026-11-24', partOfDay: 'morning' }, { min: 0.85 }),
+  p('can I get one at 2', 'book', { time: '14:00' }, { min: 0.85 }),
+  p('tomorrow at one', 'unknown', { date: '2026-11-24', time: '13:00' }),
   // Whether a day is worked is an hours question.
   p("do y'all do Saturday appointments", 'hours', { date: '2026-11-28' }, { min: 0.85 }),
   p('do you work weekends', 'hours', {}, { min: 0.85 }),

@@ -74,6 +74,8 @@ export const INTENT_RULES: Record<PatternIntent, readonly Rule[]> = {
     [/\b(?:make|set up|setup|get|need|want|like|request|schedule|due for|time for|looking for|come in for) (?:me )?(?:an?|my|another|new|the|some|1)? ?(?:new patient |follow up |dental |quick |regular |routine )?(?:appointment|appt|visit|consultation|consult)\b/, STRONG],
     [/(?<!\bwhen (?:can|could|would|should) (?:i|we) )\b(?:come in|come by|stop by|get in|get seen|be seen|fit me in|squeeze me in|pencil me in|put me down|sign me up|get me in|come see)\b/, STRONG],
     [/\b(?:see|visit) (?:the |a )?(?:dr|dentist|hygienist)\b/, STRONG],
+    // "Can I get one Saturday?", "I need one tomorrow": one appointment (or one of what was just discussed).
+    [/\b(?:(?:can|could|may) (?:i|we) (?:get|book|have|grab|schedule|squeeze in|fit in)|i (?:would like|need|want)|book me|get me) 1\b(?! (?:of|more|question|thing|sec|second|minute)\b)/, STRONG],
     // Something to be looked at: "can someone look at it", "get my brakes checked", "have it seen to".
     [/\b(?:look at|looks at|take a look|have a look)(?! (?:at )?(?:my|the|our|his|her) (?:\w+ )?(?:appointment|appt|booking|schedule|bill|account|records?)\b)|\b(?:check (?:it|them|that|this) out|(?:get|have|getting|having) (?:it|them|that|this|my \w+|the \w+) (?:looked at|checked|checked out|seen to|fixed|repaired|done|seen))\b/, STRONG],
     // A problem described, no request yet: "my tooth hurts", "I chipped a tooth", "toothache".

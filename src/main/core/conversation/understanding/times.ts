@@ -122,6 +122,7 @@ const PATTERNS: TimePattern[] = [
 ];
 
 const AT_CUE = /\b(?:at|around|about|something|anytime|any time|say|maybe|how about|what about|make it|do|for|approximately|roughly|like|by|before|after|until|till|til|from|between|past|than|to|the|@)\s+$/;
+const ONE_AS_PRONOUN_AFTER = /\b(?:get|book|need|want|take|have|make|schedule|like|grab|squeeze in|set up|fit in|just|only|another|need another|also)\s+$/;
 /** "between 2 and 4", "3 or 4": a bare number right after another time. */
 const JOIN_CUE = /\b(?:and|or|through|to)\s+$/;
 const AFTER_CUE = /\b(?:after|past|later than|no earlier than|not earlier than|not before|from|starting at|starting|no sooner than|between)\s+$/;
@@ -250,6 +251,8 @@ function acceptBare(text: string, work: Workspace, t: RawTime, expect: Expectati
   const after = text.slice(t.end, t.end + 24);
   if (NOT_A_TIME_FOLLOW.test(after)) return false;
   const before = text.slice(Math.max(0, t.start - 24), t.start);
+  // "can I get one Saturday morning", "book one for Tuesday": the pronoun, not 1 o'clock.
+  if (t.hour === 1 && t.minute === 0 && ONE_AS_PRONOUN_AFTER.test(before)) return false;
   if (JOIN_CUE.test(before) && found.some((f) => f.end <= t.start && t.start - f.end <= 10)) return true;
   if (AT_CUE.test(before) || AT_FOLLOW.test(after) || AFTER_FOLLOW.test(after) || BEFORE_FOLLOW.test(after)) {
     // "number 2", "option 3": a choice, not a time.
