@@ -1,15 +1,11 @@
 import { DateTime } from 'luxon';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spokenTime } from '../../src/main/core/conversation/index.js';
 import { callTools, reply, type ModelScript, type ModelStep } from '../support/openai/fake-openai-server.js';
-import { LLM_TENANT as T, startLlmCallHarness } from '../support/openai/llm-call-harness.js';
+import { LLM_TENANT as T, startLlmCallHarness, useLlmHarness } from '../support/openai/llm-call-harness.js';
 import { lastToolResult } from '../support/openai/scripted-receptionist.js';
 
-let stop: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await stop?.();
-  stop = undefined;
-});
+const start = useLlmHarness(startLlmCallHarness);
 
 const ZONE = 'America/New_York';
 const NOW = Date.parse('2026-11-23T14:00:00Z');
@@ -39,9 +35,7 @@ const spanishReceptionist: ModelScript = (request): ModelStep => {
 
 describe('a call in Spanish through the LLM brain', () => {
   it('follows the caller into Spanish, reads back in Spanish, and books on a "sí" through the consent guard', async () => {
-    const harness = await startLlmCallHarness(spanishReceptionist, { edit: (practice) => (practice.languages = ['en', 'es']) });
-    stop = harness.stop;
-    const { h, openai } = harness;
+    const { h, openai } = await start(spanishReceptionist, { edit: (practice) => (practice.languages = ['en', 'es']) });
     const call = await h.converse('+15555550177', ['Hola, buenas tardes, necesito una limpieza dental por favor', 'sí, ésa']);
     expect(call.heard().join(' ')).toMatch(/Para confirmar: una limpieza dental el martes 1 de diciembre a la 1 de la tarde con Maria Gomez\. ¿Se la agendo\?/);
     await call.say('sí, por favor', { confidence: 0.93 });
