@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelScript } from '../support/openai/fake-openai-server.js';
 import { LLM_TENANT as T, startLlmCallHarness, TEST_KEY, useLlmHarness } from '../support/openai/llm-call-harness.js';
 import { scriptedReceptionist } from '../support/openai/scripted-receptionist.js';
 
