@@ -29,6 +29,22 @@ export function initialLlmState(): LlmState {
   return { v: 1, kind: 'llm', messages: [], offered: [], quotedStarts: [], quotedClock: [], appointments: [], callerName: null, summary: null, turns: 0, tokens: 0 };
 }
 
+/**
+ * A turn's own copy of the state: a turn only appends to the lists and sets fields, so copying the
+ * lists is enough for an abandoned turn to leave the call's state as it was (no deep copy of the
+ * whole conversation every turn).
+ */
+export function copyState(state: LlmState): LlmState {
+  return {
+    ...state,
+    messages: [...state.messages],
+    offered: [...state.offered],
+    quotedStarts: [...state.quotedStarts],
+    quotedClock: [...state.quotedClock],
+    appointments: [...state.appointments],
+  };
+}
+
 export function isLlmState(value: unknown): value is LlmState {
   const s = value as Partial<LlmState> | null;
   return typeof s === 'object' && s !== null && s.v === 1 && s.kind === 'llm' && Array.isArray(s.messages);
