@@ -47,3 +47,26 @@ describe('a call in Spanish through the LLM brain', () => {
     expect(openai.requests.at(-1)!.body.messages[0]!.content).toMatch(/This call is in Spanish: answer in natural Latin-American Spanish, addressing the caller as "usted"/);
   });
 });
+
+describe('the router refuses in the caller\'s language', () => {
+  /** A model that books the first time it finds, in the same breath: no read-back, no "sí". */
+  const hastyReceptionist: ModelScript = (request, index) => {
+    const last = request.body.messages.at(-1)!;
+    const result = last.role === 'tool' ? JSON.parse(last.content ?? 'null') : null;
+    if (result?.data?.slots) {
+      const slot = result.data.slots[0];
+      return callTools({ name: 'book_appointment', args: { serviceId: slot.serviceId, providerId: slot.providerId, start: slot.local, customerName: 'Ana López' } });
+    }
+    return spanishReceptionist(request, index);
+  };
+
+  it('a booking without a read-back and a "sí" is refused in Spanish, the caller hears Spanish, and nothing is booked', async () => {
+    const { h, openai } = await start(hastyReceptionist, { edit: (practice) => (practice.languages = ['en', 'es']) });
+    const call = await h.converse('+15555550177', ['Hola, buenas tardes, necesito una limpieza dental por favor']);
+    const refusal = openai.requests.map((r) => r.body.messages.at(-1)!).find((m) => m.role === 'tool' && JSON.parse(m.content ?? '{}').code === 'not_confirmed');
+    expect(JSON.parse(refusal!.content!)).toEqual({ ok: false, code: 'not_confirmed', say: 'Antes de hacerlo, permítame repetirle los datos para confirmar que estén correctos.' });
+    expect(call.heard().join(' ')).toContain('Antes de hacerlo, permítame repetirle los datos para confirmar que estén correctos.');
+    expect(call.heard().join(' ')).not.toMatch(/Before I do that/);
+    expect(await h.run<any[]>('bookings/list', { tenantId: T, statuses: ['confirmed', 'pending_review'] })).toEqual([]);
+  });
+});

@@ -102,7 +102,8 @@ export class LlmBrain implements Brain<LlmState> {
     // The caller's words are data: they go in as the user's message, never into the instructions.
     const callerSaid = u.kind === 'speech' ? u.text : u.kind === 'dtmf' ? `(pressed ${u.digits})` : null;
     state.messages.push({ role: 'user', content: u.kind === 'speech' ? u.text : u.kind === 'dtmf' ? `(the caller pressed ${u.digits} on the keypad)` : '(the caller said nothing)' });
-    const context: ActionContext = { tenant: input.tenant, callId: input.callId, callerPhone: input.caller.phone, turn: input.turn, callerSaid };
+    // The call's language: refusals come back in it, and the customer's texts follow it.
+    const context: ActionContext = { tenant: input.tenant, callId: input.callId, callerPhone: input.caller.phone, turn: input.turn, callerSaid, language: state.language };
     const model = input.tenant.llm.model ?? this.deps.client.endpoint().defaultModel;
     const startedAt = performance.now();
     let toolCalls = 0;
