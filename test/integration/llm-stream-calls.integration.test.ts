@@ -152,4 +152,23 @@ describe('stream mode through the LLM brain (Media Streams, Deepgram and OpenAI 
     expect(next.at(-2)!.content).toMatch(/Which would you like\?$/);
     await call.hangup();
   }, 120_000);
+
+  it('the caller cutting into a finished reply: the model remembers only what was heard', async () => {
+    const long = 'We are open Monday to Friday from eight in the morning. On Saturdays we see patients in the morning only. We are closed on Sundays.';
+    const s = await start(withStep(0, { kind: 'reply', text: long }), { msPerCharacter: 70, leadMs: 1_000 });
+    const { call, leg } = await answeredCall(s);
+    const since = leg.fromApp.length;
+    await s.say(leg, 'when are you open');
+    await leg.until(() => leg.fromApp.slice(since).filter((m) => m.event === 'media').length >= 60, 'the reply to be playing');
+    // The turn itself is over (its latency is on record only once it was answered, not abandoned): only the playing is cut.
+    while ((await s.callRecord(call.sid)).latency.length < 2) await leg.pause(20);
+    await s.say(leg, 'sorry, I meant on Saturday');
+    await leg.until(() => s.openai.requests.length === 2, 'the next turn to reach the model');
+    const remembered = s.openai.requests[1]!.body.messages.at(-2)!;
+    expect(remembered.role).toBe('assistant');
+    expect(remembered.content).toMatch(/\[interrupted by the caller\]$/);
+    expect(long.startsWith(remembered.content!.replace(' [interrupted by the caller]', ''))).toBe(true);
+    expect(remembered.content!.length).toBeLessThan(long.length);
+    await call.hangup();
+  }, 120_000);
 });

@@ -37,12 +37,12 @@ export async function startLlmCallHarness(script: ModelScript, options: LlmHarne
 }
 
 /** The same in stream mode: Media Streams, Deepgram faked at its protocol, the LLM brain behind. */
-export async function startLlmStreamHarness(script: ModelScript, options: LlmHarnessOptions & { msPerCharacter?: number; sessionFillerAfterMs?: number } = {}) {
+export async function startLlmStreamHarness(script: ModelScript, options: LlmHarnessOptions & { msPerCharacter?: number; sessionFillerAfterMs?: number; leadMs?: number } = {}) {
   const openai = await new FakeOpenAiServer(script).start();
   const s: StreamHarness = await startStreamHarness({
     config: llmConfig(openai),
     // The call's own filler only where a test asks for it: a busy machine must not add one.
-    deps: { llmLimits: llmLimits(options), mediaStream: { fillerAfterMs: options.sessionFillerAfterMs ?? 60_000 } },
+    deps: { llmLimits: llmLimits(options), mediaStream: { fillerAfterMs: options.sessionFillerAfterMs ?? 60_000, ...(options.leadMs ? { leadMs: options.leadMs } : {}) } },
     ...(options.msPerCharacter ? { msPerCharacter: options.msPerCharacter } : {}),
   });
   const practice = await s.h.run<any>('tenants/get', { tenantId: LLM_TENANT });

@@ -1,7 +1,7 @@
 import type { Logger } from '../kernel/index.js';
 import type { ActionRouter } from './actions/types.js';
 import type { Brain, BrainTurn, TurnInput, TurnResult, Utterance } from './brain.js';
-import { collectPieces, isLlmState, LlmFailure, rememberHeard, streamPieces, type CircuitBreaker, type LlmBrain, type SpokenPiece } from './llm-brain/index.js';
+import { collectPieces, LlmFailure, streamPieces, type CircuitBreaker, type LlmBrain, type SpokenPiece } from './llm-brain/index.js';
 
 /** Which brain has the call, and each one's own state. */
 export interface PracticeBrainState {
@@ -99,12 +99,6 @@ export class PracticeBrain implements Brain<PracticeBrainState> {
     }
     return 'llm';
   }
-}
-
-/** Barge-in in stream mode: the LLM remembers its last reply as the caller heard it (the rules brain keeps no text). */
-export function practiceStateHeard(state: unknown, heard: string): unknown {
-  if (!isPracticeState(state) || state.active !== 'llm' || !isLlmState(state.llm)) return state;
-  return { ...state, llm: rememberHeard(state.llm, heard) };
 }
 
 function isPracticeState(value: unknown): value is PracticeBrainState {

@@ -4,7 +4,7 @@ import type { Brain, BrainTurn, CallOutcome, TurnInput, TurnResult } from '../br
 import { message } from '../prompts/index.js';
 import { choosesLanguage } from '../understanding/spanish.js';
 import { applyToolResult } from './apply-tool-result.js';
-import { copyState, initialLlmState, isLlmState, presentResult, type LlmState } from './llm-state.js';
+import { copyState, initialLlmState, isLlmState, presentResult, reconcileHeard, type LlmState } from './llm-state.js';
 import { LlmFailure, type ChatMessage, type LlmClient, type LlmUsageSink } from './ports.js';
 import { inventedTimes } from './spoken-times-guard.js';
 import { collectPieces, streamPieces, type SpokenPiece } from './spoken-pieces.js';
@@ -77,7 +77,8 @@ export class LlmBrain implements Brain<LlmState> {
   }
 
   async *pieces(input: TurnInput<LlmState>, options: { fillers: boolean } = { fillers: true }): AsyncGenerator<SpokenPiece, TurnResult<LlmState>> {
-    const state: LlmState = isLlmState(input.state) ? copyState(input.state) : initialLlmState();
+    // Barge-in: the model remembers its last reply as far as the caller heard it, not as it wrote it.
+    const state: LlmState = isLlmState(input.state) ? copyState(reconcileHeard(input.state, input.heard)) : initialLlmState();
     const result: Omit<TurnResult<LlmState>, 'say'> & { next: TurnResult<LlmState>['next'] } = { state, next: 'listen' };
     const language = (state.language ??= input.tenant.languages[0] ?? 'en');
     const finish = (): TurnResult<LlmState> => {
