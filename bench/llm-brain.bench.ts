@@ -50,17 +50,18 @@ export const llmBrainBench: Bench = async () => {
     // The brain's own share of each turn (the call flow's record-keeping around it is not the brain's).
     let brainMs = 0;
     let brainCpuMs = 0;
-    const turn = core.brain.turn.bind(core.brain);
-    core.brain.turn = async (input) => {
+    // The call flow streams each turn (`Brain.stream`): the brain's share runs from the call until its result.
+    const stream = core.brain.stream!.bind(core.brain);
+    core.brain.stream = (input) => {
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
-      try {
-        return await turn(input as never);
-      } finally {
+      const turn = stream(input as never);
+      const measured = turn.result.finally(() => {
         brainMs = performance.now() - t0;
         const cpu = process.cpuUsage(cpu0);
         brainCpuMs = (cpu.user + cpu.system) / 1000;
-      }
+      });
+      return { sentences: turn.sentences, result: measured };
     };
     // The actions' share (availability, holds, bookings in SQLite): the same work the rules brain's turns do.
     let actionsCpuMs = 0;

@@ -1,20 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ModelScript } from '../support/openai/fake-openai-server.js';
-import { LLM_TENANT as T, startLlmCallHarness, TEST_KEY } from '../support/openai/llm-call-harness.js';
+import { describe, expect, it } from 'vitest';
+import { LLM_TENANT as T, startLlmCallHarness, TEST_KEY, useLlmHarness } from '../support/openai/llm-call-harness.js';
 import { scriptedReceptionist } from '../support/openai/scripted-receptionist.js';
 
 const ANN = '+15555550199';
-let stop: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await stop?.();
-  stop = undefined;
-});
-
-async function start(script: ModelScript, options: Parameters<typeof startLlmCallHarness>[1] = {}) {
-  const harness = await startLlmCallHarness(script, options);
-  stop = harness.stop;
-  return harness;
-}
+const start = useLlmHarness(startLlmCallHarness);
 
 async function detailOf(h: Awaited<ReturnType<typeof start>>['h'], sid: string) {
   const calls = await h.run<any[]>('calls/list-recent', { tenantId: T });

@@ -1,20 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ModelScript, ModelStep } from '../support/openai/fake-openai-server.js';
-import { LLM_TENANT as T, startLlmCallHarness, TEST_KEY } from '../support/openai/llm-call-harness.js';
+import { LLM_TENANT as T, startLlmCallHarness, TEST_KEY, useLlmHarness } from '../support/openai/llm-call-harness.js';
 import { scriptedReceptionist } from '../support/openai/scripted-receptionist.js';
 
 const ANN = '+15555550199';
-let stop: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await stop?.();
-  stop = undefined;
-});
-
-async function start(script: ModelScript, options: Parameters<typeof startLlmCallHarness>[1] = {}) {
-  const harness = await startLlmCallHarness(script, options);
-  stop = harness.stop;
-  return harness;
-}
+const start = useLlmHarness(startLlmCallHarness);
 
 /** The good receptionist until request `from`, then `step` for every request after. */
 function failingFrom(from: number, step: ModelStep): ModelScript {

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../src/main/app/create-app.js';
+import type { AppConfig } from '../../src/main/app/index.js';
 import { phraseAudio } from './audio/phrase-audio.js';
 import { startCallHarness, PRACTICE_NUMBER, type CallHarness } from './call-harness.js';
 import { FakeDeepgram } from './deepgram/fake-deepgram.js';
@@ -12,10 +13,10 @@ export const TENANT = 'bright-smiles';
  * The running appliance with the demo practice in stream mode, Deepgram faked at its protocol
  * (the real SDK talks to it), and Twilio simulated down to the media socket.
  */
-export async function startStreamHarness(options: { msPerCharacter?: number; deps?: AppDeps } = {}) {
+export async function startStreamHarness(options: { msPerCharacter?: number; deps?: AppDeps; config?: Partial<AppConfig> } = {}) {
   const deepgram = new FakeDeepgram(DEEPGRAM_KEY, { msPerCharacter: options.msPerCharacter ?? 12 });
   const url = await deepgram.start();
-  const h: CallHarness = await startCallHarness({ deepgram: { url, apiKey: DEEPGRAM_KEY }, ...(options.deps ? { deps: options.deps } : {}) });
+  const h: CallHarness = await startCallHarness({ deepgram: { url, apiKey: DEEPGRAM_KEY }, ...(options.deps ? { deps: options.deps } : {}), ...(options.config ? { config: options.config } : {}) });
   const config = await h.run<any>('tenants/get', { tenantId: TENANT });
   await h.run('tenants/save', { config: { ...config, voice: { mode: 'stream', ttsVoice: 'aura-2-thalia-en', sttModel: 'nova-3' } } });
 

@@ -26,6 +26,11 @@ export type ModelStep =
       firstTokenGate?: Promise<void>;
       /** Cut the connection after this many SSE events, without a finish or [DONE]. */
       cutAfterEvents?: number;
+      /**
+       * Stop writing once this many characters of the text have gone out, until `until` resolves:
+       * a model still writing, so a test can see what reached the caller before it finished.
+       */
+      pauseAfterChars?: { chars: number; until: Promise<void> };
     }
   | { kind: 'status'; status: 429 | 500 | 503 | 401; retryAfterSeconds?: number }
   /** Accept the request and never send a byte of the body. */
@@ -52,6 +57,8 @@ function pieces(text: string, size = 7): string[] {
  */
 export class FakeOpenAiServer {
   readonly requests: ReceivedRequest[] = [];
+  /** How many streams have been written to the end (`data: [DONE]`). */
+  finishedStreams = 0;
   private server: Server | null = null;
   private readonly hanging = new Set<ServerResponse>();
 
@@ -107,7 +114,13 @@ export class FakeOpenAiServer {
     const model = request.body.model;
     const base = { id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 1_764_000_000, model };
     const events: unknown[] = [{ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] }];
-    for (const piece of pieces(step.text ?? '')) events.push({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] });
+    let pauseAt: number | null = null;
+    let textSent = 0;
+    for (const piece of pieces(step.text ?? '')) {
+      events.push({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] });
+      textSent += piece.length;
+      if (pauseAt === null && step.pauseAfterChars && textSent >= step.pauseAfterChars.chars) pauseAt = events.length;
+    }
     (step.toolCalls ?? []).forEach((call, index) => {
       const args = typeof call.args === 'string' ? call.args : JSON.stringify(call.args ?? {});
       events.push({ ...base, choices: [{ index: 0, delta: { tool_calls: [{ index, id: `call_${this.requests.length}_${index}`, type: 'function', function: { name: call.name, arguments: '' } }] }, finish_reason: null }] });
@@ -130,10 +143,16 @@ export class FakeOpenAiServer {
         res.socket?.destroy();
         return;
       }
+      if (i === pauseAt && step.pauseAfterChars) {
+        this.hanging.add(res);
+        await step.pauseAfterChars.until;
+        this.hanging.delete(res);
+      }
       if (res.destroyed) return;
       res.write(`data: ${JSON.stringify(event)}\n\n`);
     }
     res.end('data: [DONE]\n\n');
+    this.finishedStreams += 1;
   }
 }
 

@@ -9,5 +9,5 @@ export { message, type MessageId, type MessageParams } from './prompts/index.js'
 export { RulesBrain, type RulesState } from './rules-brain/index.js';
 export { normalize, understand, type Understanding, type UnderstandContext } from './understanding/index.js';
 export * from './llm-brain/index.js';
-export { PracticeBrain, practiceStateHeard, withCallerWords, type PracticeBrainState } from './practice-brain.js';
+export { PracticeBrain, withCallerWords, type PracticeBrainState } from './practice-brain.js';
 export type { CallConversation, SpokenLine } from './actions/ports.js';

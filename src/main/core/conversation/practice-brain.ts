@@ -1,7 +1,7 @@
 import type { Logger } from '../kernel/index.js';
 import type { ActionRouter } from './actions/types.js';
-import type { Brain, TurnInput, TurnResult, Utterance } from './brain.js';
-import { collectPieces, isLlmState, LlmFailure, rememberHeard, type CircuitBreaker, type LlmBrain, type SpokenPiece } from './llm-brain/index.js';
+import type { Brain, BrainTurn, TurnInput, TurnResult, Utterance } from './brain.js';
+import { collectPieces, LlmFailure, streamPieces, type CircuitBreaker, type LlmBrain, type SpokenPiece } from './llm-brain/index.js';
 
 /** Which brain has the call, and each one's own state. */
 export interface PracticeBrainState {
@@ -39,15 +39,21 @@ export class PracticeBrain implements Brain<PracticeBrainState> {
     return { v: 1, kind: 'practice', active: null, rules: null, llm: null, failedOver: null };
   }
 
-  /** Gather mode: the whole turn at once. With `onSentence`, each sentence also goes out as it is ready. */
+  /** The whole turn at once (replay, rehearsals). With `onSentence`, each sentence also goes out as it is ready. */
   turn(input: TurnInput<PracticeBrainState>): Promise<TurnResult<PracticeBrainState>> {
     return collectPieces(input, (options) => this.pieces(input, options));
   }
 
+  /** The call's turn: each sentence goes to the caller as the model writes it (no fillers of its own: the call has one). */
+  stream(input: TurnInput<PracticeBrainState>): BrainTurn<PracticeBrainState> {
+    return streamPieces((options) => this.pieces(input, options));
+  }
+
   /**
-   * Sentences as they are ready (not yet connected to the call flow's `Brain.stream`) (fillers marked), honouring `input.signal`; the
-   * generator's return value is the turn's result (its `say` is left empty: the pieces are it).
-   * When the LLM fails mid-turn, what it already said stays said and the rules brain carries on.
+   * Sentences as they are ready (fillers marked), honouring `input.signal`; the generator's return
+   * value is the turn's result (its `say` is left empty: the pieces are it). When the LLM fails
+   * mid-turn, what it already said stays said and the rules brain carries on from the caller's
+   * words; an abandoned turn is not handed over (nobody is listening for its answer).
    */
   async *pieces(input: TurnInput<PracticeBrainState>, options: { fillers: boolean } = { fillers: true }): AsyncGenerator<SpokenPiece, TurnResult<PracticeBrainState>> {
     const state: PracticeBrainState = isPracticeState(input.state) ? { ...input.state } : this.initialState();
@@ -61,6 +67,7 @@ export class PracticeBrain implements Brain<PracticeBrainState> {
         if (input.utterance.kind !== 'start') this.deps.breaker.succeeded();
         return { ...result, state: { ...state, llm: result.state } };
       } catch (error) {
+        if (input.signal?.aborted) throw error;
         const failure = error instanceof LlmFailure ? error : new LlmFailure('server_error', error instanceof Error ? error.message : String(error));
         if (failure.endpointFault) this.deps.breaker.failed(failure);
         this.deps.logger.warn({ tenantId: input.tenant.id, callId: input.callId, kind: failure.kind, reason: failure.message }, 'LLM brain failed; the rules brain takes the call');
@@ -92,12 +99,6 @@ export class PracticeBrain implements Brain<PracticeBrainState> {
     }
     return 'llm';
   }
-}
-
-/** Barge-in in stream mode: the LLM remembers its last reply as the caller heard it (the rules brain keeps no text). */
-export function practiceStateHeard(state: unknown, heard: string): unknown {
-  if (!isPracticeState(state) || state.active !== 'llm' || !isLlmState(state.llm)) return state;
-  return { ...state, llm: rememberHeard(state.llm, heard) };
 }
 
 function isPracticeState(value: unknown): value is PracticeBrainState {

@@ -64,6 +64,14 @@ describe('inventedTimes: no time is spoken unless a tool gave it', () => {
     expect(inventedTimes('How about Wednesday, December 2 at 1 PM?', state, tenant, NOW)).toEqual(['13:00']);
   });
 
+  it('takes a time said right after its slot\'s own day words without further reading, and reads anything else', () => {
+    // The tool's own words for the day, right before the time: the offered slot, exactly.
+    expect(inventedTimes('I have Tuesday, December 1 at 1:00 PM with Maria Gomez, RDH.', state, tenant, NOW)).toEqual([]);
+    // Another day named last, even with the offered day earlier in the sentence: read, and caught.
+    expect(inventedTimes('Not Tuesday, December 1, but Wednesday, December 2 at 1 PM.', state, tenant, NOW)).toEqual(['13:00']);
+    expect(inventedTimes('Tuesday, December 11 at 1 PM works.', state, tenant, NOW)).toEqual(['13:00']);
+  });
+
   it('reads a reply in Spanish too, so the guard holds in both languages', () => {
     expect(inventedTimes('Tengo el martes a las 4:45 de la tarde.', state, tenant, NOW)).toEqual(['16:45']);
     expect(inventedTimes('Tengo el martes 1 de diciembre a la 1 de la tarde.', state, tenant, NOW)).toEqual([]);

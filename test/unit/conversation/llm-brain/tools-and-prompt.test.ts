@@ -6,7 +6,7 @@ import { CircuitBreaker } from '../../../../src/main/core/conversation/llm-brain
 import { LlmFailure } from '../../../../src/main/core/conversation/llm-brain/ports.js';
 import { buildSystemPrompt } from '../../../../src/main/core/conversation/llm-brain/system-prompt.js';
 import { buildTools } from '../../../../src/main/core/conversation/llm-brain/tools.js';
-import { initialLlmState, presentResult, rememberHeard } from '../../../../src/main/core/conversation/llm-brain/llm-state.js';
+import { initialLlmState, presentResult, reconcileHeard, rememberHeard } from '../../../../src/main/core/conversation/llm-brain/llm-state.js';
 import { tenantConfigSchema } from '../../../../src/shared/contract/index.js';
 import { FakeClock } from '../../../support/fake-clock.js';
 
@@ -128,5 +128,31 @@ describe('barge-in: the model remembers what the caller heard', () => {
 
   it('drops a reply nobody heard', () => {
     expect(rememberHeard(state, '').messages).toHaveLength(3);
+  });
+
+  it('reads what was heard from the call record: the lines since the caller last spoke, the call\'s filler left out', () => {
+    const heard = [
+      { speaker: 'caller' as const, text: 'a cleaning please', interrupted: false },
+      { speaker: 'receptionist' as const, text: 'One moment while I check that.', interrupted: false },
+      { speaker: 'receptionist' as const, text: 'I have Tuesday at 1 PM.', interrupted: false },
+      { speaker: 'receptionist' as const, text: 'I also have', interrupted: true },
+      { speaker: 'caller' as const, text: 'Tuesday is fine', interrupted: false },
+    ];
+    expect(reconcileHeard(state, heard).messages.at(-1)).toEqual({ role: 'assistant', content: 'I have Tuesday at 1 PM. I also have [interrupted by the caller]' });
+  });
+
+  it('leaves the state alone when nothing was cut off, or the cut-off words are not its last reply (an abandoned turn\'s)', () => {
+    const whole = [
+      { speaker: 'receptionist' as const, text: 'I have Tuesday at 1 PM. I also have Wednesday at 9 AM. Which works?', interrupted: false },
+      { speaker: 'caller' as const, text: 'Tuesday', interrupted: false },
+    ];
+    expect(reconcileHeard(state, whole)).toBe(state);
+    const abandoned = [
+      { speaker: 'caller' as const, text: 'what about Friday', interrupted: false },
+      { speaker: 'receptionist' as const, text: 'Let me look at Fri', interrupted: true },
+      { speaker: 'caller' as const, text: 'never mind', interrupted: false },
+    ];
+    expect(reconcileHeard(state, abandoned)).toBe(state);
+    expect(reconcileHeard(state, undefined)).toBe(state);
   });
 });

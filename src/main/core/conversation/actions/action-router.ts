@@ -1,4 +1,4 @@
-import { ContractError, type TenantConfig } from '../../../../shared/contract/index.js';
+import { ContractError, type Language, type TenantConfig } from '../../../../shared/contract/index.js';
 import type { Clock, Logger } from '../../kernel/index.js';
 import { reviewReasons } from '../../review/index.js';
 import type { AvailabilityService, BookingRecord, BookingService, CustomerService } from '../../scheduling/index.js';
@@ -6,6 +6,7 @@ import { message } from '../prompts/index.js';
 import { hoursSentences } from '../rules-brain/hours-words.js';
 import { ConsentMissing, requireConsent, type ConsentTarget } from './consent-guard.js';
 import type { ActionAudit, CallConversation, MessageSink, WaitlistSink } from './ports.js';
+import { CallerRefusal } from './refusal.js';
 import { resolveStart, wishFromWords } from './resolve-when.js';
 import { providerName, sayWhen, serviceName } from './spoken.js';
 import {
@@ -18,8 +19,6 @@ import {
   type AppointmentSummary,
   type OfferedSlot,
 } from './types.js';
-
-const ABANDONED = 'That turn was abandoned.';
 
 type Failure = Extract<ActionResult<ActionName>, { ok: false }>;
 
@@ -49,11 +48,12 @@ export function createActionRouter(deps: ActionRouterDeps): ActionRouter {
       const started = performance.now();
       let result: ActionResult<typeof name>;
       const parsed = actionArgs[name].safeParse(rawArgs);
+      const language = languageOf(context);
       if (context.signal?.aborted) {
         // The turn was abandoned (deadline, barge-in, hang-up, takeover): it must change nothing more.
-        result = { ok: false, code: 'unavailable', say: ABANDONED };
+        result = { ok: false, code: 'unavailable', say: message(language, 'action.abandoned') };
       } else if (!parsed.success) {
-        result = { ok: false, code: 'invalid_arguments', say: message('en', 'action.missingDetails') };
+        result = { ok: false, code: 'invalid_arguments', say: message(language, 'action.missingDetails') };
       } else {
         try {
           const handler = handlers[name] as (args: unknown, context: ActionContext) => Promise<ActionResults[typeof name]>;
@@ -69,7 +69,7 @@ export function createActionRouter(deps: ActionRouterDeps): ActionRouter {
         action: name,
         args: rawArgs,
         ok: result.ok,
-        result: result.ok ? result.data : { code: result.code, say: result.say },
+        result: result.ok ? result.data : { code: result.code, say: result.say, ...(result.detail ? { detail: result.detail } : {}) },
         durationMs: performance.now() - started,
       });
       return result;
@@ -77,18 +77,32 @@ export function createActionRouter(deps: ActionRouterDeps): ActionRouter {
   };
 }
 
+/** The language the caller hears: the call's, else the practice's first. */
+function languageOf(context: ActionContext): Language {
+  return context.language ?? context.tenant.languages[0] ?? 'en';
+}
+
+/**
+ * The scheduling domain words its refusals in English ("Maria is not working at 7 PM."): an English
+ * caller hears them as they are, a caller in another language the catalog's words for their kind.
+ */
+const CALLER_WORDS = { not_found: 'action.notFound', outside_rules: 'action.outsideRules', invalid_arguments: 'action.missingDetails', unavailable: 'trouble' } as const;
+
 function toFailure(error: unknown, logger: Logger, action: ActionName, context: ActionContext): Failure {
+  const language = languageOf(context);
   if (error instanceof ConsentMissing) {
     logger.warn({ tenantId: context.tenant.id, callId: context.callId, action, reason: error.reason }, 'refused: not read back and agreed to');
-    return { ok: false, code: 'not_confirmed', say: message('en', 'llm.notConfirmed') };
+    return { ok: false, code: 'not_confirmed', say: message(language, 'llm.notConfirmed') };
   }
   if (error instanceof ContractError) {
     const code = error.code === 'conflict' ? 'conflict' : error.code === 'not_found' ? 'not_found' : error.code === 'outside_rules' ? 'outside_rules' : error.code === 'invalid_input' ? 'invalid_arguments' : 'unavailable';
-    const say = code === 'conflict' ? message('en', 'slot.taken') : error.message;
-    return { ok: false, code, say };
+    if (error instanceof CallerRefusal) return { ok: false, code, say: error.sayIn(language) };
+    if (code === 'conflict') return { ok: false, code, say: message(language, 'slot.taken') };
+    // The domain's own words also go to the model as `detail`, so it can explain in the caller's language.
+    return { ok: false, code, say: language === 'en' ? error.message : message(language, CALLER_WORDS[code]), detail: error.message };
   }
   logger.error({ tenantId: context.tenant.id, callId: context.callId, action, err: error }, 'action failed');
-  return { ok: false, code: 'internal', say: message('en', 'trouble') };
+  return { ok: false, code: 'internal', say: message(language, 'trouble') };
 }
 
 type Handlers = { [N in ActionName]: (args: ReturnType<(typeof actionArgs)[N]['parse']>, context: ActionContext) => Promise<ActionResults[N]> };
@@ -149,11 +163,11 @@ function createHandlers(deps: ActionRouterDeps): Handlers {
       } else if (args.serviceId && args.providerId && args.start !== undefined) {
         target = { serviceId: args.serviceId, providerId: args.providerId, start: resolveStart(args.start, tenant, clock.now()) };
       } else {
-        throw new ContractError('invalid_input', 'Which time would you like?');
+        throw new CallerRefusal('invalid_input', 'action.whichTime');
       }
       consent({ action: 'book_appointment', providerId: target.providerId, start: target.start }, context);
       const service = tenant.services.find((s) => s.id === target.serviceId);
-      if (!service) throw new ContractError('not_found', `We don't offer that service.`);
+      if (!service) throw new CallerRefusal('not_found', 'action.unknownService');
       const reasons = reviewReasons({ tenant, service, isNewCustomer: !existing || existing.createdAt >= clock.now(), signals: args.signals });
       const status = reasons.length > 0 ? 'pending_review' : 'confirmed';
       const booking = args.holdId
@@ -206,13 +220,14 @@ function createHandlers(deps: ActionRouterDeps): Handlers {
       const moved = await bookings.reschedule(tenant.id, current.id, target.start, 'receptionist', target.providerId, { releaseHoldId: holdId });
       return { bookingId: moved.id, start: moved.start, status: moved.status === 'pending_review' ? 'pending_review' : 'confirmed', spoken: summary(tenant, moved).spoken };
     },
-    async answer_question({ faqIndex, topic }, { tenant }) {
+    async answer_question({ faqIndex, topic }, context) {
+      const { tenant } = context;
       if (topic === 'hours') return { answer: hoursSentences(tenant, clock.now()).join(' ') };
       if (topic === 'location') {
-        return { answer: tenant.address ? message('en', 'location.address', { address: tenant.address }) : message('en', 'location.unknown') };
+        return { answer: tenant.address ? message(languageOf(context), 'location.address', { address: tenant.address }) : message(languageOf(context), 'location.unknown') };
       }
       const entry = faqIndex === null || faqIndex === undefined ? undefined : tenant.faq[faqIndex];
-      if (!entry) throw new ContractError('not_found', message('en', 'faq.unknownTakeMessage'));
+      if (!entry) throw new CallerRefusal('not_found', 'faq.unknownTakeMessage');
       return { answer: entry.answer };
     },
     async take_message({ reason, callerName, callbackNumber, urgent }, context) {
@@ -224,7 +239,7 @@ function createHandlers(deps: ActionRouterDeps): Handlers {
       return { number: tenant.transferNumber };
     },
     async join_waitlist({ serviceId, providerId, fromDate, toDate, customerName }, context) {
-      if (!context.callerPhone) throw new ContractError('invalid_input', "I can't see your number, so I can't text you when a time opens up.");
+      if (!context.callerPhone) throw new CallerRefusal('invalid_input', 'waitlist.noNumber');
       const entryId = deps.waitlist.join({
         tenantId: context.tenant.id,
         callId: context.callId,

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { ContractError, type TenantConfig } from '../../../../shared/contract/index.js';
-import { message } from '../prompts/index.js';
+import type { TenantConfig } from '../../../../shared/contract/index.js';
 import { understand } from '../understanding/index.js';
+import { CallerRefusal } from './refusal.js';
 import type { ActionArgs } from './types.js';
 
 type Wish = NonNullable<ActionArgs<'check_availability'>['wish']>;
@@ -22,7 +22,7 @@ export function resolveStart(value: number | string, tenant: TenantConfig, now: 
       if (parsed.isValid) return parsed.toMillis();
     }
   }
-  throw new ContractError('invalid_input', message('en', 'llm.unclearWhen'));
+  throw new CallerRefusal('invalid_input', 'llm.unclearWhen');
 }
 
 /** The caller's words about when, read by our understanding, filling what the wish leaves open. */

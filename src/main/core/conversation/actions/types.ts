@@ -126,7 +126,14 @@ export interface ActionResults {
  */
 export type ActionResult<N extends ActionName> =
   | { ok: true; data: ActionResults[N] }
-  | { ok: false; code: 'invalid_arguments' | 'not_found' | 'conflict' | 'outside_rules' | 'unavailable' | 'internal' | 'not_confirmed'; say: string };
+  | {
+      ok: false;
+      code: 'invalid_arguments' | 'not_found' | 'conflict' | 'outside_rules' | 'unavailable' | 'internal' | 'not_confirmed';
+      /** The catalog's sentence for the caller, in the call's language. */
+      say: string;
+      /** What exactly went wrong, in staff words (ids, names): for the LLM and the audit, never spoken as is. */
+      detail?: string;
+    };
 
 export interface ActionContext {
   tenant: TenantConfig;

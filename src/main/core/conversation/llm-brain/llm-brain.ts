@@ -1,12 +1,13 @@
 import type { Logger } from '../../kernel/index.js';
 import type { ActionContext, ActionName, ActionResult } from '../actions/types.js';
-import type { Brain, CallOutcome, TurnInput, TurnResult } from '../brain.js';
+import type { Brain, BrainTurn, CallOutcome, TurnInput, TurnResult } from '../brain.js';
 import { message } from '../prompts/index.js';
 import { choosesLanguage } from '../understanding/spanish.js';
 import { applyToolResult } from './apply-tool-result.js';
-import { initialLlmState, isLlmState, presentResult, type LlmState } from './llm-state.js';
+import { copyState, initialLlmState, isLlmState, presentResult, reconcileHeard, type LlmState } from './llm-state.js';
 import { LlmFailure, type ChatMessage, type LlmClient, type LlmUsageSink } from './ports.js';
 import { inventedTimes } from './spoken-times-guard.js';
+import { collectPieces, streamPieces, type SpokenPiece } from './spoken-pieces.js';
 import { streamRound, type RoundEvent } from './stream-round.js';
 import { buildSystemPrompt, type KnownAppointment } from './system-prompt.js';
 import { buildTools, END_CALL } from './tools.js';
@@ -46,34 +47,11 @@ export interface LlmBrainDeps {
   limits?: Partial<LlmLimits>;
 }
 
-/** A piece of speech as the brain produces it; fillers only cover a slow model. */
-export interface SpokenPiece {
-  text: string;
-  filler: boolean;
-}
-
-/**
- * Runs a turn's pieces to the end for `Brain.turn`: each piece goes to `onSentence` as it is ready
- * (fillers only when someone listens live), and the result's `say` is what was said, fillers left out.
- */
-export async function collectPieces<S>(
-  input: Pick<TurnInput<S>, 'onSentence'>,
-  pieces: (options: { fillers: boolean }) => AsyncGenerator<SpokenPiece, TurnResult<S>>,
-): Promise<TurnResult<S>> {
-  const said: string[] = [];
-  const run = pieces({ fillers: input.onSentence !== undefined });
-  for (;;) {
-    const step = await run.next();
-    if (step.done) return { ...step.value, say: said };
-    input.onSentence?.(step.value.text);
-    if (!step.value.filler) said.push(step.value.text);
-  }
-}
-
 /**
  * The LLM receptionist: OpenAI-style chat completions with streaming and tools, over the very
- * actions the rules brain uses. Its core is `stream()`, which yields sentences as the model writes
- * them and honours the turn's AbortSignal; `turn()` collects them for gather mode. It throws
+ * actions the rules brain uses. Its core is `pieces()`, which yields sentences as the model writes
+ * them and honours the turn's AbortSignal; `stream()` hands them to the call as they come and
+ * `turn()` collects them. It throws
  * `LlmFailure` when it cannot answer (endpoint down, timeout, malformed tool call, an invented
  * time twice, a bound reached): the practice brain then has the rules brain take the turn.
  */
@@ -94,8 +72,13 @@ export class LlmBrain implements Brain<LlmState> {
     return collectPieces(input, (options) => this.pieces(input, options));
   }
 
+  stream(input: TurnInput<LlmState>): BrainTurn<LlmState> {
+    return streamPieces((options) => this.pieces(input, options));
+  }
+
   async *pieces(input: TurnInput<LlmState>, options: { fillers: boolean } = { fillers: true }): AsyncGenerator<SpokenPiece, TurnResult<LlmState>> {
-    const state: LlmState = isLlmState(input.state) ? (JSON.parse(JSON.stringify(input.state)) as LlmState) : initialLlmState();
+    // Barge-in: the model remembers its last reply as far as the caller heard it, not as it wrote it.
+    const state: LlmState = isLlmState(input.state) ? copyState(reconcileHeard(input.state, input.heard)) : initialLlmState();
     const result: Omit<TurnResult<LlmState>, 'say'> & { next: TurnResult<LlmState>['next'] } = { state, next: 'listen' };
     const language = (state.language ??= input.tenant.languages[0] ?? 'en');
     const finish = (): TurnResult<LlmState> => {
@@ -120,7 +103,8 @@ export class LlmBrain implements Brain<LlmState> {
     // The caller's words are data: they go in as the user's message, never into the instructions.
     const callerSaid = u.kind === 'speech' ? u.text : u.kind === 'dtmf' ? `(pressed ${u.digits})` : null;
     state.messages.push({ role: 'user', content: u.kind === 'speech' ? u.text : u.kind === 'dtmf' ? `(the caller pressed ${u.digits} on the keypad)` : '(the caller said nothing)' });
-    const context: ActionContext = { tenant: input.tenant, callId: input.callId, callerPhone: input.caller.phone, turn: input.turn, callerSaid };
+    // The call's language: refusals come back in it, and the customer's texts follow it.
+    const context: ActionContext = { tenant: input.tenant, callId: input.callId, callerPhone: input.caller.phone, turn: input.turn, callerSaid, language: state.language };
     const model = input.tenant.llm.model ?? this.deps.client.endpoint().defaultModel;
     const startedAt = performance.now();
     let toolCalls = 0;

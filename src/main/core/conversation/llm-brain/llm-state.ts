@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Language, TenantConfig } from '../../../../shared/contract/index.js';
+import type { HeardLine } from '../brain.js';
 import type { ChatMessage } from './ports.js';
 import type { KnownAppointment } from './system-prompt.js';
 
@@ -27,6 +28,22 @@ export interface LlmState {
 
 export function initialLlmState(): LlmState {
   return { v: 1, kind: 'llm', messages: [], offered: [], quotedStarts: [], quotedClock: [], appointments: [], callerName: null, summary: null, turns: 0, tokens: 0 };
+}
+
+/**
+ * A turn's own copy of the state: a turn only appends to the lists and sets fields, so copying the
+ * lists is enough for an abandoned turn to leave the call's state as it was (no deep copy of the
+ * whole conversation every turn).
+ */
+export function copyState(state: LlmState): LlmState {
+  return {
+    ...state,
+    messages: [...state.messages],
+    offered: [...state.offered],
+    quotedStarts: [...state.quotedStarts],
+    quotedClock: [...state.quotedClock],
+    appointments: [...state.appointments],
+  };
 }
 
 export function isLlmState(value: unknown): value is LlmState {
@@ -67,4 +84,27 @@ export function rememberHeard(state: LlmState, heard: string): LlmState {
     break;
   }
   return { ...state, messages };
+}
+
+/**
+ * The receptionist's last reply as the caller heard it, when they cut it off: the receptionist's
+ * lines since the caller's previous words (the call records what played, from Twilio's marks).
+ * Only a reply the state holds is rewritten: the heard text must be where that reply began (an
+ * abandoned turn's words were never in the state).
+ */
+export function reconcileHeard(state: LlmState, heard: readonly HeardLine[] | undefined): LlmState {
+  if (!heard?.length) return state;
+  let i = heard.length - 1;
+  // The caller's words this turn are already on record: the reply before them is what matters.
+  while (i >= 0 && heard[i]!.speaker === 'caller') i--;
+  const lines: HeardLine[] = [];
+  for (; i >= 0 && heard[i]!.speaker !== 'caller'; i--) if (heard[i]!.speaker === 'receptionist') lines.unshift(heard[i]!);
+  if (!lines.some((l) => l.interrupted)) return state;
+  const last = [...state.messages].reverse().find((m) => m.role === 'assistant' && !m.tool_calls?.length);
+  const said = last && typeof last.content === 'string' ? last.content.replace(/\s+/g, ' ') : '';
+  // The call's own filler played before the reply; it was never the model's.
+  while (lines.length > 0 && !lines[0]!.interrupted && !said.includes(lines[0]!.text.trim())) lines.shift();
+  const text = lines.map((l) => l.text.trim()).join(' ');
+  if (!said || !said.startsWith(text.slice(0, Math.min(text.length, 12)))) return state;
+  return rememberHeard(state, text);
 }

@@ -39,6 +39,7 @@ export async function* streamRound(client: LlmClient, request: LlmRequest, timer
   const tools = new ToolCallAccumulator();
   const iterator = client.stream(request, controller.signal)[Symbol.asyncIterator]();
   let finished = false;
+  let drained = false;
   try {
     let first = true;
     for (;;) {
@@ -60,7 +61,10 @@ export async function* streamRound(client: LlmClient, request: LlmRequest, timer
         clearTimeout(firstTokenTimer);
         firstTokenTimer = undefined;
       }
-      if (step.done) break;
+      if (step.done) {
+        drained = true;
+        break;
+      }
       const chunk = step.value;
       if (chunk.kind === 'text') {
         for (const text of sentences.push(chunk.text)) if ((yield { kind: 'sentence', text }) === 'stop') return;
@@ -80,8 +84,11 @@ export async function* streamRound(client: LlmClient, request: LlmRequest, timer
     clearTimeout(turnTimer);
     clearTimeout(firstTokenTimer);
     outer?.removeEventListener('abort', onOuter);
-    controller.abort();
-    void iterator.return?.()?.catch(() => {});
+    // A stream read to its end has nothing left to stop (and an abort costs an exception object).
+    if (!drained) {
+      controller.abort();
+      void iterator.return?.()?.catch(() => {});
+    }
   }
 }
 

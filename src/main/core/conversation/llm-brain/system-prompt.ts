@@ -37,19 +37,15 @@ function languageLine(tenant: TenantConfig, language: Language): string {
 }
 
 /**
- * The practice as the model needs it, rebuilt each turn so the date and time are current: who we
- * are, when we are open, what we offer, the caller we know, and the owner's own instructions.
+ * The practice itself (who we are, when we are open, what we offer, the owner's instructions): the
+ * same for every turn of every call until the practice is edited, which gives a new config object.
  */
-export function buildSystemPrompt(input: { tenant: TenantConfig; caller: CallerInfo; callerName: string | null; appointments: KnownAppointment[]; now: number; language: Language }): string {
-  const { tenant } = input;
-  const now = DateTime.fromMillis(input.now, { zone: tenant.timezone });
-  const parts: string[] = [
-    RULES,
-    `Practice: ${tenant.name}${tenant.address ? `, ${tenant.address}` : ''}. Time zone ${tenant.timezone}.`,
-    `Now: ${now.toFormat('cccc, LLLL d, yyyy, h:mm a')} (${now.toISO({ suppressMilliseconds: true })}).`,
-    `Opening hours (24h clock): ${hoursLines(tenant)}.`,
-    languageLine(tenant, input.language),
-  ];
+const practiceParts = new WeakMap<TenantConfig, string>();
+
+function practiceText(tenant: TenantConfig): string {
+  const cached = practiceParts.get(tenant);
+  if (cached) return cached;
+  const parts: string[] = [RULES, `Practice: ${tenant.name}${tenant.address ? `, ${tenant.address}` : ''}. Time zone ${tenant.timezone}.`, `Opening hours (24h clock): ${hoursLines(tenant)}.`];
   const closures = tenant.closures.map((c) => ('date' in c ? c.date : `${c.from} to ${c.to}`) + (c.reason ? ` (${c.reason})` : ''));
   if (closures.length) parts.push(`Closed: ${closures.join('; ')}.`);
   if (tenant.specialHours.length) parts.push(`Special hours: ${tenant.specialHours.map((s) => `${s.date} ${s.hours.map(([a, b]) => `${a}-${b}`).join(', ') || 'closed'}`).join('; ')}.`);
@@ -59,6 +55,35 @@ export function buildSystemPrompt(input: { tenant: TenantConfig; caller: CallerI
     `Booking policy: at least ${tenant.booking.minNoticeMinutes} minutes' notice, up to ${tenant.booking.maxAdvanceDays} days ahead.${tenant.review.all || tenant.review.newCustomers ? ' Some bookings are confirmed by staff afterwards; say so when a booking comes back pending_review.' : ''}`,
   );
   if (tenant.faq.length) parts.push(`FAQ (index: question → answer): ${tenant.faq.map((f, i) => `${i}: ${f.question} → ${f.answer}`).join(' | ')}`);
+  const text = parts.join('\n');
+  practiceParts.set(tenant, text);
+  return text;
+}
+
+// The clock line changes once a minute; formatting it in the practice's zone is the costly part.
+const nowLines = new Map<string, string>();
+
+function nowLine(now: number, zone: string): string {
+  const key = `${zone}|${Math.floor(now / 60_000)}`;
+  const known = nowLines.get(key);
+  if (known) return known;
+  const local = DateTime.fromMillis(now, { zone });
+  const line = `Now: ${local.toFormat('cccc, LLLL d, yyyy, h:mm a')} (${local.toISO({ suppressMilliseconds: true })}).`;
+  if (nowLines.size >= 64) nowLines.delete(nowLines.keys().next().value!);
+  nowLines.set(key, line);
+  return line;
+}
+
+/**
+ * The practice as the model needs it, put together each turn so the date and time are current: who
+ * we are, when we are open, what we offer, the caller we know, and the owner's own instructions.
+ * The practice's part is built once per practice version and comes first, so an endpoint that
+ * caches prompt prefixes (OpenAI does) reuses it; the clock line is formatted once a minute.
+ */
+export function buildSystemPrompt(input: { tenant: TenantConfig; caller: CallerInfo; callerName: string | null; appointments: KnownAppointment[]; now: number; language: Language }): string {
+  const { tenant } = input;
+  const practice = practiceText(tenant);
+  const parts: string[] = [practice, nowLine(input.now, tenant.timezone), languageLine(tenant, input.language)];
   const name = input.callerName ?? input.caller.customer?.name ?? null;
   parts.push(
     name ? `Caller: ${name} (known from caller ID ${input.caller.phone ?? 'unknown'}).` : `Caller: not known${input.caller.phone ? ` (calling from ${input.caller.phone})` : ''}; ask their name before booking.`,
