@@ -36,7 +36,7 @@ export async function startStreamHarness(options: { msPerCharacter?: number; dep
     /** Resolves when the receptionist has answered since `since` (messages from the app) and all of it has played. */
     async replyPlayed(leg: MediaStreamLeg, since: number): Promise<void> {
       await leg.until(() => leg.fromApp.slice(since).some((m) => m.event === 'media'), 'the receptionist to answer');
-      await leg.until(() => !leg.playing && leg.echoed.length === leg.fromApp.filter((m) => m.event === 'mark').length, 'the answer to play to the end');
+      await leg.until(() => leg.drained, 'the answer to play to the end');
     },
     /** The caller says a phrase (real speech) that the fake recognizer knows the text of. */
     async say(leg: MediaStreamLeg, text: string): Promise<void> {

@@ -25,6 +25,8 @@ export class MediaStreamLeg {
   /** Frames of the app's audio that actually played to the caller. */
   playedFrames = 0;
   clears = 0;
+  /** Marks the app sent (each is echoed once, played or discarded). */
+  marksReceived = 0;
   /** When (performance.now) each message from the app arrived, in order with `fromApp`. */
   readonly arrivals: number[] = [];
   closedBy: 'app' | 'caller' | null = null;
@@ -97,6 +99,11 @@ export class MediaStreamLeg {
 
   get isOpen(): boolean {
     return this.socket.readyState === WebSocket.OPEN;
+  }
+
+  /** Everything the app sent has played (or was cleared) and every mark it sent was echoed. */
+  get drained(): boolean {
+    return !this.playing && this.echoed.length === this.marksReceived;
   }
 
   /** Whether the app's audio is still playing or buffered. */
@@ -206,6 +213,7 @@ export class MediaStreamLeg {
         break;
       }
       case 'mark':
+        this.marksReceived++;
         this.playback.push({ kind: 'mark', name: message.mark!.name });
         // Nothing buffered before it: Twilio echoes at once.
         if (this.playback.length === 1) this.echoLeadingMarks();

@@ -23,6 +23,11 @@ export interface MediaStreamDeps {
   onLatency?: (callSid: string, latency: TurnLatency) => void;
   /** Benchmarks read the frame send times. */
   onOutput?: (callSid: string, output: StreamOutput) => void;
+  /**
+   * A barge-in: `inputAt` is when the recognizer's message that crossed the interruption gate
+   * reached this process's handler, `clearAt` when `clear` was handed to Twilio's socket (ms, `now`).
+   */
+  onBargeIn?: (callSid: string, timing: { inputAt: number; clearAt: number }) => void;
 }
 
 /** KeepAlive this often while the receptionist talks (Deepgram closes after 10 s without audio). */
@@ -121,7 +126,12 @@ export function handleMediaStream(socket: WebSocket, deps: MediaStreamDeps): voi
         tag: call.callSid,
         events: {
           speechStarted: () => {},
-          interim: (words) => live.interim(words),
+          interim: (words) => {
+            const inputAt = deps.now();
+            const clears = out.clearsSent;
+            live.interim(words);
+            if (out.clearsSent > clears) deps.onBargeIn?.(call.callSid, { inputAt, clearAt: out.lastClearAt! });
+          },
           final: (turn) =>
             void live.final({
               text: turn.text,

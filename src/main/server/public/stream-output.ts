@@ -80,6 +80,9 @@ export class StreamOutput implements LiveVoiceOutput {
   /** How long text-to-speech took to its first audio for the sentence that began the last answer. */
   lastAnswerVendorWaitMs: number | null = null;
   private midAnswer = false;
+  /** How many times `clear` went to Twilio, and when the last one did (`now`): barge-in timing. */
+  clearsSent = 0;
+  lastClearAt: number | null = null;
 
   constructor(private readonly deps: StreamOutputDeps) {}
 
@@ -132,6 +135,8 @@ export class StreamOutput implements LiveVoiceOutput {
   stopSpeaking(): void {
     if (this.queue.length === 0) return;
     this.deps.send({ event: 'clear', streamSid: this.deps.streamSid });
+    this.clearsSent += 1;
+    this.lastClearAt = this.deps.now();
     // Twilio echoes every outstanding mark on clear: those mean "discarded", not "played".
     for (const name of this.outstandingMarks) this.clearedMarks.add(name);
     this.outstandingMarks.clear();
