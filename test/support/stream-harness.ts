@@ -12,8 +12,8 @@ export const TENANT = 'bright-smiles';
  * The running appliance with the demo practice in stream mode, Deepgram faked at its protocol
  * (the real SDK talks to it), and Twilio simulated down to the media socket.
  */
-export async function startStreamHarness(options: { msPerCharacter?: number; deps?: AppDeps } = {}) {
-  const deepgram = new FakeDeepgram(DEEPGRAM_KEY, { msPerCharacter: options.msPerCharacter ?? 12 });
+export async function startStreamHarness(options: { msPerCharacter?: number; slowSpeech?: boolean; deps?: AppDeps } = {}) {
+  const deepgram = new FakeDeepgram(DEEPGRAM_KEY, { msPerCharacter: options.msPerCharacter ?? 12, slowSpeech: options.slowSpeech ?? false });
   const url = await deepgram.start();
   const h: CallHarness = await startCallHarness({ deepgram: { url, apiKey: DEEPGRAM_KEY }, ...(options.deps ? { deps: options.deps } : {}) });
   const config = await h.run<any>('tenants/get', { tenantId: TENANT });
@@ -29,6 +29,11 @@ export async function startStreamHarness(options: { msPerCharacter?: number; dep
     h,
     deepgram,
     callRecord,
+    /** Resolves once the receptionist's last sentence so far is in the transcript (it is recorded when Twilio's mark says it played). */
+    async lastLineRecorded(): Promise<void> {
+      const last = deepgram.speaks.at(-1)!.text;
+      await h.nextEvent('call/transcript-appended', (p) => p.turn.text === last);
+    },
     /** A caller rings the practice; the answer is a media stream. */
     async call(from: string): Promise<SimulatedCall> {
       return h.twilio.placeCall({ from, to: PRACTICE_NUMBER });
