@@ -107,7 +107,7 @@ interface CallerFigures {
   turns: number;
 }
 
-/** One caller: asks a question, listens to the answer, and every third turn cuts the answer off. */
+/** One caller: asks a question, listens to the answer, and every second turn cuts the answer off. */
 async function caller(twilio: SimulatedTwilio, deepgram: FakeDeepgram, from: string, until: number): Promise<CallerFigures> {
   const call = await twilio.placeCall({ from, to: PRACTICE_NUMBER });
   const leg = call.stream;
@@ -119,7 +119,7 @@ async function caller(twilio: SimulatedTwilio, deepgram: FakeDeepgram, from: str
     turn++;
     const since = leg.fromApp.length;
     await leg.say(phraseAudio(QUESTION));
-    if (turn % 3 === 0) {
+    if (turn % 2 === 0) {
       await leg.until(() => leg.playedFrames > 0 && leg.fromApp.slice(since).some((m) => m.event === 'media'), 'an answer to cut off', 60_000);
       const sentAt = performance.now();
       const before = leg.clears;

@@ -202,7 +202,8 @@ export class MediaStreamLeg {
 
   private onMessage(text: string): void {
     const message = JSON.parse(text) as { event: string; streamSid?: string; media?: { payload: string }; mark?: { name: string } };
-    this.fromApp.push(message);
+    // Audio is kept as its size only: a long call (or fifty at once) would otherwise hold every frame.
+    this.fromApp.push(message.event === 'media' ? { event: 'media', streamSid: message.streamSid, bytes: Math.floor(((message.media?.payload.length ?? 0) * 3) / 4) } : message);
     this.arrivals.push(performance.now());
     if (message.streamSid !== this.streamSid) throw new Error(`the app sent ${message.event} for stream ${message.streamSid}, not ${this.streamSid}`);
     switch (message.event) {
