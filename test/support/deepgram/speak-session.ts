@@ -13,8 +13,8 @@ const CHUNK_BYTES = 1_600;
  * One text-to-speech socket, as Deepgram's speak v1 answers it: `Speak` messages add text,
  * `Flush` turns the text so far into raw audio (binary messages, a few at a time, so a `Clear` can
  * land mid-sentence) followed by `Flushed`, `Clear` drops the text and every audio chunk not sent
- * yet and answers `Cleared`, `Close` sends what is left and closes. A `Metadata` message opens the
- * session; anything it cannot read gets a `Warning`.
+ * yet (but the one already on its way) and answers `Cleared`, `Close` sends what is left and
+ * closes. A `Metadata` message opens the session; anything it cannot read gets a `Warning`.
  */
 export class SpeakSession {
   readonly control: { type: string; text?: string }[] = [];
@@ -68,10 +68,14 @@ export class SpeakSession {
         this.jobs.push({ chunks, sequenceId: this.sequenceId++ });
         return this.pump();
       }
-      case 'Clear':
+      case 'Clear': {
         this.buffered = '';
+        // A chunk of the sentence being made was already on its way: it arrives before Cleared.
+        const inFlight = this.jobs[0]?.chunks.shift();
         this.jobs.length = 0;
+        if (inFlight) this.sendAudio(inFlight);
         return this.send({ type: 'Cleared', sequence_id: this.sequenceId });
+      }
       case 'Close':
         this.closing = true;
         return this.pump();
@@ -95,15 +99,19 @@ export class SpeakSession {
       if (this.jobs[0] !== job) return this.pump();
       const chunk = job.chunks.shift();
       if (chunk) {
-        this.audioBytes += chunk.length;
-        this.audioMessages++;
-        if (this.socket.readyState === this.socket.OPEN) this.socket.send(chunk, { binary: true });
+        this.sendAudio(chunk);
       } else {
         this.jobs.shift();
         this.send({ type: 'Flushed', sequence_id: job.sequenceId });
       }
       this.pump();
     });
+  }
+
+  private sendAudio(chunk: Buffer): void {
+    this.audioBytes += chunk.length;
+    this.audioMessages++;
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(chunk, { binary: true });
   }
 
   private warn(description: string): void {
