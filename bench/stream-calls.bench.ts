@@ -4,9 +4,12 @@
 // (20 ms frames each way) and the fake Deepgram run in this one, so their work is not counted.
 //
 // Figures: server-added latency per turn (final transcript in → first audio frame out, measured in
-// the appliance), `clear` after barge-in detection (the fake sends the interim that crosses the
-// gate → the leg receives `clear`: two loopback hops, an upper bound), the largest gap between
-// audio frames of one answer as Twilio receives them, and the appliance's CPU per call.
+// the appliance, less the wait for the fake speak socket's first audio); `clear` after barge-in
+// detection, timed from the fake writing the Results message that crosses the appliance's
+// interruption gate (the same `isInterruption` policy, applied to the turn's words so far) to the
+// leg reading `clear` (two loopback hops and both processes' event-loop delay: an upper bound), and
+// inside the appliance (that message handled → `clear` written); the largest gap in an answer's
+// audio; the appliance's CPU per call; each process's event-loop delay and the load average.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
