@@ -18,6 +18,9 @@ export class DeepgramNotConfiguredError extends Error {
   }
 }
 
+/** How long the speak socket may take to open before the call speaks one request per sentence. */
+const SPEAK_CONNECT_SECONDS = 2;
+
 /** Endpointing: silence (ms) after which Deepgram marks `speech_final`. */
 const ENDPOINTING_MS = 300;
 /** The backstop when endpointing misses the end of a turn (noise): Deepgram's minimum is 1000. */
@@ -84,7 +87,8 @@ export function createDeepgramSpeech(options: DeepgramOptions): { stt: SpeechToT
   });
 
   const tts: TextToSpeech = {
-    connect: ({ voice, failed }) => connectSpeakSocket(client(), { voice, failed, connectTimeoutSeconds: options.connectTimeoutSeconds ?? 5 }),
+    // The greeting waits for the voice: a speak socket slow to open gives way to REST soon.
+    connect: ({ voice, failed }) => connectSpeakSocket(client(), { voice, failed, connectTimeoutSeconds: Math.min(options.connectTimeoutSeconds ?? 5, SPEAK_CONNECT_SECONDS) }),
     perSentence,
   };
   return { stt, tts };
