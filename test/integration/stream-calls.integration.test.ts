@@ -31,7 +31,13 @@ describe('stream mode: Twilio Media Streams with Deepgram speech', () => {
     expect(listen.query.get('interim_results')).toBe('true');
     expect(listen.query.get('utterance_end_ms')).toBe('1000');
     expect(listen.keyterms).toEqual(expect.arrayContaining(['Bright Smiles Dental', 'Teeth cleaning']));
-    expect(s.deepgram.speaks.every((r) => r.query.get('container') === 'none' && r.authorization === 'Token dg-test-key-0123456789')).toBe(true);
+    // One speak socket for the call: raw μ-law 8 kHz in the practice's voice, a Speak + Flush per sentence.
+    expect(s.deepgram.speakSockets).toHaveLength(1);
+    const speak = s.deepgram.speakSockets[0]!;
+    expect(Object.fromEntries(speak.query)).toEqual({ model: 'aura-2-thalia-en', encoding: 'mulaw', sample_rate: '8000' });
+    expect(s.deepgram.speaks.every((r) => r.via === 'socket' && r.authorization === 'Token dg-test-key-0123456789')).toBe(true);
+    expect(speak.control.filter((m) => m.type === 'Flush')).toHaveLength(speak.control.filter((m) => m.type === 'Speak').length);
+    expect(listen.query.get('language')).toBe('en');
     expect(leg.fromApp.every((m) => ['media', 'mark', 'clear'].includes(m.event))).toBe(true);
 
     let bookings = await s.h.run<any[]>('bookings/list', { tenantId: TENANT, statuses: ['confirmed'] });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCallHarness, PRACTICE_NUMBER, type CallHarness } from '../support/call-harness.js';
 import { FakeDeepgram } from '../support/deepgram/fake-deepgram.js';
+import { voiceFor } from '../../src/main/server/public/stream-voices.js';
 import { DEEPGRAM_KEY, startStreamHarness, TENANT, type StreamHarness } from '../support/stream-harness.js';
 
 let s: StreamHarness | null = null;
@@ -22,7 +23,7 @@ async function speaking(harness: CallHarness, languages: ('en' | 'es')[]) {
   await harness.run('tenants/save', { config: { ...config, languages, greeting, voice: STREAM_VOICE } });
 }
 
-describe('stream mode and Spanish callers (the Aura voices are English only)', () => {
+describe('stream mode and Spanish callers', () => {
   it('a caller who presses 2 on a media stream goes on in gather mode, hearing the answer in Spanish with the es-MX voice', async () => {
     s = await startStreamHarness();
     await speaking(s.h, ['en', 'es']);
@@ -54,17 +55,54 @@ describe('stream mode and Spanish callers (the Aura voices are English only)', (
     await call.hangup();
   }, 120_000);
 
-  it('a practice that greets in Spanish answers in gather mode even when set to stream', async () => {
+  it('a practice that greets in Spanish streams in Spanish: the recognizer listens for es and a Spanish Aura voice speaks', async () => {
     s = await startStreamHarness();
     await speaking(s.h, ['es', 'en']);
     const call = await s.call(ANA);
-    expect(call.lastTwiml).not.toContain('<Connect>');
-    expect(call.state).toBe('listening');
-    expect(call.heard().join(' ')).toMatch(/Gracias por llamar a Bright Smiles Dental/);
-    expect(call.lastTwiml).toMatch(/voice="Polly\.Mia"/);
-    expect(s.deepgram.speaks).toHaveLength(0);
+    expect(call.state).toBe('streaming');
+    const leg = call.stream!;
+    await s.replyPlayed(leg, 0);
+    expect(s.deepgram.listens[0]!.query.get('language')).toBe('es');
+    expect(s.deepgram.speakSockets[0]!.query.get('model')).toBe('aura-2-estrella-es');
+    expect(s.deepgram.speaks.map((r) => r.text).join(' ')).toMatch(/Gracias por llamar a Bright Smiles Dental/);
+
+    await s.turn(leg, 'Quisiera dejar un mensaje');
+    // Answered on the same stream, in Spanish, by the Spanish voice.
+    expect(leg.isOpen).toBe(true);
+    expect(s.deepgram.speakSockets).toHaveLength(1);
+    expect(s.deepgram.speaks.at(-1)!.via).toBe('socket');
+    await s.lastLineRecorded();
+    const record = await s.callRecord(call.sid);
+    expect(record.transcript.filter((t: any) => t.speaker === 'caller').map((t: any) => t.text)).toEqual(['Quisiera dejar un mensaje']);
     await call.hangup();
-  }, 60_000);
+  }, 120_000);
+
+  it('a Spanish caller who asks for English goes on in gather mode, answered in English by Twilio', async () => {
+    s = await startStreamHarness();
+    await speaking(s.h, ['es', 'en']);
+    const call = await s.call(ANA);
+    const leg = call.stream!;
+    await s.replyPlayed(leg, 0);
+    const spokenBefore = s.deepgram.speaks.length;
+    // The stream may close before the clip's trailing silence is sent: not waiting for the last frame.
+    void s.say(leg, 'in english please');
+    await leg.closed;
+    await call.idle();
+    expect(call.state).toBe('listening');
+    // Nothing English went to the Spanish voice; the answer is Twilio's, in English.
+    expect(s.deepgram.speaks).toHaveLength(spokenBefore);
+    expect(call.lastTwiml).toMatch(/language="en-US"/);
+    const record = await s.callRecord(call.sid);
+    expect(record.transcript.filter((t: any) => t.speaker === 'caller').map((t: any) => t.text)).toEqual(['in english please']);
+    await call.hangup();
+  }, 120_000);
+
+  it('an English practice voice is never asked to read Spanish: the Spanish default stands in for it', async () => {
+    expect(voiceFor('aura-2-thalia-en', 'es')).toBe('aura-2-estrella-es');
+    expect(voiceFor('aura-2-thalia-en', 'en')).toBe('aura-2-thalia-en');
+    expect(voiceFor('aura-2-nestor-es', 'es')).toBe('aura-2-nestor-es');
+    expect(voiceFor('aura-2-nestor-es', 'en')).toBe('aura-2-thalia-en');
+  });
 });
 
 describe('the Deepgram key lives in the vault', () => {

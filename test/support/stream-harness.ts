@@ -13,8 +13,8 @@ export const TENANT = 'bright-smiles';
  * The running appliance with the demo practice in stream mode, Deepgram faked at its protocol
  * (the real SDK talks to it), and Twilio simulated down to the media socket.
  */
-export async function startStreamHarness(options: { msPerCharacter?: number; deps?: AppDeps; config?: Partial<AppConfig> } = {}) {
-  const deepgram = new FakeDeepgram(DEEPGRAM_KEY, { msPerCharacter: options.msPerCharacter ?? 12 });
+export async function startStreamHarness(options: { msPerCharacter?: number; slowSpeech?: boolean; deps?: AppDeps; config?: Partial<AppConfig> } = {}) {
+  const deepgram = new FakeDeepgram(DEEPGRAM_KEY, { msPerCharacter: options.msPerCharacter ?? 12, slowSpeech: options.slowSpeech ?? false });
   const url = await deepgram.start();
   const h: CallHarness = await startCallHarness({ deepgram: { url, apiKey: DEEPGRAM_KEY }, ...(options.deps ? { deps: options.deps } : {}), ...(options.config ? { config: options.config } : {}) });
   const config = await h.run<any>('tenants/get', { tenantId: TENANT });
@@ -30,6 +30,11 @@ export async function startStreamHarness(options: { msPerCharacter?: number; dep
     h,
     deepgram,
     callRecord,
+    /** Resolves once the receptionist's last sentence so far is in the transcript (it is recorded when Twilio's mark says it played). */
+    async lastLineRecorded(): Promise<void> {
+      const last = deepgram.speaks.at(-1)!.text;
+      await h.nextEvent('call/transcript-appended', (p) => p.turn.text === last);
+    },
     /** A caller rings the practice; the answer is a media stream. */
     async call(from: string): Promise<SimulatedCall> {
       return h.twilio.placeCall({ from, to: PRACTICE_NUMBER });
@@ -37,7 +42,7 @@ export async function startStreamHarness(options: { msPerCharacter?: number; dep
     /** Resolves when the receptionist has answered since `since` (messages from the app) and all of it has played. */
     async replyPlayed(leg: MediaStreamLeg, since: number): Promise<void> {
       await leg.until(() => leg.fromApp.slice(since).some((m) => m.event === 'media'), 'the receptionist to answer');
-      await leg.until(() => !leg.playing && leg.echoed.length === leg.fromApp.filter((m) => m.event === 'mark').length, 'the answer to play to the end');
+      await leg.until(() => leg.drained, 'the answer to play to the end');
     },
     /** The caller says a phrase (real speech) that the fake recognizer knows the text of. */
     async say(leg: MediaStreamLeg, text: string): Promise<void> {

@@ -17,7 +17,7 @@ export interface AppDeps extends CoreDeps {
   /** How tunnels are made; ngrok and the own URL by default (tests pass a fake tunnel). */
   tunnels?: TunnelFactory;
   /** Hooks on each media stream (the benchmark reads latency and frame times). */
-  mediaStream?: Pick<MediaStreamDeps, 'onLatency' | 'onOutput' | 'fillerAfterMs' | 'leadMs'>;
+  mediaStream?: Pick<MediaStreamDeps, 'onLatency' | 'onOutput' | 'onBargeIn' | 'fillerAfterMs' | 'leadMs'>;
 }
 
 /** How often the app looks for tenant edits made by other processes (the CLI). */
@@ -95,6 +95,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
           deps.mediaStream?.onLatency?.(callSid, latency);
         },
         ...(deps.mediaStream?.onOutput ? { onOutput: deps.mediaStream.onOutput } : {}),
+        ...(deps.mediaStream?.onBargeIn ? { onBargeIn: deps.mediaStream.onBargeIn } : {}),
       }),
   });
   const consoleListener = config.serveConsole

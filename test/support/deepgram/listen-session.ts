@@ -11,7 +11,7 @@ export interface LearnedPhrase {
   confidence: number;
 }
 
-interface Word {
+export interface Word {
   word: string;
   start: number;
   end: number;
@@ -41,8 +41,12 @@ export class ListenSession {
   /** Caller audio received so far (bytes). */
   audioBytes = 0;
   keepAlives = 0;
-  /** When each Results message went out and how many words it carried (benchmarks time barge-in by it). */
-  readonly resultsSent: { at: number; words: number; isFinal: boolean }[] = [];
+  /**
+   * When each Results message went out, how many words it carried, and the words of the caller's
+   * turn so far with it (the finals before it plus its own): benchmarks time barge-in from the
+   * message that crosses the receptionist's interruption gate.
+   */
+  readonly resultsSent: { at: number; words: number; isFinal: boolean; turnWords: Word[] }[] = [];
   closedWith: number | null = null;
   /** The last few frames, where a phrase that just began can be found (absolute offset `audioBytes - tail.length`). */
   private tail = Buffer.alloc(0);
@@ -140,7 +144,8 @@ export class ListenSession {
   }
 
   private results(h: Heard, words: Word[], isFinal: boolean, speechFinal: boolean): void {
-    this.resultsSent.push({ at: performance.now(), words: words.length, isFinal });
+    const before = h.segments.slice(0, h.finalSegments).flat();
+    this.resultsSent.push({ at: performance.now(), words: words.length, isFinal, turnWords: [...before, ...words] });
     const start = words[0]!.start;
     const end = words.at(-1)!.end;
     this.send({

@@ -25,6 +25,8 @@ export class MediaStreamLeg {
   /** Frames of the app's audio that actually played to the caller. */
   playedFrames = 0;
   clears = 0;
+  /** Marks the app sent (each is echoed once, played or discarded). */
+  marksReceived = 0;
   /** When (performance.now) each message from the app arrived, in order with `fromApp`. */
   readonly arrivals: number[] = [];
   closedBy: 'app' | 'caller' | null = null;
@@ -97,6 +99,11 @@ export class MediaStreamLeg {
 
   get isOpen(): boolean {
     return this.socket.readyState === WebSocket.OPEN;
+  }
+
+  /** Everything the app sent has played (or was cleared) and every mark it sent was echoed. */
+  get drained(): boolean {
+    return !this.playing && this.echoed.length === this.marksReceived;
   }
 
   /** Whether the app's audio is still playing or buffered. */
@@ -195,7 +202,8 @@ export class MediaStreamLeg {
 
   private onMessage(text: string): void {
     const message = JSON.parse(text) as { event: string; streamSid?: string; media?: { payload: string }; mark?: { name: string } };
-    this.fromApp.push(message);
+    // Audio is kept as its size only: a long call (or fifty at once) would otherwise hold every frame.
+    this.fromApp.push(message.event === 'media' ? { event: 'media', streamSid: message.streamSid, bytes: Math.floor(((message.media?.payload.length ?? 0) * 3) / 4) } : message);
     this.arrivals.push(performance.now());
     if (message.streamSid !== this.streamSid) throw new Error(`the app sent ${message.event} for stream ${message.streamSid}, not ${this.streamSid}`);
     switch (message.event) {
@@ -206,6 +214,7 @@ export class MediaStreamLeg {
         break;
       }
       case 'mark':
+        this.marksReceived++;
         this.playback.push({ kind: 'mark', name: message.mark!.name });
         // Nothing buffered before it: Twilio echoes at once.
         if (this.playback.length === 1) this.echoLeadingMarks();

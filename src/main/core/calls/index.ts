@@ -1,7 +1,7 @@
 export { CallFlow, gatheredUtterance, WORDS, type CallFlowDeps, type IncomingCall, type VoiceReply } from './call-flow.js';
 export { collectReply, ReplyCollector } from './reply-collector.js';
 export type { Heard, TurnCall, TurnEnd, VoiceOutput } from './voice-output.js';
-export { TURN_DEADLINE_MS, type TurnOptions } from './brain-turn.js';
+export { callLanguage, TURN_DEADLINE_MS, type TurnOptions } from './brain-turn.js';
 export { CallService } from './call-service.js';
 export type { ActionLogEntry, ActionLogRepository, CallPatch, CallRecord, CallRepository, CallState, LlmUsageRepository, LlmUsageRow, MessageRecord, MessageRepository, Speaker, TranscriptLine, TranscriptTurnRecord, LatencyRepository, TurnLatencyRecord } from './ports.js';
 export type { CallControl } from './call-control.js';
@@ -9,6 +9,6 @@ export { DeskControl, REHEARSAL_SID_PREFIX } from './desk-control.js';
 export { Rehearsals } from './rehearsal.js';
 export { CallSession, type CallSessionDeps, type FinalUtterance, type LiveVoiceOutput, type TurnLatency } from './call-session.js';
 export { contentWords, DEFAULT_BARGE_IN, isInterruption, type BargeInPolicy, type HeardWord } from './turn-taking.js';
-export type { RecognizedTurn, SpeechToText, TextToSpeech, Transcriber, TranscriberEvents } from './speech-ports.js';
+export type { CallVoice, RecognizedTurn, SpeechToText, TextToSpeech, Transcriber, TranscriberEvents } from './speech-ports.js';
 export { CircuitBreaker } from './circuit-breaker.js';
 export { percentile } from './latency.js';

@@ -1,3 +1,4 @@
+import type { Language } from '../../../shared/contract/index.js';
 import type { HeardWord } from './turn-taking.js';
 
 /** A caller's finished turn as the recognizer assembled it. */
@@ -29,12 +30,28 @@ export interface Transcriber {
 }
 
 export interface SpeechToText {
-  /** Connects; rejects when the service is unreachable or refuses (the call then stays in gather mode). */
-  /** `tag` labels the session at the vendor (the call), so its usage and logs can be matched to the call. */
-  open(options: { model: string; keyterms: string[]; tag?: string; events: TranscriberEvents }): Promise<Transcriber>;
+  /**
+   * Connects; rejects when the service is unreachable or refuses (the call then stays in gather mode).
+   * `tag` labels the session at the vendor (the call), so its usage and logs can be matched to the call;
+   * `language` is the caller's ('en', 'es').
+   */
+  open(options: { model: string; language: Language; keyterms: string[]; tag?: string; events: TranscriberEvents }): Promise<Transcriber>;
 }
 
-/** Text-to-speech: one sentence in, raw μ-law 8 kHz audio out as it is made. */
+/** One call's voice: sentences in, each one's raw μ-law 8 kHz audio out as it is made, in the order spoken. */
+export interface CallVoice {
+  /** Aborting `signal` drops the sentence (and, on a live connection, everything still being made). */
+  synthesize(text: string, signal: AbortSignal): AsyncIterable<Uint8Array>;
+  close(): void;
+}
+
 export interface TextToSpeech {
-  synthesize(text: string, options: { voice: string; signal: AbortSignal }): AsyncIterable<Uint8Array>;
+  /**
+   * The call's voice on one live connection (Deepgram's speak socket): sentences go as they are
+   * ready, a barge-in clears what is still being made. Rejects when it cannot connect; `failed`
+   * reports a connection lost mid-call.
+   */
+  connect(options: { voice: string; tag?: string; failed(error: unknown): void }): Promise<CallVoice>;
+  /** The same voice by one request per sentence: the way when the connection cannot be made. */
+  perSentence(voice: string): CallVoice;
 }

@@ -1,5 +1,6 @@
 import { DeepgramClient } from '@deepgram/sdk';
-import type { SpeechToText, TextToSpeech, Transcriber, TranscriberEvents } from '../../core/calls/index.js';
+import type { CallVoice, SpeechToText, TextToSpeech, Transcriber, TranscriberEvents } from '../../core/calls/index.js';
+import { connectSpeakSocket } from './speak-socket.js';
 import { TurnAssembler, type LiveResult } from './turn-assembler.js';
 
 export interface DeepgramOptions {
@@ -7,7 +8,7 @@ export interface DeepgramOptions {
   apiKey: () => string | null;
   /** Another base URL for Deepgram (tests point it at a fake); null = Deepgram's own. */
   baseUrl: string | null;
-  /** How long to wait for the listen socket to open before the call stays in gather mode. */
+  /** How long to wait for the listen (or speak) socket to open before the call stays in gather mode (or speaks by request). */
   connectTimeoutSeconds?: number;
 }
 
@@ -17,6 +18,9 @@ export class DeepgramNotConfiguredError extends Error {
   }
 }
 
+/** How long the speak socket may take to open before the call speaks one request per sentence. */
+const SPEAK_CONNECT_SECONDS = 2;
+
 /** Endpointing: silence (ms) after which Deepgram marks `speech_final`. */
 const ENDPOINTING_MS = 300;
 /** The backstop when endpointing misses the end of a turn (noise): Deepgram's minimum is 1000. */
@@ -24,8 +28,9 @@ const UTTERANCE_END_MS = 1_000;
 
 /**
  * Deepgram through its v5 SDK: live transcription of the caller's μ-law 8 kHz audio with interim
- * results, endpointing and UtteranceEnd, and text-to-speech as raw μ-law 8 kHz (no container:
- * Twilio would play a WAV header as a click). The SDK's own reconnects are off: a silent
+ * results, endpointing and UtteranceEnd, in the caller's language; and text-to-speech as raw μ-law
+ * 8 kHz, on one speak socket per call (or, when that cannot connect, one REST request per sentence
+ * with no container: Twilio would play a WAV header as a click). The SDK's own reconnects are off: a silent
  * reconnect mid-call loses the caller's words, so a dropped socket is reported instead and the
  * call carries on in gather mode.
  */
@@ -37,9 +42,10 @@ export function createDeepgramSpeech(options: DeepgramOptions): { stt: SpeechToT
   };
 
   const stt: SpeechToText = {
-    async open({ model, keyterms, tag, events }) {
+    async open({ model, language, keyterms, tag, events }) {
       const socket = await client().listen.v1.connect({
         model,
+        language,
         encoding: 'mulaw',
         sample_rate: 8000,
         channels: 1,
@@ -58,8 +64,8 @@ export function createDeepgramSpeech(options: DeepgramOptions): { stt: SpeechToT
     },
   };
 
-  const tts: TextToSpeech = {
-    async *synthesize(text, { voice, signal }) {
+  const perSentence = (voice: string): CallVoice => ({
+    async *synthesize(text, signal) {
       const response = await client().speak.v1.audio.generate(
         { text, model: voice, encoding: 'mulaw', sample_rate: 8000, container: 'none' },
         { abortSignal: signal, maxRetries: 0, timeoutInSeconds: 10 },
@@ -77,6 +83,13 @@ export function createDeepgramSpeech(options: DeepgramOptions): { stt: SpeechToT
         reader.releaseLock();
       }
     },
+    close() {},
+  });
+
+  const tts: TextToSpeech = {
+    // The greeting waits for the voice: a speak socket slow to open gives way to REST soon.
+    connect: ({ voice, failed }) => connectSpeakSocket(client(), { voice, failed, connectTimeoutSeconds: Math.min(options.connectTimeoutSeconds ?? 5, SPEAK_CONNECT_SECONDS) }),
+    perSentence,
   };
   return { stt, tts };
 }

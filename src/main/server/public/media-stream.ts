@@ -1,10 +1,11 @@
 import type { WebSocket } from 'ws';
-import { CallSession, type CallFlow, type CallService, type CircuitBreaker, type SpeechToText, type TextToSpeech, type Transcriber, type TurnLatency } from '../../core/calls/index.js';
+import { callLanguage, CallSession, type CallFlow, type CallService, type CircuitBreaker, type SpeechToText, type TextToSpeech, type Transcriber, type TurnLatency } from '../../core/calls/index.js';
 import type { Logger } from '../../core/kernel/index.js';
 import type { TenantService } from '../../core/tenants/index.js';
 import type { TenantConfig } from '../../../shared/contract/index.js';
 import type { LiveStreams, StreamExit } from './live-streams.js';
 import { StreamOutput } from './stream-output.js';
+import { voiceFor } from './stream-voices.js';
 
 export interface MediaStreamDeps {
   flow: CallFlow;
@@ -23,6 +24,11 @@ export interface MediaStreamDeps {
   onLatency?: (callSid: string, latency: TurnLatency) => void;
   /** Benchmarks read the frame send times. */
   onOutput?: (callSid: string, output: StreamOutput) => void;
+  /**
+   * A barge-in: `inputAt` is when the recognizer's message that crossed the interruption gate
+   * reached this process's handler, `clearAt` when `clear` was handed to Twilio's socket (ms, `now`).
+   */
+  onBargeIn?: (callSid: string, timing: { inputAt: number; clearAt: number }) => void;
 }
 
 /** KeepAlive this often while the receptionist talks (Deepgram closes after 10 s without audio). */
@@ -91,39 +97,36 @@ export function handleMediaStream(socket: WebSocket, deps: MediaStreamDeps): voi
     callSid = call.callSid;
     log = deps.logger.child({ tenantId: call.tenantId, callId: call.id, streamSid: message.streamSid });
     const tenant = deps.tenants.get(call.tenantId).config;
-    const out = new StreamOutput({
-      send,
-      streamSid: message.streamSid,
-      tts: deps.tts,
-      voice: tenant.voice.ttsVoice,
-      now: deps.now,
-      logger: log,
-      onFailure: (error) => speechFailed(error, 'text-to-speech'),
-      ...(deps.leadMs === undefined ? {} : { leadMs: deps.leadMs }),
-      onEnd: (next) => finish(next.next === 'gather' ? { next: 'gather', reason: 'language' } : next),
-    });
-    output = out;
-    deps.onOutput?.(call.callSid, out);
-    const live = new CallSession({
-      flow: deps.flow,
-      output: out,
-      callSid: call.callSid,
-      logger: log,
-      now: deps.now,
-      fillerAfterMs: deps.fillerAfterMs ?? 700,
-      ...(deps.onLatency ? { onLatency: (latency: TurnLatency) => deps.onLatency!(call.callSid, latency) } : {}),
-    });
-    session = live;
+    // The stream hears and speaks the call's language; a caller who turns to the other goes on in gather mode.
+    const language = callLanguage(call, tenant);
+    const voiceName = voiceFor(tenant.voice.ttsVoice, language);
+    // The speak socket connects while the recognizer does; if it cannot, sentences go one request each.
+    const voiceReady = deps.tts.connect({ voice: voiceName, failed: (error) => log.warn({ err: errorText(error) }, 'the speak socket failed mid-call') }).then(
+      (voice) => ({ voice, fallback: deps.tts.perSentence(voiceName) }),
+      (error: unknown) => {
+        log.warn({ err: errorText(error) }, 'could not open the speak socket; speaking one request per sentence');
+        return { voice: deps.tts.perSentence(voiceName), fallback: undefined };
+      },
+    );
+    let live: CallSession | null = null;
+    let out: StreamOutput | null = null;
     try {
       transcriber = await deps.stt.open({
         model: tenant.voice.sttModel,
+        language,
         keyterms: keytermsOf(tenant),
         tag: call.callSid,
         events: {
           speechStarted: () => {},
-          interim: (words) => live.interim(words),
+          interim: (words) => {
+            if (!live || !out) return;
+            const inputAt = deps.now();
+            const clears = out.clearsSent;
+            live.interim(words);
+            if (out.clearsSent > clears) deps.onBargeIn?.(call.callSid, { inputAt, clearAt: out.lastClearAt! });
+          },
           final: (turn) =>
-            void live.final({
+            void live?.final({
               text: turn.text,
               confidence: turn.confidence,
               words: turn.words,
@@ -133,26 +136,55 @@ export function handleMediaStream(socket: WebSocket, deps: MediaStreamDeps): voi
         },
       });
     } catch (error) {
+      void voiceReady.then(({ voice }) => voice.close());
       speechFailed(error, 'connecting speech recognition');
       return;
     }
-    if (finished) return transcriber.close();
+    const { voice, fallback } = await voiceReady;
+    if (finished) {
+      voice.close();
+      return transcriber.close();
+    }
     deps.breaker.succeeded();
+    const liveOutput = new StreamOutput({
+      send,
+      streamSid: message.streamSid,
+      voice,
+      ...(fallback ? { fallbackVoice: fallback } : {}),
+      language,
+      now: deps.now,
+      logger: log,
+      onFailure: (error) => speechFailed(error, 'text-to-speech'),
+      ...(deps.leadMs === undefined ? {} : { leadMs: deps.leadMs }),
+      onEnd: (next) => finish(next.next === 'gather' ? { next: 'gather', reason: 'language' } : next),
+    });
+    out = output = liveOutput;
+    deps.onOutput?.(call.callSid, liveOutput);
+    const liveSession = new CallSession({
+      flow: deps.flow,
+      output: liveOutput,
+      callSid: call.callSid,
+      logger: log,
+      now: deps.now,
+      fillerAfterMs: deps.fillerAfterMs ?? 700,
+      ...(deps.onLatency ? { onLatency: (latency: TurnLatency) => deps.onLatency!(call.callSid, latency) } : {}),
+    });
+    live = session = liveSession;
     for (const chunk of early.splice(0)) transcriber.sendAudio(chunk);
     keepAlive = setInterval(() => {
-      if (out.isSpeaking()) transcriber?.keepAlive();
+      if (liveOutput.isSpeaking()) transcriber?.keepAlive();
     }, KEEPALIVE_MS);
     keepAlive.unref();
     deps.streams.add(call.callSid, {
-      session: live,
+      session: liveSession,
       transfer: async (number, sayFirst) => {
-        live.takenOver();
-        void out.speak(sayFirst);
-        out.end({ next: 'transfer', to: number });
+        liveSession.takenOver();
+        void liveOutput.speak(sayFirst);
+        liveOutput.end({ next: 'transfer', to: number });
       },
     });
-    log.info({}, 'media stream started');
-    await live.start();
+    log.info({ language, voice: voiceName, speakSocket: fallback !== undefined }, 'media stream started');
+    await liveSession.start();
   };
 
   socket.on('message', (data, isBinary) => {
@@ -197,6 +229,10 @@ export function handleMediaStream(socket: WebSocket, deps: MediaStreamDeps): voi
     log.warn({ err: error }, 'media stream socket error');
     finish(null);
   });
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Keys pressed in a row, as one entry. */

@@ -1,13 +1,6 @@
 import type { Language } from '../../../shared/contract/index.js';
-import type { Heard, LiveVoiceOutput, TextToSpeech, TurnEnd } from '../../core/calls/index.js';
+import type { CallVoice, Heard, LiveVoiceOutput, TurnEnd } from '../../core/calls/index.js';
 import type { Logger } from '../../core/kernel/index.js';
-
-/**
- * The languages stream mode speaks. The Aura-2 voices a practice names (`aura-2-thalia-en`…) and
- * the recognizer's setup are English: a caller who turns to Spanish goes on in gather mode with
- * Twilio's es-MX recognizer and voice, and a practice that greets in Spanish answers in gather mode.
- */
-export const STREAM_LANGUAGES: readonly Language[] = ['en'];
 
 /** 20 ms of μ-law 8 kHz: the frame size Twilio itself sends. */
 export const FRAME_BYTES = 160;
@@ -43,8 +36,15 @@ export interface StreamOutputDeps {
   /** Sends one Media Streams message (media, mark, clear) to Twilio. */
   send: (message: Record<string, unknown>) => void;
   streamSid: string;
-  tts: TextToSpeech;
-  voice: string;
+  /** The call's voice (Deepgram's speak socket, or one request per sentence). */
+  voice: CallVoice;
+  /**
+   * Where a sentence goes when `voice` fails before any of its audio went out (the speak socket
+   * dropped): one request per sentence, so the caller still hears it. Absent: the failure ends the stream.
+   */
+  fallbackVoice?: CallVoice;
+  /** The one language this stream speaks (its voice's and recognizer's). */
+  language: Language;
   now: () => number;
   logger: Logger;
   /** Text-to-speech failed: the call must go on without it. */
@@ -61,7 +61,8 @@ export interface StreamOutputDeps {
  * Twilio echoes after it are not counted, so the record holds what the caller actually heard.
  */
 export class StreamOutput implements LiveVoiceOutput {
-  readonly languages: readonly Language[] = STREAM_LANGUAGES;
+  readonly languages: readonly Language[];
+  private voice: CallVoice;
   private readonly queue: Sentence[] = [];
   private readonly clearedMarks = new Set<string>();
   private readonly outstandingMarks = new Set<string>();
@@ -80,8 +81,14 @@ export class StreamOutput implements LiveVoiceOutput {
   /** How long text-to-speech took to its first audio for the sentence that began the last answer. */
   lastAnswerVendorWaitMs: number | null = null;
   private midAnswer = false;
+  /** How many times `clear` went to Twilio, and when the last one did (`now`): barge-in timing. */
+  clearsSent = 0;
+  lastClearAt: number | null = null;
 
-  constructor(private readonly deps: StreamOutputDeps) {}
+  constructor(private readonly deps: StreamOutputDeps) {
+    this.languages = [deps.language];
+    this.voice = deps.voice;
+  }
 
   speak(text: string): Promise<Heard> {
     if (this.closed) return Promise.resolve({ text: '', interrupted: true });
@@ -132,6 +139,8 @@ export class StreamOutput implements LiveVoiceOutput {
   stopSpeaking(): void {
     if (this.queue.length === 0) return;
     this.deps.send({ event: 'clear', streamSid: this.deps.streamSid });
+    this.clearsSent += 1;
+    this.lastClearAt = this.deps.now();
     // Twilio echoes every outstanding mark on clear: those mean "discarded", not "played".
     for (const name of this.outstandingMarks) this.clearedMarks.add(name);
     this.outstandingMarks.clear();
@@ -180,11 +189,14 @@ export class StreamOutput implements LiveVoiceOutput {
       sentence.settle({ text: heardPart(sentence), interrupted: sentence.sentFrames > 0 });
     }
     this.wakeIdle();
+    this.deps.voice.close();
+    this.deps.fallbackVoice?.close();
   }
 
   private async synthesize(sentence: Sentence): Promise<void> {
+    const voice = this.voice;
     try {
-      for await (const chunk of this.deps.tts.synthesize(sentence.text, { voice: this.deps.voice, signal: sentence.abort.signal })) {
+      for await (const chunk of voice.synthesize(sentence.text, sentence.abort.signal)) {
         if (sentence.abort.signal.aborted) return;
         sentence.firstChunkAt ??= this.deps.now();
         let bytes = sentence.partial.length > 0 ? Buffer.concat([sentence.partial, chunk]) : Buffer.from(chunk);
@@ -205,6 +217,16 @@ export class StreamOutput implements LiveVoiceOutput {
       this.pump();
     } catch (error) {
       if (sentence.abort.signal.aborted || this.closed) return;
+      const fallback = this.deps.fallbackVoice;
+      if (fallback && voice !== fallback && sentence.sentFrames === 0) {
+        // Nothing of it was heard yet: the whole sentence (and every one after it) goes by request.
+        if (this.voice !== fallback) this.deps.logger.warn({ err: error }, 'the speak socket failed; the call goes on speaking one request per sentence');
+        this.voice = fallback;
+        sentence.frames = [];
+        sentence.partial = Buffer.alloc(0);
+        sentence.firstChunkAt = null;
+        return this.synthesize(sentence);
+      }
       this.deps.logger.warn({ err: error }, 'text-to-speech failed');
       this.deps.onFailure(error);
     }

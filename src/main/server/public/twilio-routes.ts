@@ -3,7 +3,7 @@ import type { Logger } from '../../core/kernel/index.js';
 import type { ReplayKey, WebhookReplayRepository } from '../../infra/db/repositories/webhook-replay-repository.js';
 import type { TenantConfig } from '../../../shared/contract/index.js';
 import type { LiveStreams, StreamExit } from './live-streams.js';
-import { STREAM_LANGUAGES } from './stream-output.js';
+import { STREAM_LANGUAGES } from './stream-voices.js';
 import type { WebhookRequest, WebhookRoute } from './public-listener.js';
 import { emptyTwiml, renderReply, renderStreamConnect, renderStreamExit } from './render-twiml.js';
 
