@@ -10,12 +10,36 @@ export interface CalendarHandlerDeps {
   calendarConnections: CalendarConnections;
   calendarSync: CalendarSync;
   calendarStore: CalendarRepository;
-  /** Starts Google's loopback sign-in; resolves with the link to open and the tokens to come. */
-  startGoogleSignIn: () => Promise<{ url: string; tokens: Promise<object> }>;
+  /** Starts Google's or Microsoft's loopback sign-in; resolves with the link to open and the account to come. */
+  startSignIn: (kind: SignInKind) => Promise<{ url: string; finished: Promise<SignedInAccount> }>;
   logger: Logger;
 }
 
+export type SignInKind = 'google' | 'outlook';
+
+/** What a finished browser sign-in yields: the credential for the vault and the account's calendars, the default first. */
+export interface SignedInAccount {
+  secret: string;
+  username: string | null;
+  calendars: { address: string; name: string; isDefault: boolean }[];
+}
+
 type CalendarCommand = 'calendars/list' | 'calendars/connect' | 'calendars/start-sign-in' | 'calendars/update' | 'calendars/disconnect' | 'calendars/sync' | 'calendars/busy-blocks';
+
+/**
+ * Every calendar of a freshly signed-in account becomes a connection of the provider (all count as
+ * busy; the default one gets the bookings when the provider has no other); a calendar connected
+ * before takes the new sign-in instead (that is how "reconnect" works).
+ */
+function connectAccount(connections: CalendarConnections, who: { tenantId: string; providerId: string; kind: SignInKind; label?: string | undefined }, account: SignedInAccount) {
+  const existing = connections.list(who.tenantId).filter((c) => c.providerId === who.providerId && c.kind === who.kind);
+  return account.calendars.map((calendar) => {
+    const known = existing.find((c) => c.address === calendar.address);
+    if (known) return connections.reconnect(who.tenantId, known.id, account.secret);
+    const label = calendar.isDefault ? who.label : `${calendar.name}${who.label ? ` (${who.label})` : ''}`;
+    return connections.connect({ tenantId: who.tenantId, providerId: who.providerId, kind: who.kind, address: calendar.address, username: account.username, label, secret: account.secret, ...(calendar.isDefault ? {} : { receivesBookings: false }) });
+  });
+}
 
 export function createCalendarHandlers(deps: CalendarHandlerDeps): Pick<CommandHandlers, CalendarCommand> {
   const { tenants, calendarConnections: connections, calendarSync: sync, calendarStore } = deps;
@@ -40,16 +64,15 @@ export function createCalendarHandlers(deps: CalendarHandlerDeps): Pick<CommandH
       await sync.syncConnection(record);
       return dto(record.tenantId, record.id);
     },
-    'calendars/start-sign-in': async ({ tenantId, providerId, label }) => {
+    'calendars/start-sign-in': async ({ tenantId, providerId, kind, label }) => {
       tenants.get(tenantId);
-      const pending = await deps.startGoogleSignIn();
-      // The sign-in finishes in the browser, later: the connection appears then (calendars/changed).
-      void pending.tokens
-        .then(async (tokens) => {
-          const record = connections.connect({ tenantId, providerId, kind: 'google', address: 'primary', label, secret: JSON.stringify(tokens) });
-          await sync.syncConnection(record);
+      const pending = await deps.startSignIn(kind);
+      // The sign-in finishes in the browser, later: the connections appear then (calendars/changed).
+      void pending.finished
+        .then(async (account) => {
+          for (const record of connectAccount(connections, { tenantId, providerId, kind, label }, account)) await sync.syncConnection(record);
         })
-        .catch((error: unknown) => deps.logger.warn({ tenantId, providerId, err: error instanceof Error ? error.message : String(error) }, 'Google sign-in did not finish'));
+        .catch((error: unknown) => deps.logger.warn({ tenantId, providerId, kind, err: error instanceof Error ? error.message : String(error) }, 'calendar sign-in did not finish'));
       return { url: pending.url };
     },
     'calendars/update': ({ tenantId, connectionId, ...change }) => {

@@ -57,9 +57,12 @@ export const calendarCommands = {
     ]),
     output: calendarConnectionSchema,
   },
-  /** Google: a loopback sign-in with PKCE; open the returned link (the connection appears when it is finished). */
+  /**
+   * Google or Outlook: a loopback sign-in with PKCE; open the returned link (the account's
+   * calendars appear when it is finished; signing in again to a connected account reconnects it).
+   */
   'calendars/start-sign-in': {
-    input: z.object({ tenantId, providerId: z.string().min(1), kind: z.literal('google'), label: z.string().max(80).optional() }).strict(),
+    input: z.object({ tenantId, providerId: z.string().min(1), kind: z.enum(['google', 'outlook']), label: z.string().max(80).optional() }).strict(),
     output: z.object({ url: z.string() }),
   },
   'calendars/update': {
