@@ -100,6 +100,7 @@ export class FakeMicrosoft {
     this.calendars.clear();
     this.calendars.set(DEFAULT_CALENDAR, { name: 'Calendar', isDefault: true, events: new Map() });
     this.faults.length = 0;
+    this.requests.length = 0;
     this.down = false;
     this.pageSize = 100;
   }
@@ -194,7 +195,7 @@ export class FakeMicrosoft {
     if (view && req.method === 'GET') {
       const calendarId = view[1] ? decodeURIComponent(view[1]) : DEFAULT_CALENDAR;
       if (!this.calendars.has(calendarId)) return error(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
-      if (view[2]) return this.delta(calendarId, query, pageSize, send, error);
+      if (view[2]) return this.delta(calendarId, path, query, pageSize, send, error);
       return this.calendarView(calendarId, query, path, pageSize, send, error);
     }
     if (path === '/me/events' && req.method === 'GET') {
@@ -241,8 +242,7 @@ export class FakeMicrosoft {
     send(201, this.resource(event));
   }
 
-  private delta(calendarId: string, query: Record<string, string>, pageSize: number, send: (s: number, b?: unknown) => void, error: (s: number, c: string, m: string) => void): void {
-    const path = calendarId === DEFAULT_CALENDAR ? '/me/calendarView/delta' : `/me/calendars/${encodeURIComponent(calendarId)}/calendarView/delta`;
+  private delta(calendarId: string, path: string, query: Record<string, string>, pageSize: number, send: (s: number, b?: unknown) => void, error: (s: number, c: string, m: string) => void): void {
     let state: DeltaState | null;
     if (query.$deltatoken || query.$skiptoken) {
       state = decodeState(query.$deltatoken ?? query.$skiptoken ?? '');
