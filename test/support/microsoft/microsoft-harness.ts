@@ -1,3 +1,4 @@
+import type { CalendarConnectionDto } from '../../../src/shared/contract/index.js';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createHarness, type Harness } from '../core-harness.js';
 import { MemoryVault } from '../memory-vault.js';
@@ -16,10 +17,10 @@ export function microsoftHarness(microsoft: FakeMicrosoft): { harness: Harness; 
   return { harness, vault };
 }
 
-/** Polls (real time: the sign-in finishes in another request) until `done` holds. */
+/** Polls (real time: the sign-in finishes in another request, the app's outbox runs on its own timer) until `done` holds or a minute passed. */
 export async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   let value = await probe();
-  for (let i = 0; i < 1000 && !done(value); i++) {
+  for (const giveUp = Date.now() + 60_000; !done(value) && Date.now() < giveUp; ) {
     await new Promise((r) => setTimeout(r, 10));
     value = await probe();
   }
@@ -27,12 +28,12 @@ export async function until<T>(probe: () => Promise<T>, done: (value: T) => bool
 }
 
 /** Signs Maria in the way a person would: asks for the link, and the "browser" follows it (consent is already given). */
-export async function signIn(harness: Harness, expectedCalendars = 1): Promise<{ url: string; page: string; connections: { id: string; label: string; address: string; status: string; lastSyncAt: string | null; receivesBookings: boolean; username: string | null }[] }> {
+export async function signIn(harness: Harness, expectedCalendars = 1): Promise<{ url: string; page: string; connections: CalendarConnectionDto[] }> {
   const { url } = await harness.run('calendars/start-sign-in', { tenantId: T, providerId: 'maria', kind: 'outlook' });
   const page = await (await fetch(url)).text();
-  const connections = await until(
+  const connections = await until<CalendarConnectionDto[]>(
     () => harness.run('calendars/list', { tenantId: T }),
-    (list: { kind: string; lastSyncAt: string | null }[]) => list.filter((c) => c.kind === 'outlook' && c.lastSyncAt).length >= expectedCalendars,
+    (list: CalendarConnectionDto[]) => list.filter((c) => c.kind === 'outlook' && c.lastSyncAt).length >= expectedCalendars,
   );
   return { url, page, connections };
 }
