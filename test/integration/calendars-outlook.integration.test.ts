@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from '../support/core-harness.js';
 import type { FakeMicrosoft } from '../support/microsoft/fake-microsoft.js';
-import { DEFAULT_CALENDAR, outlookEvent, signIn, T, until, useFakeMicrosoft } from '../support/microsoft/microsoft-harness.js';
+import { DEFAULT_CALENDAR, microsoftHarnessWith, outlookEvent, signIn, T, until, useFakeMicrosoft } from '../support/microsoft/microsoft-harness.js';
 
 const fake = useFakeMicrosoft();
 let microsoft: FakeMicrosoft;
@@ -140,5 +140,33 @@ describe('Outlook sign-in expiry', () => {
     expect(again.connections).toHaveLength(1);
     const list = await until(() => harness.run('calendars/list', { tenantId: T }), (l: { status: string }[]) => l[0]?.status === 'ok');
     expect(list[0]).toMatchObject({ status: 'ok', lastError: null });
+  });
+});
+
+describe('the desktop app opens the sign-in in the system browser', () => {
+  it('start-sign-in hands the link to the browser opener, and the sign-in finishes from there', async () => {
+    const opened: string[] = [];
+    const made = microsoftHarnessWith(microsoft, {
+      // The Electron shell passes shell.openExternal here; the "browser" follows the link.
+      openBrowser: async (url: string) => {
+        opened.push(url);
+        void fetch(url);
+        return true;
+      },
+    });
+    harness = made.harness;
+    try {
+      const answer = await harness.run('calendars/start-sign-in', { tenantId: T, providerId: 'maria', kind: 'outlook' });
+      expect(answer).toEqual({ url: opened[0], openedInBrowser: true });
+      const list = await until(() => harness.run('calendars/list', { tenantId: T }), (l: { lastSyncAt: string | null }[]) => Boolean(l[0]?.lastSyncAt));
+      expect(list).toEqual([expect.objectContaining({ kind: 'outlook', status: 'ok' })]);
+    } finally {
+      harness.close();
+    }
+  });
+
+  it('headless (no opener) the answer says the console must show the link', async () => {
+    ({ harness } = fake.open());
+    expect(await harness.run('calendars/start-sign-in', { tenantId: T, providerId: 'maria', kind: 'outlook' })).toMatchObject({ openedInBrowser: false, url: expect.stringMatching(/authorize/) });
   });
 });

@@ -12,6 +12,8 @@ export interface CalendarHandlerDeps {
   calendarStore: CalendarRepository;
   /** Starts Google's or Microsoft's loopback sign-in; resolves with the link to open and the account to come. */
   startSignIn: (kind: SignInKind) => Promise<{ url: string; finished: Promise<SignedInAccount> }>;
+  /** The desktop app opens the sign-in in the system browser; headless there is none and the console shows the link. */
+  openBrowser?: (url: string) => Promise<boolean>;
   logger: Logger;
 }
 
@@ -73,7 +75,8 @@ export function createCalendarHandlers(deps: CalendarHandlerDeps): Pick<CommandH
           for (const record of connectAccount(connections, { tenantId, providerId, kind, label }, account)) await sync.syncConnection(record);
         })
         .catch((error: unknown) => deps.logger.warn({ tenantId, providerId, kind, err: error instanceof Error ? error.message : String(error) }, 'calendar sign-in did not finish'));
-      return { url: pending.url };
+      const openedInBrowser = deps.openBrowser ? await deps.openBrowser(pending.url).catch(() => false) : false;
+      return { url: pending.url, openedInBrowser };
     },
     'calendars/update': ({ tenantId, connectionId, ...change }) => {
       connections.update(tenantId, connectionId, change);

@@ -84,6 +84,8 @@ export interface CoreDeps {
   calendarSyncIntervalMs?: number;
   /** The longest a booking waits for one calendar's fresh answer (default 4 s). */
   calendarReadDeadlineMs?: number;
+  /** Opens a sign-in link in the system browser (the desktop app); absent headless, where the console shows the link. */
+  openBrowser?: (url: string) => Promise<boolean>;
   /** The receptionist; the offline rules brain by default. */
   brain?: Brain;
   /** Texts; Twilio's Messages API by default. */
@@ -393,6 +395,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     calendarSync,
     calendarStore,
     startSignIn: (kind) => startCalendarSignIn(kind, { google: config.google, outlook: config.outlook }, () => clock.now()),
+    ...(deps.openBrowser ? { openBrowser: deps.openBrowser } : {}),
     logger: logger.child({ domain: 'calendars' }),
     inbox,
     waitlist,

@@ -63,7 +63,8 @@ export const calendarCommands = {
    */
   'calendars/start-sign-in': {
     input: z.object({ tenantId, providerId: z.string().min(1), kind: z.enum(['google', 'outlook']), label: z.string().max(80).optional() }).strict(),
-    output: z.object({ url: z.string() }),
+    /** openedInBrowser: the desktop app opened the link in the system browser already (the console still shows it). */
+    output: z.object({ url: z.string(), openedInBrowser: z.boolean() }),
   },
   'calendars/update': {
     input: connectionRef.extend({ countsAsBusy: z.boolean().optional(), receivesBookings: z.boolean().optional(), label: z.string().max(80).optional() }).strict(),

@@ -1,5 +1,6 @@
 import type { CalendarConnectionDto } from '../../../src/shared/contract/index.js';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { CoreDeps } from '../../../src/main/app/create-core.js';
 import { createHarness, type Harness } from '../core-harness.js';
 import { MemoryVault } from '../memory-vault.js';
 import { DEFAULT_CALENDAR, FakeMicrosoft, graphTime, type FakeOutlookEvent } from './fake-microsoft.js';
@@ -9,10 +10,14 @@ export { DEFAULT_CALENDAR };
 
 /** The core with Outlook pointed at the fake (Graph root and the identity platform). */
 export function microsoftHarness(microsoft: FakeMicrosoft): { harness: Harness; vault: MemoryVault } {
+  return microsoftHarnessWith(microsoft, {});
+}
+
+export function microsoftHarnessWith(microsoft: FakeMicrosoft, deps: CoreDeps): { harness: Harness; vault: MemoryVault } {
   const vault = new MemoryVault();
   const harness = createHarness({
     config: { outlook: { clientId: '5f8c1a9e-frontdesk-desktop', apiBase: microsoft.baseUrl, oauthBase: microsoft.baseUrl } },
-    deps: { vault, calendarReadDeadlineMs: 20_000 },
+    deps: { vault, calendarReadDeadlineMs: 20_000, ...deps },
   });
   return { harness, vault };
 }

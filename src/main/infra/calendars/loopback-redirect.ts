@@ -22,6 +22,8 @@ export interface LoopbackRedirect<T> {
 export async function listenForRedirect<T>(service: string, exchange: (code: string, redirectUri: string) => Promise<T>, timeoutMs = 10 * 60_000): Promise<LoopbackRedirect<T>> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // A sign-in nobody finishes must not keep the process alive.
+  server.unref();
   const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const state = randomBytes(16).toString('hex');
   let timer: NodeJS.Timeout | undefined;
@@ -35,6 +37,7 @@ export async function listenForRedirect<T>(service: string, exchange: (code: str
       close();
       reject(new Error(`The ${service} sign-in was not finished in time.`));
     }, timeoutMs);
+    timer.unref();
     server.on('request', (req, res) => {
       const params = new URL(req.url ?? '/', redirectUri).searchParams;
       const code = params.get('code');

@@ -11,12 +11,12 @@ export interface CalendarsState {
   /** What the last action (connect, sync, change) said went wrong, in plain words. */
   actionError: string | null;
   busy: boolean;
-  /** The Google sign-in link to open, once asked for. */
-  signInUrl: string | null;
+  /** The sign-in under way: its link (shown: headless there is no other way to open it) and whether the desktop app opened it already. */
+  signIn: { kind: 'google' | 'outlook'; url: string; openedInBrowser: boolean } | null;
   lastSync: string | null;
   refresh(): Promise<void>;
   connect(input: CommandInput<'calendars/connect'>): Promise<boolean>;
-  signInWithGoogle(providerId: string): Promise<void>;
+  signInWith(kind: 'google' | 'outlook', providerId: string): Promise<void>;
   update(connectionId: string, change: { countsAsBusy?: boolean; receivesBookings?: boolean }): Promise<void>;
   disconnect(connectionId: string): Promise<void>;
   syncNow(): Promise<void>;
@@ -47,7 +47,7 @@ export function createCalendarsStore(client: ConsoleClient, tenantId: string): C
       error: null,
       actionError: null,
       busy: false,
-      signInUrl: null,
+      signIn: null,
       lastSync: null,
       async refresh() {
         try {
@@ -57,8 +57,8 @@ export function createCalendarsStore(client: ConsoleClient, tenantId: string): C
         }
       },
       connect: (input) => act(async () => void (await client.call('calendars/connect', input))),
-      async signInWithGoogle(providerId) {
-        await act(async () => set({ signInUrl: (await client.call('calendars/start-sign-in', { tenantId, providerId, kind: 'google' })).url }));
+      async signInWith(kind, providerId) {
+        await act(async () => set({ signIn: { kind, ...(await client.call('calendars/start-sign-in', { tenantId, providerId, kind })) } }));
       },
       async update(connectionId, change) {
         // Shown at once; the refresh after the call puts back what the appliance really has.
