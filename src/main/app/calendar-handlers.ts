@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { formatInstant } from '../../shared/lib/time.js';
 import type { CalendarConnections, CalendarRepository, CalendarSync } from '../core/calendars/index.js';
 import type { Logger } from '../core/kernel/index.js';
+import type { BookingService, CustomerService } from '../core/scheduling/index.js';
 import type { TenantService } from '../core/tenants/index.js';
 import type { CommandHandlers } from './dispatch.js';
 
@@ -10,6 +11,8 @@ export interface CalendarHandlerDeps {
   calendarConnections: CalendarConnections;
   calendarSync: CalendarSync;
   calendarStore: CalendarRepository;
+  bookings: BookingService;
+  customers: CustomerService;
   /** Starts Google's or Microsoft's loopback sign-in; resolves with the link to open and the account to come. */
   startSignIn: (kind: SignInKind) => Promise<{ url: string; finished: Promise<SignedInAccount> }>;
   /** The desktop app opens the sign-in in the system browser; headless there is none and the console shows the link. */
@@ -26,7 +29,7 @@ export interface SignedInAccount {
   calendars: { address: string; name: string; isDefault: boolean }[];
 }
 
-type CalendarCommand = 'calendars/list' | 'calendars/connect' | 'calendars/start-sign-in' | 'calendars/update' | 'calendars/disconnect' | 'calendars/sync' | 'calendars/busy-blocks';
+type CalendarCommand = 'calendars/list-deliveries' | 'calendars/list' | 'calendars/connect' | 'calendars/start-sign-in' | 'calendars/update' | 'calendars/disconnect' | 'calendars/sync' | 'calendars/busy-blocks';
 
 /**
  * Every calendar of a freshly signed-in account becomes a connection of the provider (all count as
@@ -87,6 +90,34 @@ export function createCalendarHandlers(deps: CalendarHandlerDeps): Pick<CommandH
       return { disconnected: true as const };
     },
     'calendars/sync': ({ tenantId }) => sync.syncTenant(tenantId),
+    'calendars/list-deliveries': ({ tenantId }) => {
+      const tenant = tenants.get(tenantId).config;
+      const labels = new Map(connections.list(tenantId).map((c) => [c.id, c.label]));
+      const local = (t: number) => formatInstant(t, tenant.timezone);
+      return calendarStore
+        .listOutbox(tenantId, 500)
+        .filter((item) => item.status !== 'done' && labels.has(item.connectionId))
+        .sort((a, b) => a.seq - b.seq)
+        .map((item) => {
+          const booking = deps.bookings.find(tenantId, item.bookingId);
+          const service = booking ? (tenant.services.find((s) => s.id === booking.serviceId)?.name ?? 'Appointment') : 'Appointment';
+          const customer = booking?.customerId ? deps.customers.find(tenantId, booking.customerId) : null;
+          const start = item.event?.start ?? booking?.start ?? null;
+          return {
+            seq: item.seq,
+            bookingId: item.bookingId,
+            what: item.event?.summary ?? `${service}${customer?.name ? ` – ${customer.name}` : ''}`,
+            appointmentAt: start === null ? null : local(start),
+            calendar: labels.get(item.connectionId) ?? '',
+            change: item.op === 'put' ? ('write' as const) : ('remove' as const),
+            status: item.status as 'pending' | 'failed',
+            attempts: item.attempts,
+            lastError: item.lastError,
+            nextAttemptAt: item.status === 'pending' ? local(item.nextAttemptAt) : null,
+            queuedAt: local(item.createdAt),
+          };
+        });
+    },
     'calendars/busy-blocks': ({ tenantId, from, to, providerId }) => {
       const tenant = tenants.get(tenantId).config;
       const labels = new Map(connections.list(tenantId).map((c) => [c.id, c.label]));

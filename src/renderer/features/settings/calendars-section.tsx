@@ -4,6 +4,7 @@ import type { CalendarConnectionDto, Provider } from '../../../shared/contract/i
 import { useConsoleClient } from '../../app/console-client-context.js';
 import { InlineError } from '../../components/inline-error.js';
 import { StatusPill } from '../../components/status-pill.js';
+import { CalendarDeliveries } from './calendar-deliveries.js';
 import { createCalendarsStore, type CalendarsStore } from './calendars-store.js';
 import { SettingsSection } from './settings-section.js';
 
@@ -24,7 +25,7 @@ export function CalendarsSection({ tenantId, providers }: { tenantId: string; pr
   const client = useConsoleClient();
   const [store] = useState(() => createCalendarsStore(client, tenantId));
   useEffect(() => store.getState().start(), [store]);
-  const { status, connections, error, actionError, busy, signIn, lastSync } = useStore(store);
+  const { status, connections, deliveries, error, actionError, busy, signIn, lastSync } = useStore(store);
   const { update, disconnect, syncNow, signInWith } = store.getState();
 
   return (
@@ -89,6 +90,7 @@ export function CalendarsSection({ tenantId, providers }: { tenantId: string; pr
           </a>
         </p>
       ) : null}
+      {connections.length > 0 ? <CalendarDeliveries deliveries={deliveries} /> : null}
       <ConnectForm store={store} tenantId={tenantId} providers={providers} />
     </SettingsSection>
   );

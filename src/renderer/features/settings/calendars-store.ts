@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { CalendarConnectionDto, CommandInput } from '../../../shared/contract/index.js';
+import type { CalendarConnectionDto, CalendarDeliveryDto, CommandInput } from '../../../shared/contract/index.js';
 import { describeError } from '../../api/command-error.js';
 import type { ConsoleClient } from '../../api/console-client.js';
 import { keepFresh } from '../../api/keep-fresh.js';
@@ -7,6 +7,8 @@ import { keepFresh } from '../../api/keep-fresh.js';
 export interface CalendarsState {
   status: 'loading' | 'ready' | 'error';
   connections: CalendarConnectionDto[];
+  /** Bookings not yet in their calendars (the calendar outbox's pending and failed items). */
+  deliveries: CalendarDeliveryDto[];
   error: string | null;
   /** What the last action (connect, sync, change) said went wrong, in plain words. */
   actionError: string | null;
@@ -44,6 +46,7 @@ export function createCalendarsStore(client: ConsoleClient, tenantId: string): C
     return {
       status: 'loading',
       connections: [],
+      deliveries: [],
       error: null,
       actionError: null,
       busy: false,
@@ -51,7 +54,8 @@ export function createCalendarsStore(client: ConsoleClient, tenantId: string): C
       lastSync: null,
       async refresh() {
         try {
-          set({ connections: await client.call('calendars/list', { tenantId }), status: 'ready', error: null });
+          const [connections, deliveries] = await Promise.all([client.call('calendars/list', { tenantId }), client.call('calendars/list-deliveries', { tenantId })]);
+          set({ connections, deliveries, status: 'ready', error: null });
         } catch (error) {
           set({ status: 'error', error: describeError(error) });
         }
@@ -76,7 +80,7 @@ export function createCalendarsStore(client: ConsoleClient, tenantId: string): C
         });
       },
       start: () =>
-        keepFresh(client, () => void get().refresh(), (event) => (event.name === 'calendars/changed' || event.name === 'calendars/reconnect-needed') && event.payload.tenantId === tenantId),
+        keepFresh(client, () => void get().refresh(), (event) => (event.name === 'calendars/changed' || event.name === 'calendars/reconnect-needed' || event.name === 'bookings/changed') && event.payload.tenantId === tenantId),
     };
   });
 }
