@@ -22,10 +22,14 @@ describe('bookings into Outlook through the outbox, exactly once', () => {
     const [waiting] = harness.core.calendarOutbox.list(T, 5);
     expect(waiting).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/Outlook is having trouble/) });
     expect(waiting!.nextAttemptAt - harness.clock.now()).toBe(45_000);
+    expect(await harness.run('calendars/list-deliveries', { tenantId: T })).toEqual([
+      expect.objectContaining({ what: 'Teeth cleaning – Ann Lee', appointmentAt: '2026-11-24T10:00:00-05:00', change: 'write', status: 'pending', attempts: 1, nextAttemptAt: '2026-11-23T09:00:45-05:00', lastError: expect.stringMatching(/Outlook is having trouble/) }),
+    ]);
 
     harness.clock.advance(45_000);
     await deliverAll(harness);
     expect(microsoft.live().map((e) => e.transactionId)).toEqual([eventIdForBooking(booking.id)]);
+    expect(await harness.run('calendars/list-deliveries', { tenantId: T })).toEqual([]);
     expect(microsoft.live()[0]).toMatchObject({ subject: expect.stringMatching(/Ann Lee/), start: { dateTime: '2026-11-24T15:00:00.000', timeZone: 'UTC' } });
 
     // The answer was lost: the row is still pending and no link was kept. Graph drops the repeated create.
