@@ -120,6 +120,19 @@ describe('Outlook sign-in expiry', () => {
     expect(microsoft.requests.filter((r) => r.path === '/common/oauth2/v2.0/token')).toHaveLength(2);
   });
 
+  it('the sign-in service down or unreachable is "retrying", never "reconnect"', async () => {
+    ({ harness } = fake.open());
+    await signIn(harness);
+    microsoft.expireAccessTokens();
+    microsoft.failNext('POST /common/oauth2/v2.0/token', { status: 503, body: { error: 'temporarily_unavailable', error_description: 'AADSTS90033: A transient error has occurred.' } });
+    const [outcome] = await harness.run('calendars/sync', { tenantId: T });
+    expect(outcome).toMatchObject({ ok: false });
+    expect((await harness.run('calendars/list', { tenantId: T }))[0]).toMatchObject({ status: 'error', lastError: 'The Microsoft sign-in service is not answering right now; retrying.' });
+    harness.clock.advance(10 * MINUTE);
+    expect((await harness.core.calendarSync.syncDue())[0]).toMatchObject({ ok: true });
+    expect((await harness.run('calendars/list', { tenantId: T }))[0]).toMatchObject({ status: 'ok' });
+  });
+
   it('a revoked refresh token: "reconnect", one alert however many syncs, bookings held for review, and signing in again reconnects', async () => {
     ({ harness } = fake.open());
     const alerts: unknown[] = [];

@@ -70,7 +70,7 @@ export function outlookAuthError(error: unknown): CalendarError {
   if (error instanceof InteractionRequiredAuthError || /invalid_grant|interaction_required|no_tokens_found|consent_required|login_required|AADSTS70008|AADSTS700082/.test(code)) {
     return new CalendarError('auth', `${OUTLOOK_SERVICE} refused the saved sign-in (it expired or was revoked). Reconnect this calendar.`);
   }
-  return new CalendarError('unavailable', `Could not reach the Microsoft sign-in service (${e.errorCode ?? e.message ?? 'no answer'}).`);
+  return new CalendarError('unavailable', 'The Microsoft sign-in service is not answering right now; retrying.');
 }
 
 /**
