@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarDeliveryDto } from '../../../src/shared/contract/index.js';
-import { deliveryState } from '../../../src/renderer/features/settings/calendar-deliveries.js';
+import { deliveryState } from '../../../src/renderer/features/settings/calendar-delivery-state.js';
 
 const base: CalendarDeliveryDto = {
   seq: 7,
