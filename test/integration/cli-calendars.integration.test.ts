@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../support/core-harness.js';
 import { icsEvent, Radicale } from '../support/radicale.js';
 import { runCli } from '../support/run-cli.js';
+import { FakeGoogle } from '../support/google/fake-google.js';
 import { FakeMicrosoft } from '../support/microsoft/fake-microsoft.js';
 
 const NOW = '2026-11-23T14:00:00Z';
@@ -88,3 +89,25 @@ describe('frontdesk calendars connect --outlook (the real CLI against a fake Mic
     expect(usage.stderr).toMatch(/exactly one of/);
   });
 });
+
+describe('frontdesk calendars connect --google (the real CLI against a fake Google)', () => {
+  let google: FakeGoogle;
+  beforeAll(async () => void (google = await FakeGoogle.start()));
+  afterAll(async () => google?.close());
+
+  it('prints the sign-in link on standard error, waits for the browser, and connects the primary calendar', async () => {
+    harness = createHarness({ now: NOW });
+    const env = { FRONTDESK_DATA_DIR: harness.dir, FRONTDESK_NOW: NOW, GOOGLE_CLIENT_ID: 'frontdesk-test.apps.googleusercontent.com', GOOGLE_CLIENT_SECRET: 'desktop-client-secret', GOOGLE_API_BASE: google.baseUrl, GOOGLE_OAUTH_BASE: google.baseUrl };
+    let opened = false;
+    const connected = await runCli(['calendars', 'connect', '--tenant', 'bright-smiles', '--provider', 'maria', '--google', '--json'], env, undefined, (stderr) => {
+      const link = /http:\/\/\S+\/auth\?\S+/.exec(stderr)?.[0];
+      if (link && !opened) {
+        opened = true;
+        void fetch(link);
+      }
+    });
+    expect(connected.code).toBe(0);
+    expect(JSON.parse(connected.stdout)).toEqual([expect.objectContaining({ providerId: 'maria', kind: 'google', address: 'primary', status: 'ok' })]);
+  });
+});
+
