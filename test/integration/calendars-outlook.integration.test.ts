@@ -120,6 +120,15 @@ describe('Outlook sign-in expiry', () => {
     expect(microsoft.requests.filter((r) => r.path === '/common/oauth2/v2.0/token')).toHaveLength(2);
   });
 
+  it('an unreadable saved sign-in asks for a reconnect in plain words', async () => {
+    let vault;
+    ({ harness, vault } = fake.open());
+    await signIn(harness);
+    vault.set(vault.names()[0]!, '{ not json');
+    await harness.run('calendars/sync', { tenantId: T });
+    expect((await harness.run('calendars/list', { tenantId: T }))[0]).toMatchObject({ status: 'reconnect', lastError: 'The saved Outlook sign-in is unreadable. Reconnect this calendar.' });
+  });
+
   it('the sign-in service down or unreachable is "retrying", never "reconnect"', async () => {
     ({ harness } = fake.open());
     await signIn(harness);

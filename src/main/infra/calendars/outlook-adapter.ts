@@ -88,6 +88,8 @@ export function createOutlookAdapter(options: OutlookOptions): CalendarAdapter {
 
   async function request<T>(ctx: AdapterContext, method: string, url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; data: T }> {
     const target = url.startsWith('http') ? url : `${root}${url}`;
+    // Paging and delta links come from the server: the access token goes only to Graph's own host.
+    if (new URL(target).origin !== new URL(root).origin) throw new CalendarError('invalid', `${OUTLOOK_SERVICE} sent a link to another server; not followed.`);
     for (let attempt = 0; ; attempt++) {
       const token = await outlookAccessToken(options, ctx.credential(), (v) => ctx.saveCredential(v), attempt > 0);
       let response: Response;

@@ -78,7 +78,12 @@ export function outlookAuthError(error: unknown): CalendarError {
  * refresh token (`force` after Graph refused the token), and the changed cache goes back to the vault.
  */
 export async function outlookAccessToken(options: OutlookOptions, stored: string | null, save: (value: string) => void, force: boolean): Promise<string> {
-  const credential = stored ? (JSON.parse(stored) as Partial<OutlookCredential>) : null;
+  let credential: Partial<OutlookCredential> | null = null;
+  try {
+    credential = stored ? (JSON.parse(stored) as Partial<OutlookCredential>) : null;
+  } catch {
+    throw new CalendarError('auth', `The saved ${OUTLOOK_SERVICE} sign-in is unreadable. Reconnect this calendar.`);
+  }
   if (!credential?.cache || !credential.homeAccountId) throw new CalendarError('auth', `No ${OUTLOOK_SERVICE} sign-in is saved. Reconnect this calendar.`);
   const client = outlookClient(options);
   const cache = client.getTokenCache();
