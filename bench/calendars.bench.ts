@@ -1,5 +1,6 @@
 // Calendars: availability with 20,000 calendar events in the busy cache, and syncing from Google
-// (the real googleapis client against the HTTP fake from test/support) — a first sync of 5,000
+// (the real googleapis client against the HTTP fake from test/support) and from Outlook (Graph
+// calendarView/delta with fetch and MSAL, against the fake Microsoft) — a first sync of 5,000
 // events and an incremental sync of 50 changes. Run alone: `npx tsx bench/calendars.bench.ts`.
 import { DateTime } from 'luxon';
 import pino from 'pino';
@@ -9,6 +10,7 @@ import type { ExternalEvent } from '../src/main/core/calendars/index.js';
 import { createBookingRepository } from '../src/main/infra/db/repositories/booking-repository.js';
 import { FakeGoogle } from '../test/support/google/fake-google.js';
 import { MemoryVault } from '../test/support/memory-vault.js';
+import { DEFAULT_CALENDAR, FakeMicrosoft, graphTime } from '../test/support/microsoft/fake-microsoft.js';
 import { makeTempDir } from '../test/support/temp-dir.js';
 import { testConfig } from '../test/support/test-config.js';
 import { benchBusy, benchTenant, seededRandom } from './availability.bench.js';
@@ -122,7 +124,56 @@ async function googleSync(): Promise<BenchResult[]> {
   }
 }
 
-export const calendarsBench: Bench = async () => [...(await availabilityWithCalendars()), ...(await googleSync())];
+async function outlookSync(): Promise<BenchResult[]> {
+  const microsoft = await FakeMicrosoft.start();
+  const temp = makeTempDir('frontdesk-bench-');
+  const now = Date.parse('2026-11-23T14:00:00Z');
+  const core = createCore(testConfig(temp.dir, { outlook: { clientId: 'bench', apiBase: microsoft.baseUrl, oauthBase: microsoft.baseUrl } }), {
+    clock: { now: () => now },
+    logger: pino({ level: 'silent' }),
+    vault: new MemoryVault(),
+  });
+  try {
+    core.seedDemoIfEmpty();
+    // The real sign-in (MSAL, loopback, PKCE); its own first sync sees an empty calendar.
+    const started0 = await core.dispatch('calendars/start-sign-in', { tenantId: 'bright-smiles', providerId: 'maria', kind: 'outlook' }, { actor: 'bench', transport: 'internal' });
+    if (!started0.ok) throw new Error(started0.error.message);
+    await fetch((started0.output as { url: string }).url);
+    let connection = core.calendarStore.listConnections('bright-smiles')[0];
+    for (let i = 0; i < 500 && !connection?.lastSyncAt; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      connection = core.calendarStore.listConnections('bright-smiles')[0];
+    }
+    if (!connection?.lastSyncAt) throw new Error('the Outlook sign-in did not finish');
+    const random = seededRandom(5);
+    const event = (i: number) => {
+      const start = now + Math.floor(random() * 58 * 24) * 3_600_000;
+      return { id: `AAMk-event${i}=`, subject: 'Busy', start: graphTime(new Date(start).toISOString()), end: graphTime(new Date(start + 3_600_000).toISOString()) };
+    };
+    for (let i = 0; i < 5000; i++) microsoft.upsert(DEFAULT_CALENDAR, event(i));
+    core.calendarStore.updateConnection('bright-smiles', connection.id, { cursor: null });
+    let started = performance.now();
+    const first = await core.calendarSync.syncConnection(core.calendarConnections.get('bright-smiles', connection.id));
+    const firstMs = performance.now() - started;
+    for (let i = 0; i < 50; i++) microsoft.upsert(DEFAULT_CALENDAR, event(i * 7));
+    started = performance.now();
+    const incremental = await core.calendarSync.syncConnection(core.calendarConnections.get('bright-smiles', connection.id));
+    const incrementalMs = performance.now() - started;
+    if (!first.ok || !first.full || first.changed !== 5000 || !incremental.ok || incremental.full || incremental.changed !== 50) {
+      throw new Error(`unexpected sync outcome: ${JSON.stringify({ first, incremental })}`);
+    }
+    return [
+      { name: 'Outlook first sync, 5,000 events (calendarView/delta, 25 pages of 200) into the busy cache', value: round(firstMs), unit: 'ms', detail: 'fetch over loopback HTTP to the fake Graph; MSAL answers the token from its cache' },
+      { name: 'Outlook incremental sync, 50 changes (deltaLink)', value: round(incrementalMs), unit: 'ms' },
+    ];
+  } finally {
+    core.close();
+    temp.cleanup();
+    await microsoft.close();
+  }
+}
+
+export const calendarsBench: Bench = async () => [...(await availabilityWithCalendars()), ...(await googleSync()), ...(await outlookSync())];
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   for (const r of await calendarsBench()) {

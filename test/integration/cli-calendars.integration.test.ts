@@ -2,6 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../support/core-harness.js';
 import { icsEvent, Radicale } from '../support/radicale.js';
 import { runCli } from '../support/run-cli.js';
+import { FakeGoogle } from '../support/google/fake-google.js';
+import { FakeMicrosoft } from '../support/microsoft/fake-microsoft.js';
 
 const NOW = '2026-11-23T14:00:00Z';
 let radicale: Radicale;
@@ -59,3 +61,53 @@ describe('frontdesk calendars (the real CLI against a real Radicale)', () => {
     expect(unknown).toMatchObject({ code: 1, stderr: expect.stringMatching(/has no provider "nobody"/) });
   });
 });
+
+describe('frontdesk calendars connect --outlook (the real CLI against a fake Microsoft)', () => {
+  let microsoft: FakeMicrosoft;
+  beforeAll(async () => void (microsoft = await FakeMicrosoft.start()));
+  afterAll(async () => microsoft?.close());
+
+  it('prints the sign-in link, waits for the browser, and connects the account\'s calendars', async () => {
+    harness = createHarness({ now: NOW });
+    microsoft.addCalendar('AAMkADPersonal=', 'Personal');
+    const env = { FRONTDESK_DATA_DIR: harness.dir, FRONTDESK_NOW: NOW, OUTLOOK_CLIENT_ID: '5f8c1a9e-frontdesk-desktop', OUTLOOK_API_BASE: microsoft.baseUrl, OUTLOOK_OAUTH_BASE: microsoft.baseUrl };
+    let opened = false;
+    const connected = await runCli(['calendars', 'connect', '--tenant', 'bright-smiles', '--provider', 'maria', '--outlook'], env, undefined, (stderr) => {
+      const link = /https?:\/\/\S+authorize\S+/.exec(stderr)?.[0];
+      if (link && !opened) {
+        opened = true;
+        void fetch(link); // the person's browser
+      }
+    });
+    expect(connected.stderr).toMatch(/Open this link in a browser/);
+    expect(connected.code).toBe(0);
+    expect(connected.stdout).toMatch(/^Connected: .*\tmaria\toutlook\tok\tsynced 2026-11-23T09:00/m);
+    expect(connected.stdout.match(/^Connected:/gm)).toHaveLength(2);
+
+    const usage = await runCli(['calendars', 'connect', '--tenant', 'bright-smiles', '--provider', 'maria', '--outlook', '--ics', 'https://example.com/feed.ics'], env);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/exactly one of/);
+  });
+});
+
+describe('frontdesk calendars connect --google (the real CLI against a fake Google)', () => {
+  let google: FakeGoogle;
+  beforeAll(async () => void (google = await FakeGoogle.start()));
+  afterAll(async () => google?.close());
+
+  it('prints the sign-in link on standard error, waits for the browser, and connects the primary calendar', async () => {
+    harness = createHarness({ now: NOW });
+    const env = { FRONTDESK_DATA_DIR: harness.dir, FRONTDESK_NOW: NOW, GOOGLE_CLIENT_ID: 'frontdesk-test.apps.googleusercontent.com', GOOGLE_CLIENT_SECRET: 'desktop-client-secret', GOOGLE_API_BASE: google.baseUrl, GOOGLE_OAUTH_BASE: google.baseUrl };
+    let opened = false;
+    const connected = await runCli(['calendars', 'connect', '--tenant', 'bright-smiles', '--provider', 'maria', '--google', '--json'], env, undefined, (stderr) => {
+      const link = /http:\/\/\S+\/auth\?\S+/.exec(stderr)?.[0];
+      if (link && !opened) {
+        opened = true;
+        void fetch(link);
+      }
+    });
+    expect(connected.code).toBe(0);
+    expect(JSON.parse(connected.stdout)).toEqual([expect.objectContaining({ providerId: 'maria', kind: 'google', address: 'primary', status: 'ok' })]);
+  });
+});
+

@@ -10,7 +10,7 @@ export interface CliResult {
 }
 
 /** Runs the real `frontdesk` command in its own OS process (it needs `npm run build`). */
-export function runCli(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliResult> {
+export function runCli(args: string[], env: Record<string, string> = {}, stdin?: string, onStderr?: (soFar: string) => void): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       env: { ...process.env, FRONTDESK_LOG_LEVEL: 'warn', ...env },
@@ -19,7 +19,10 @@ export function runCli(args: string[], env: Record<string, string> = {}, stdin?:
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      onStderr?.(stderr);
+    });
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
     child.stdin.end(stdin ?? '');

@@ -77,6 +77,7 @@ export const COMMAND_ACCESS: Record<CommandName, CommandAccess> = {
   'calendars/disconnect': 'owner',
   'calendars/sync': 'staff',
   'calendars/busy-blocks': 'staff',
+  'calendars/list-deliveries': 'staff',
   // Texts (issue 12): the desk's daily work, limited to its practices by `tenantId`.
   'texts/list-threads': 'staff',
   'texts/get-thread': 'staff',

@@ -22,6 +22,8 @@ export interface AppConfig {
   twilio: { accountSid: string | null; authToken: string | null; apiBase: string | null };
   /** Google Calendar's "Desktop app" OAuth client, and other bases for tests; absent = not configured. */
   google?: { clientId: string | null; clientSecret: string | null; apiBase: string | null; oauthBase: string | null };
+  /** Outlook / Microsoft 365: the public-client app registration (no secret), and Graph / sign-in bases for tests; absent = not configured. */
+  outlook?: { clientId: string | null; apiBase: string | null; oauthBase: string | null };
   /**
    * Deepgram for stream mode. `apiKey` is the DEEPGRAM_API_KEY / --deepgram-api-key override of
    * the vault's key, behind a function so a logged or serialized config does not carry it; the

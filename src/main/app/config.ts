@@ -30,6 +30,9 @@ export const SETTINGS = {
   googleClientSecret: { env: 'GOOGLE_CLIENT_SECRET', flag: 'google-client-secret' },
   googleApiBase: { env: 'GOOGLE_API_BASE', flag: 'google-api-base' },
   googleOAuthBase: { env: 'GOOGLE_OAUTH_BASE', flag: 'google-oauth-base' },
+  outlookClientId: { env: 'OUTLOOK_CLIENT_ID', flag: 'outlook-client-id' },
+  outlookApiBase: { env: 'OUTLOOK_API_BASE', flag: 'outlook-api-base' },
+  outlookOAuthBase: { env: 'OUTLOOK_OAUTH_BASE', flag: 'outlook-oauth-base' },
   /** Overrides the vault's DEEPGRAM_API_KEY (like TWILIO_AUTH_TOKEN); kept off the config object. */
   deepgramApiKey: { env: 'DEEPGRAM_API_KEY', flag: 'deepgram-api-key' },
   deepgramUrl: { env: 'FRONTDESK_DEEPGRAM_URL', flag: 'deepgram-url' },
@@ -87,6 +90,9 @@ const rawConfigSchema = z.object({
   googleClientSecret: z.string().min(1).nullable(),
   googleApiBase: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable(),
   googleOAuthBase: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable(),
+  outlookClientId: z.string().min(1).nullable(),
+  outlookApiBase: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable(),
+  outlookOAuthBase: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable(),
   deepgramApiKey: z.string().trim().min(1).nullable(),
   deepgramUrl: z
     .url({ protocol: /^(https?|wss?)$/, error: 'must be an http(s) or ws(s) URL' })
@@ -157,6 +163,9 @@ export function loadConfig(
     googleClientSecret: pick('googleClientSecret'),
     googleApiBase: pick('googleApiBase'),
     googleOAuthBase: pick('googleOAuthBase'),
+    outlookClientId: pick('outlookClientId'),
+    outlookApiBase: pick('outlookApiBase'),
+    outlookOAuthBase: pick('outlookOAuthBase'),
     openaiApiKey: pick('openaiApiKey'),
     openaiBaseUrl: pick('openaiBaseUrl'),
     llmModel: pick('llmModel') ?? DEFAULT_LLM_MODEL,
@@ -194,6 +203,7 @@ export function loadConfig(
     deepgram: deepgramSettings(c.deepgramApiKey, c.deepgramUrl),
     logLevel: c.logLevel,
     google: { clientId: c.googleClientId, clientSecret: c.googleClientSecret, apiBase: c.googleApiBase, oauthBase: c.googleOAuthBase },
+    outlook: { clientId: c.outlookClientId, apiBase: c.outlookApiBase, oauthBase: c.outlookOAuthBase },
     llm: { apiKey: c.openaiApiKey, baseUrl: c.openaiBaseUrl, model: c.llmModel },
     serveConsole: servesConsole,
     rendererDir: PATHS.rendererDir,

@@ -34,6 +34,7 @@ import { StaffService } from '../core/staff/index.js';
 import { TenantService } from '../core/tenants/index.js';
 import { createSystemClock } from '../infra/clock.js';
 import { openDatabase, schemaVersion, type Db } from '../infra/db/database.js';
+import { startCalendarSignIn } from '../infra/calendars/calendar-sign-in.js';
 import { createCalendarAdapters } from '../infra/calendars/create-calendar-adapters.js';
 import { createCalendarRepository } from '../infra/db/repositories/calendar-repository.js';
 import { createActionLogRepository } from '../infra/db/repositories/action-log-repository.js';
@@ -83,6 +84,8 @@ export interface CoreDeps {
   calendarSyncIntervalMs?: number;
   /** The longest a booking waits for one calendar's fresh answer (default 4 s). */
   calendarReadDeadlineMs?: number;
+  /** Opens a sign-in link in the system browser (the desktop app); absent headless, where the console shows the link. */
+  openBrowser?: (url: string) => Promise<boolean>;
   /** The receptionist; the offline rules brain by default. */
   brain?: Brain;
   /** Texts; Twilio's Messages API by default. */
@@ -120,7 +123,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   // Calendar credentials live in the same encrypted vault as every other secret.
   const vault: SecretVault = setup.vault;
   const calendarStore = createCalendarRepository(db);
-  const calendarAdapters = deps.calendarAdapters ?? createCalendarAdapters({ now: () => clock.now(), google: config.google });
+  const calendarAdapters = deps.calendarAdapters ?? createCalendarAdapters({ now: () => clock.now(), google: config.google, outlook: config.outlook });
   const calendarHealth = new ConnectionHealth({ calendars: calendarStore, events, clock, logger: logger.child({ domain: 'calendars' }) });
   const externalBusy =
     deps.externalBusy ??
@@ -391,15 +394,8 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     calendarConnections,
     calendarSync,
     calendarStore,
-    startGoogleSignIn: async () =>
-      (await import('../infra/calendars/google-sign-in.js')).startGoogleSignIn({
-        clientId: null,
-        clientSecret: null,
-        apiBase: null,
-        oauthBase: null,
-        ...config.google,
-        now: () => clock.now(),
-      }),
+    startSignIn: (kind) => startCalendarSignIn(kind, { google: config.google, outlook: config.outlook }, () => clock.now()),
+    ...(deps.openBrowser ? { openBrowser: deps.openBrowser } : {}),
     logger: logger.child({ domain: 'calendars' }),
     inbox,
     waitlist,

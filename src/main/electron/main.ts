@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, Notification, session, type BrowserWindow } from 'electron';
+import { app, dialog, Notification, session, shell, type BrowserWindow } from 'electron';
 import { ContractError } from '../../shared/contract/index.js';
 import { createApp, loadConfig, type App } from '../app/index.js';
 import { installProcessNet } from '../app/process-net.js';
@@ -9,6 +9,7 @@ import { APP_ENTRY_URL, APP_ORIGIN } from './app-origin.js';
 import { registerAppSchemePrivileged, serveAppProtocol } from './app-protocol-handler.js';
 import { hardenWebContents } from './harden-web-contents.js';
 import { resolveHostPaths } from './host-paths.js';
+import { createBrowserOpener } from './open-in-browser.js';
 import { registerIpcAdapter } from './ipc-adapter.js';
 import { createDesktopVault } from './safe-storage-vault.js';
 import { notifyOnReview } from './review-notifier.js';
@@ -95,7 +96,8 @@ function runDesktop(): void {
     tray?.update(buildTrayModel(null));
 
     const vault = createDesktopVault({ dataDir: config.dataDir, vaultKey: config.vaultKey ?? null, logger: rootLogger });
-    core = createApp(config, { logger: rootLogger, vault });
+    // Calendar sign-ins (Google, Outlook) open in the system browser; the console shows the link too.
+    core = createApp(config, { logger: rootLogger, vault, openBrowser: createBrowserOpener((url) => shell.openExternal(url), warn) });
     const started = await core.start();
     log(`webhooks listening at ${started.webhookUrl}`);
 

@@ -19,27 +19,56 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
+const SIGN_IN_WAIT_MS = 10 * 60_000;
+
+/**
+ * The browser sign-in from a terminal: the link goes to standard error (open it in a browser on
+ * this computer: the redirect comes back to a loopback port of this process), then the command
+ * waits for the account's calendars to be connected and prints them.
+ */
+async function signInFromCli(core: Core, input: { tenantId: string; providerId: string; kind: 'google' | 'outlook'; label?: string | undefined }, json: boolean): Promise<number> {
+  const before = await core.run('calendars/list', { tenantId: input.tenantId });
+  if (!before.ok) return printResult(before as never, json, () => '');
+  const known = new Map((before.output as CalendarConnectionDto[]).map((c) => [c.id, c.lastSyncAt]));
+  const started = await core.run('calendars/start-sign-in', { tenantId: input.tenantId, providerId: input.providerId, kind: input.kind, ...(input.label ? { label: input.label } : {}) });
+  if (!started.ok) return printResult(started as never, json, () => '');
+  process.stderr.write(`Open this link in a browser on this computer to sign in, then come back here:\n\n  ${(started.output as { url: string }).url}\n\nWaiting for the sign-in (up to 10 minutes; Ctrl-C to stop)…\n`);
+  for (const giveUp = Date.now() + SIGN_IN_WAIT_MS; Date.now() < giveUp; ) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = await core.run('calendars/list', { tenantId: input.tenantId });
+    if (!now.ok) continue;
+    // New connections, or ones this sign-in reconnected, once their first sync is done.
+    const done = (now.output as CalendarConnectionDto[]).filter((c) => c.providerId === input.providerId && c.kind === input.kind && c.lastSyncAt && (!known.has(c.id) || known.get(c.id) !== c.lastSyncAt));
+    if (done.length > 0) return printResult({ ok: true, output: done } as never, json, (list: CalendarConnectionDto[]) => list.map((c) => `Connected: ${formatConnection(c)}`).join('\n'));
+  }
+  printError({ code: 'timeout', message: 'The sign-in was not finished within 10 minutes. Run the command again.' }, json);
+  return EXIT.failed;
+}
+
 /** `frontdesk calendars connect | list | sync`: the console's calendar settings from the command line. */
 export function addCalendarCommands(program: Command, openCore: () => Core, setExit: (code: number) => void): void {
-  const calendars = program.command('calendars').description("providers' calendars (CalDAV, ICS feeds; Google through the console's sign-in)");
+  const calendars = program.command('calendars').description("providers' calendars (Google, Outlook, CalDAV, ICS feeds)");
 
   calendars
     .command('connect')
-    .description('connect a CalDAV calendar (password from standard input) or an ICS feed to a provider')
+    .description('connect a CalDAV calendar (password from standard input), an ICS feed, or Google / Outlook (browser sign-in) to a provider')
     .requiredOption('--tenant <id>', 'practice id')
     .requiredOption('--provider <id>', 'provider (staff member) id')
     .option('--caldav <url>', 'CalDAV calendar or server address (iCloud, Fastmail, Nextcloud…)')
     .option('--username <name>', 'CalDAV user name')
     .option('--ics <url>', 'ICS feed address (read-only busy time)')
+    .option('--google', 'sign in to Google Calendar in a browser (prints the link, waits for the sign-in)')
+    .option('--outlook', 'sign in to Outlook / Microsoft 365 in a browser (prints the link, waits; every calendar of the account is connected)')
     .option('--label <text>', 'a name for this calendar')
     .option('--not-busy', 'connect it without counting its events as busy time')
     .option('--json', 'print JSON')
-    .action(async (o: { tenant: string; provider: string; caldav?: string; username?: string; ics?: string; label?: string; notBusy?: boolean; json?: boolean }) => {
+    .action(async (o: { tenant: string; provider: string; caldav?: string; username?: string; ics?: string; google?: boolean; outlook?: boolean; label?: string; notBusy?: boolean; json?: boolean }) => {
       const json = Boolean(o.json);
-      if (Boolean(o.caldav) === Boolean(o.ics)) {
-        printError({ code: 'invalid_input', message: 'Give exactly one of --caldav URL (with --username) or --ics URL.' }, json);
+      if ([o.caldav, o.ics, o.google, o.outlook].filter(Boolean).length !== 1) {
+        printError({ code: 'invalid_input', message: 'Give exactly one of --caldav URL (with --username), --ics URL, --google or --outlook.' }, json);
         return setExit(EXIT.usage);
       }
+      if (o.google || o.outlook) return setExit(await signInFromCli(openCore(), { tenantId: o.tenant, providerId: o.provider, kind: o.google ? 'google' : 'outlook', label: o.label }, json));
       const common = { tenantId: o.tenant, providerId: o.provider, ...(o.label ? { label: o.label } : {}), ...(o.notBusy ? { countsAsBusy: false } : {}) };
       let input: Record<string, unknown>;
       if (o.caldav) {

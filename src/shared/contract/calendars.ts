@@ -45,6 +45,30 @@ export const busyBlockSchema = z.object({
 });
 export type BusyBlockDto = z.infer<typeof busyBlockSchema>;
 
+/** A booking's change on its way to a calendar (the calendar outbox), for the console: words and local times, no ids shown. */
+export const calendarDeliverySchema = z.object({
+  /** The outbox position, for keys only. */
+  seq: z.number(),
+  bookingId: z.string(),
+  /** "Teeth cleaning – Ann Lee". */
+  what: z.string(),
+  /** The appointment's start, ISO with the practice's offset (null when the booking is gone). */
+  appointmentAt: z.string().nullable(),
+  /** The calendar's label ("Maria's Outlook"). */
+  calendar: z.string(),
+  /** write: add or move the event; remove: take it out. */
+  change: z.enum(['write', 'remove']),
+  /** pending: waiting or retrying; failed: given up (the calendar refused it). */
+  status: z.enum(['pending', 'failed']),
+  attempts: z.number(),
+  /** In plain words. */
+  lastError: z.string().nullable(),
+  /** When the next try is, ISO with the practice's offset (pending only). */
+  nextAttemptAt: z.string().nullable(),
+  queuedAt: z.string(),
+});
+export type CalendarDeliveryDto = z.infer<typeof calendarDeliverySchema>;
+
 const httpUrl = z.string().trim().url({ error: 'must be a web address like https://calendar.example.com/…' });
 
 export const calendarCommands = {
@@ -57,10 +81,14 @@ export const calendarCommands = {
     ]),
     output: calendarConnectionSchema,
   },
-  /** Google: a loopback sign-in with PKCE; open the returned link (the connection appears when it is finished). */
+  /**
+   * Google or Outlook: a loopback sign-in with PKCE; open the returned link (the account's
+   * calendars appear when it is finished; signing in again to a connected account reconnects it).
+   */
   'calendars/start-sign-in': {
-    input: z.object({ tenantId, providerId: z.string().min(1), kind: z.literal('google'), label: z.string().max(80).optional() }).strict(),
-    output: z.object({ url: z.string() }),
+    input: z.object({ tenantId, providerId: z.string().min(1), kind: z.enum(['google', 'outlook']), label: z.string().max(80).optional() }).strict(),
+    /** openedInBrowser: the desktop app opened the link in the system browser already (the console still shows it). */
+    output: z.object({ url: z.string(), openedInBrowser: z.boolean() }),
   },
   'calendars/update': {
     input: connectionRef.extend({ countsAsBusy: z.boolean().optional(), receivesBookings: z.boolean().optional(), label: z.string().max(80).optional() }).strict(),
@@ -68,6 +96,8 @@ export const calendarCommands = {
   },
   'calendars/disconnect': { input: connectionRef, output: z.object({ disconnected: z.literal(true) }) },
   'calendars/sync': { input: z.object({ tenantId }).strict(), output: z.array(calendarSyncOutcomeSchema) },
+  /** Bookings not yet in their calendars (pending or failed calendar outbox items), oldest first. */
+  'calendars/list-deliveries': { input: z.object({ tenantId }).strict(), output: z.array(calendarDeliverySchema) },
   /** Outside busy time for the schedule, per provider. */
   'calendars/busy-blocks': {
     input: z.object({ tenantId, from: localDate, to: localDate, providerId: z.string().optional() }).strict(),

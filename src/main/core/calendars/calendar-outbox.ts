@@ -106,6 +106,8 @@ export class CalendarOutbox {
       );
       calendars.updateOutbox(item.tenantId, item.seq, { status: 'done', attempts, lastError: null, doneAt: clock.now() });
       log.info({ op: item.op, attempts }, 'calendar event delivered');
+      // The console lists what has not reached the calendars yet.
+      this.deps.health.changed(item.tenantId);
       return true;
     } catch (error) {
       const message = plainWords(error);
@@ -113,6 +115,7 @@ export class CalendarOutbox {
       if (kind === 'invalid') {
         calendars.updateOutbox(item.tenantId, item.seq, { status: 'failed', attempts, lastError: message });
         log.error({ op: item.op, err: message }, 'calendar event refused; given up');
+        this.deps.health.changed(item.tenantId);
         return true;
       }
       const retryAfter = error instanceof CalendarError ? error.retryAfterMs : null;
@@ -121,6 +124,7 @@ export class CalendarOutbox {
       // Later items of this connection wait behind this one, so the calendar sees changes in order.
       calendars.deferConnection(item.tenantId, item.connectionId, next);
       if (kind === 'auth') this.deps.health.failed(connection, error);
+      else this.deps.health.changed(item.tenantId);
       log.warn({ op: item.op, attempts, err: message }, 'calendar event delivery failed; will retry');
       return false;
     }

@@ -4,10 +4,12 @@ import type { CalendarConnectionDto, Provider } from '../../../shared/contract/i
 import { useConsoleClient } from '../../app/console-client-context.js';
 import { InlineError } from '../../components/inline-error.js';
 import { StatusPill } from '../../components/status-pill.js';
+import { CalendarDeliveries } from './calendar-deliveries.js';
 import { createCalendarsStore, type CalendarsStore } from './calendars-store.js';
 import { SettingsSection } from './settings-section.js';
 
 const KIND_NAMES: Record<CalendarConnectionDto['kind'], string> = { google: 'Google', outlook: 'Outlook', caldav: 'CalDAV', ics: 'ICS feed' };
+const SIGN_IN_NAMES = { google: 'Google', outlook: 'Microsoft' } as const;
 
 function StatusOf({ connection }: { connection: CalendarConnectionDto }) {
   if (connection.status === 'reconnect') return <StatusPill tone="bad">Reconnect</StatusPill>;
@@ -23,8 +25,8 @@ export function CalendarsSection({ tenantId, providers }: { tenantId: string; pr
   const client = useConsoleClient();
   const [store] = useState(() => createCalendarsStore(client, tenantId));
   useEffect(() => store.getState().start(), [store]);
-  const { status, connections, error, actionError, busy, signInUrl, lastSync } = useStore(store);
-  const { update, disconnect, syncNow, signInWithGoogle } = store.getState();
+  const { status, connections, deliveries, error, actionError, busy, signIn, lastSync } = useStore(store);
+  const { update, disconnect, syncNow, signInWith } = store.getState();
 
   return (
     <SettingsSection
@@ -63,8 +65,8 @@ export function CalendarsSection({ tenantId, providers }: { tenantId: string; pr
                         <input type="checkbox" checked={c.receivesBookings} disabled={busy} onChange={(e) => void update(c.id, { receivesBookings: e.target.checked })} /> Gets bookings
                       </label>
                     ) : null}
-                    {c.status === 'reconnect' && c.kind === 'google' ? (
-                      <button type="button" className="button button-small" disabled={busy} onClick={() => void signInWithGoogle(provider.id)}>
+                    {c.status === 'reconnect' && (c.kind === 'google' || c.kind === 'outlook') ? (
+                      <button type="button" className="button button-small" disabled={busy} onClick={() => void signInWith(c.kind as 'google' | 'outlook', provider.id)}>
                         Reconnect
                       </button>
                     ) : null}
@@ -78,14 +80,17 @@ export function CalendarsSection({ tenantId, providers }: { tenantId: string; pr
           </div>
         );
       })}
-      {signInUrl ? (
+      {signIn ? (
         <p className="notice" role="status">
-          Open this link to sign in to Google, then come back here:{' '}
-          <a href={signInUrl} target="_blank" rel="noreferrer">
-            Sign in with Google
+          {signIn.openedInBrowser
+            ? `Your browser opened to sign in to ${SIGN_IN_NAMES[signIn.kind]}; the calendars appear here when you are done. No browser window? `
+            : `Open this link to sign in to ${SIGN_IN_NAMES[signIn.kind]}, then come back here: `}
+          <a href={signIn.url} target="_blank" rel="noreferrer">
+            Sign in with {SIGN_IN_NAMES[signIn.kind]}
           </a>
         </p>
       ) : null}
+      {connections.length > 0 ? <CalendarDeliveries deliveries={deliveries} /> : null}
       <ConnectForm store={store} tenantId={tenantId} providers={providers} />
     </SettingsSection>
   );
@@ -94,14 +99,15 @@ export function CalendarsSection({ tenantId, providers }: { tenantId: string; pr
 function ConnectForm({ store, tenantId, providers }: { store: CalendarsStore; tenantId: string; providers: readonly Provider[] }) {
   const busy = useStore(store, (s) => s.busy);
   const [providerId, setProviderId] = useState(providers[0]?.id ?? '');
-  const [kind, setKind] = useState<'caldav' | 'ics' | 'google'>('caldav');
+  const [kind, setKind] = useState<'caldav' | 'ics' | 'google' | 'outlook'>('caldav');
+  const browserSignIn = kind === 'google' || kind === 'outlook';
   const [address, setAddress] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (kind === 'google') return void (await store.getState().signInWithGoogle(providerId));
+    if (kind === 'google' || kind === 'outlook') return void (await store.getState().signInWith(kind, providerId));
     const ok = await store
       .getState()
       .connect(kind === 'caldav' ? { tenantId, providerId, kind, address: address.trim(), username: username.trim(), password } : { tenantId, providerId, kind, address: address.trim() });
@@ -130,9 +136,10 @@ function ConnectForm({ store, tenantId, providers }: { store: CalendarsStore; te
           <option value="caldav">CalDAV (iCloud, Fastmail, Nextcloud)</option>
           <option value="ics">ICS feed (read-only)</option>
           <option value="google">Google Calendar</option>
+          <option value="outlook">Outlook / Microsoft 365</option>
         </select>
       </label>
-      {kind !== 'google' ? (
+      {!browserSignIn ? (
         <label>
           Address <input type="url" required value={address} onChange={(e) => setAddress(e.target.value)} placeholder="https://…" />
         </label>
@@ -148,7 +155,7 @@ function ConnectForm({ store, tenantId, providers }: { store: CalendarsStore; te
         </>
       ) : null}
       <button type="submit" className="button button-primary" disabled={busy || !providerId}>
-        {kind === 'google' ? 'Sign in with Google' : busy ? 'Connecting…' : 'Connect'}
+        {browserSignIn ? `Sign in with ${SIGN_IN_NAMES[kind]}` : busy ? 'Connecting…' : 'Connect'}
       </button>
     </form>
   );

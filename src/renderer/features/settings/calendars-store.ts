@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { CalendarConnectionDto, CommandInput } from '../../../shared/contract/index.js';
+import type { CalendarConnectionDto, CalendarDeliveryDto, CommandInput } from '../../../shared/contract/index.js';
 import { describeError } from '../../api/command-error.js';
 import type { ConsoleClient } from '../../api/console-client.js';
 import { keepFresh } from '../../api/keep-fresh.js';
@@ -7,16 +7,18 @@ import { keepFresh } from '../../api/keep-fresh.js';
 export interface CalendarsState {
   status: 'loading' | 'ready' | 'error';
   connections: CalendarConnectionDto[];
+  /** Bookings not yet in their calendars (the calendar outbox's pending and failed items). */
+  deliveries: CalendarDeliveryDto[];
   error: string | null;
   /** What the last action (connect, sync, change) said went wrong, in plain words. */
   actionError: string | null;
   busy: boolean;
-  /** The Google sign-in link to open, once asked for. */
-  signInUrl: string | null;
+  /** The sign-in under way: its link (shown: headless there is no other way to open it) and whether the desktop app opened it already. */
+  signIn: { kind: 'google' | 'outlook'; url: string; openedInBrowser: boolean } | null;
   lastSync: string | null;
   refresh(): Promise<void>;
   connect(input: CommandInput<'calendars/connect'>): Promise<boolean>;
-  signInWithGoogle(providerId: string): Promise<void>;
+  signInWith(kind: 'google' | 'outlook', providerId: string): Promise<void>;
   update(connectionId: string, change: { countsAsBusy?: boolean; receivesBookings?: boolean }): Promise<void>;
   disconnect(connectionId: string): Promise<void>;
   syncNow(): Promise<void>;
@@ -44,21 +46,23 @@ export function createCalendarsStore(client: ConsoleClient, tenantId: string): C
     return {
       status: 'loading',
       connections: [],
+      deliveries: [],
       error: null,
       actionError: null,
       busy: false,
-      signInUrl: null,
+      signIn: null,
       lastSync: null,
       async refresh() {
         try {
-          set({ connections: await client.call('calendars/list', { tenantId }), status: 'ready', error: null });
+          const [connections, deliveries] = await Promise.all([client.call('calendars/list', { tenantId }), client.call('calendars/list-deliveries', { tenantId })]);
+          set({ connections, deliveries, status: 'ready', error: null });
         } catch (error) {
           set({ status: 'error', error: describeError(error) });
         }
       },
       connect: (input) => act(async () => void (await client.call('calendars/connect', input))),
-      async signInWithGoogle(providerId) {
-        await act(async () => set({ signInUrl: (await client.call('calendars/start-sign-in', { tenantId, providerId, kind: 'google' })).url }));
+      async signInWith(kind, providerId) {
+        await act(async () => set({ signIn: { kind, ...(await client.call('calendars/start-sign-in', { tenantId, providerId, kind })) } }));
       },
       async update(connectionId, change) {
         // Shown at once; the refresh after the call puts back what the appliance really has.
@@ -76,7 +80,7 @@ export function createCalendarsStore(client: ConsoleClient, tenantId: string): C
         });
       },
       start: () =>
-        keepFresh(client, () => void get().refresh(), (event) => (event.name === 'calendars/changed' || event.name === 'calendars/reconnect-needed') && event.payload.tenantId === tenantId),
+        keepFresh(client, () => void get().refresh(), (event) => (event.name === 'calendars/changed' || event.name === 'calendars/reconnect-needed' || event.name === 'bookings/changed') && event.payload.tenantId === tenantId),
     };
   });
 }
