@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ContractError, type TenantConfig } from '../../shared/contract/index.js';
+import { ACTIVE_BOOKING_STATUSES, ContractError, type TenantConfig } from '../../shared/contract/index.js';
 import { ScheduleRules, type BookingRecord, type BookingService, type CustomerService } from '../core/scheduling/index.js';
 import type { TenantRecord, TenantService } from '../core/tenants/index.js';
 
@@ -31,7 +31,7 @@ export async function savePractice(deps: PracticeSaveDeps, raw: unknown, actor: 
   const current = tenants.find(next.id);
   if (!current) return tenants.save(next, actor);
 
-  const upcoming = bookings.list(next.id, { statuses: ['held', 'pending_review', 'confirmed'] }).filter((b) => b.end > deps.now());
+  const upcoming = bookings.list(next.id, { statuses: [...ACTIVE_BOOKING_STATUSES] }).filter((b) => b.end > deps.now());
   const moves: { booking: BookingRecord; to: string }[] = [];
   const orphans: Orphan[] = [];
   for (const booking of upcoming) {

@@ -5,7 +5,7 @@ import { addDays, formatDay, formatDayLong, formatMinuteOfDay, localDateOfIso, m
 export type ScheduleView = 'day' | 'week';
 
 /** What the schedule draws: the living bookings and the visits that happened (or did not). */
-export const SCHEDULE_STATUSES = ['confirmed', 'pending_review', 'held', 'completed', 'no_show'] as const satisfies readonly BookingStatus[];
+export const SCHEDULE_STATUSES = ['confirmed', 'pending_review', 'held', 'arrived', 'completed', 'no_show'] as const satisfies readonly BookingStatus[];
 
 /** [start, end) in minutes since local midnight. */
 export type MinuteSpan = readonly [number, number];
