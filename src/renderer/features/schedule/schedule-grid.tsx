@@ -4,6 +4,7 @@ import type { BusyBlockDto } from '../../../shared/contract/calendars.js';
 import { BOOKING_STATUS_LABELS } from '../../components/booking-status.js';
 import { formatPhoneNumber } from '../overview/format.js';
 import { formatDay, formatHour, formatTimeRange } from '../../components/wall-clock.js';
+import type { VisitAction } from './visit-actions.js';
 import { closedSpans, hoursSummary, scheduleWindow, spansToShow, type PlacedBooking, type ScheduleColumn } from './schedule-layout.js';
 
 export const HOUR_PX = 56;
@@ -26,6 +27,8 @@ export function ScheduleGrid({
   onBookAtTime,
   onMove,
   buffersOf,
+  visitActionsOf,
+  onVisitAction,
 }: {
   columns: ScheduleColumn[];
   /** Outside busy time from the providers' calendars, drawn beside the bookings. */
@@ -43,6 +46,9 @@ export function ScheduleGrid({
   onMove?: (booking: BookingDto, column: ScheduleColumn, minute: number) => void;
   /** Minutes kept free before and after a service (drawn as hatched buffer). */
   buffersOf?: (serviceId: string) => readonly [number, number];
+  /** The one-click steps of a visit (arrived, completed, no-show) offered on its block. */
+  visitActionsOf?: (booking: BookingDto) => VisitAction[];
+  onVisitAction?: (booking: BookingDto, action: VisitAction) => void;
 }) {
   const window = scheduleWindow(spansToShow(columns));
   const [start, end] = window;
@@ -143,6 +149,8 @@ export function ScheduleGrid({
                     onOpen={onOpenBooking}
                     movable={Boolean(onMove)}
                     buffers={buffersOf?.(placed.booking.serviceId) ?? [0, 0]}
+                    actions={onVisitAction ? (visitActionsOf?.(placed.booking) ?? []) : []}
+                    onAction={onVisitAction}
                   />
                 ))}
               </ul>
@@ -170,6 +178,8 @@ function BookingBlock({
   onOpen,
   movable,
   buffers,
+  actions,
+  onAction,
 }: {
   placed: PlacedBooking;
   top: number;
@@ -177,6 +187,8 @@ function BookingBlock({
   onOpen: (booking: BookingDto) => void;
   movable: boolean;
   buffers: readonly [number, number];
+  actions: readonly VisitAction[];
+  onAction: ((booking: BookingDto, action: VisitAction) => void) | undefined;
 }) {
   const { booking, lane, lanes } = placed;
   const [before, after] = buffers;
@@ -211,6 +223,22 @@ function BookingBlock({
           {booking.rehearsal ? <span className="booking-block-status">Test</span> : null}
         </span>
       </button>
+      {actions.length > 0 && onAction ? (
+        <span className="visit-actions">
+          {actions.map((action) => (
+            <button
+              key={action.outcome}
+              type="button"
+              className={`visit-action visit-action-${action.outcome}`}
+              aria-label={`${action.label}: ${who}, ${formatTimeRange(booking.start, booking.end)}`}
+              title={`${action.label}: ${who}`}
+              onClick={() => onAction(booking, action)}
+            >
+              {action.label}
+            </button>
+          ))}
+        </span>
+      ) : null}
     </li>
   );
 }

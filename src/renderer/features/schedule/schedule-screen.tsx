@@ -17,6 +17,7 @@ import { bookingErrorMessage } from './booking-errors.js';
 import { ScheduleGrid } from './schedule-grid.js';
 import { buildColumns, rangeTitle, type ScheduleView } from './schedule-layout.js';
 import { ScheduleLegend } from './schedule-legend.js';
+import { quickVisitActions } from './visit-actions.js';
 import { createScheduleStore, rangeKey } from './schedule-store.js';
 
 export function ScheduleScreen() {
@@ -206,6 +207,16 @@ function ScheduleBoard({ tenantId, config }: { tenantId: string; config: TenantC
                       .then(
                         (moved) => setNotice(`Moved ${moved.customer?.name ?? 'the booking'} to ${formatDayTime(moved.start)} with ${moved.providerName}.`),
                         (error: unknown) => setNotice(`Not moved: ${bookingErrorMessage(error)}`),
+                      )
+                      .finally(() => void refresh());
+                  }}
+                  visitActionsOf={(booking) => quickVisitActions(booking, today, now)}
+                  onVisitAction={(booking, action) => {
+                    void client
+                      .call('bookings/record-outcome', { tenantId, bookingId: booking.id, outcome: action.outcome })
+                      .then(
+                        (marked) => setNotice(`${action.done}: ${marked.customer?.name ?? 'the patient'}, ${formatDayTime(marked.start)}.`),
+                        (error: unknown) => setNotice(`Not marked: ${bookingErrorMessage(error)}`),
                       )
                       .finally(() => void refresh());
                   }}

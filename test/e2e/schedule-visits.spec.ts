@@ -1,0 +1,78 @@
+import type { Page } from '@playwright/test';
+import { DEMO_PRACTICE } from './support/console-page.js';
+import { DeskSocket } from './support/desk-socket.js';
+import { openDeskScreen, unnamedControls } from './support/desk-screens.js';
+import { expect, test } from './support/fixtures.js';
+
+const TENANT = DEMO_PRACTICE.id;
+
+let desk: DeskSocket;
+
+test.beforeAll(async ({ appliance }) => {
+  desk = await DeskSocket.open(appliance.consoleUrl);
+});
+
+test.afterAll(() => desk?.close());
+
+const column = (page: Page, name: string) => page.getByRole('list', { name });
+
+test.describe('the visit’s day on the schedule', () => {
+  test('arrived, completed and no-show in one click, by mouse or keyboard, seen live on another console', async ({ page, browser, appliance, problems }) => {
+    const book = (start: string, name: string, phone: string) =>
+      desk.call('bookings/create', { tenantId: TENANT, serviceId: 'exam', providerId: 'dr-patel', start, customer: { name, phone } });
+    const arriving = await book('2026-11-23T15:00', 'Rita Levi', '+15555550301');
+    await book('2026-11-25T15:00', 'Tomorrow Tess', '+15555550302');
+
+    await openDeskScreen(page, appliance.consoleUrl, 'schedule');
+    const other = await browser.newPage();
+    await openDeskScreen(other, appliance.consoleUrl, 'schedule');
+
+    const patel = column(page, 'Dr. Raj Patel, Mon, Nov 23');
+    const rita = patel.getByRole('button', { name: /^3:00 – 3:30 PM, Dental exam for Rita Levi/ });
+    await expect(rita).toHaveAccessibleName(/Confirmed$/);
+    // Later today: here or not yet; a no-show only once the visit has started.
+    await expect(patel.getByRole('button', { name: /^No-show: Rita Levi/ })).toHaveCount(0);
+    await patel.getByRole('button', { name: 'Arrived: Rita Levi, 3:00 – 3:30 PM' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Marked as arrived: Rita Levi' })).toBeVisible();
+    await expect(rita).toHaveAccessibleName(/Arrived$/);
+    // The other console follows without a reload.
+    await expect(column(other, 'Dr. Raj Patel, Mon, Nov 23').getByRole('button', { name: /Rita Levi.*Arrived$/ })).toBeVisible();
+
+    // Keyboard: from the block, Tab reaches its next step.
+    await rita.focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Completed: Rita Levi, 3:00 – 3:30 PM' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Marked completed: Rita Levi' })).toBeVisible();
+    await expect(rita).toHaveAccessibleName(/Completed$/);
+    await expect(patel.getByRole('button', { name: /: Rita Levi, / })).toHaveCount(0);
+
+    // A later day's visit offers nothing to mark yet.
+    await page.getByLabel('Go to date').fill('2026-11-25');
+    await expect(column(page, 'Dr. Raj Patel, Wed, Nov 25').getByRole('button', { name: /Tomorrow Tess/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Arrived: / })).toHaveCount(0);
+
+    const detail = await desk.call('bookings/get', { tenantId: TENANT, bookingId: arriving.id });
+    expect(detail.history.slice(-2).map((h) => [h.action, h.toStatus])).toEqual([
+      ['arrived', 'arrived'],
+      ['completed', 'completed'],
+    ]);
+    expect(await unnamedControls(page)).toEqual([]);
+    expect(await problems.list()).toEqual([]);
+    await other.close();
+  });
+
+  test('today at a glance counts who is here and skips them for who is next', async ({ page, appliance }) => {
+    const book = (start: string, name: string, phone: string) =>
+      desk.call('bookings/create', { tenantId: TENANT, serviceId: 'exam', providerId: 'dr-lee', start, customer: { name, phone } });
+    const first = await book('2026-11-23T16:00', 'Ned First', '+15555550311');
+    await book('2026-11-23T16:30', 'Olga Second', '+15555550312');
+    await desk.call('bookings/record-outcome', { tenantId: TENANT, bookingId: first.id, outcome: 'arrived' });
+    const url = new URL(appliance.consoleUrl);
+    url.hash = '#/overview';
+    await page.goto(url.toString());
+    const lee = page.getByRole('region', { name: 'Dr. Emily Lee today' });
+    await expect(lee).toContainText('1 here now');
+    await expect(lee).toContainText('Next: Olga Second at 4:30 – 5:00 PM');
+  });
+});
