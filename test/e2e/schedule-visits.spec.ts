@@ -75,4 +75,46 @@ test.describe('the visit’s day on the schedule', () => {
     await expect(lee).toContainText('1 here now');
     await expect(lee).toContainText('Next: Olga Second at 4:30 – 5:00 PM');
   });
+
+  test('the week for all providers: seven days, everyone side by side, readable at 1280×720, with the date picker', async ({ page, appliance }) => {
+    const book = (serviceId: string, providerId: string, start: string, name: string, phone: string) =>
+      desk.call('bookings/create', { tenantId: TENANT, serviceId, providerId, start, customer: { name, phone } });
+    await book('cleaning', 'maria', '2026-11-24T14:00', 'Wendy Week', '+15555550321');
+    await book('exam', 'dr-lee', '2026-11-24T14:00', 'Walt Week', '+15555550322');
+    await book('exam', 'dr-patel', '2026-11-27T09:00', 'Fay Friday', '+15555550323');
+
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openDeskScreen(page, appliance.consoleUrl, 'schedule');
+    await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Week' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Nov 23 – 29, 2026' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Provider' })).toHaveValue('all');
+    await expect(page.getByRole('list', { name: /^All providers, / })).toHaveCount(7);
+    await expect(page.getByText('Closed · Thanksgiving')).toBeVisible();
+
+    const tuesday = column(page, 'All providers, Tue, Nov 24');
+    const wendy = tuesday.getByRole('button', { name: /^2:00 – 2:45 PM, Teeth cleaning for Wendy Week with Maria Gomez, RDH/ });
+    const walt = tuesday.getByRole('button', { name: /Walt Week with Dr\. Emily Lee/ });
+    await expect(wendy).toBeVisible();
+    await expect(walt).toBeVisible();
+    // Same time, two providers: side by side, not on top of each other.
+    const [w, l] = [await wendy.boundingBox(), await walt.boundingBox()];
+    expect(w && l && (w.x + w.width <= l.x + 1 || l.x + l.width <= w.x + 1)).toBe(true);
+    await expect(column(page, 'All providers, Fri, Nov 27').getByRole('button', { name: /Fay Friday with Dr\. Raj Patel/ })).toContainText('Fay Friday');
+    await expect(page.getByRole('list', { name: 'Legend' })).toContainText('Dr. Raj Patel');
+    // Everything fits the width: no sideways scrolling at 1280×720.
+    const overflow = await page.locator('.schedule-grid-wrap').evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: 'test-results/schedule-week-all-1280x720.png' });
+
+    // The empty day books with anyone; the date picker jumps to another week.
+    await page.getByRole('button', { name: 'New booking on Sat, Nov 28' }).click();
+    await expect(page.getByRole('dialog', { name: 'New booking' }).getByLabel('Day', { exact: true })).toHaveValue('2026-11-28');
+    await page.getByRole('dialog', { name: 'New booking' }).getByRole('button', { name: 'Cancel' }).click();
+    await page.getByLabel('Go to date').fill('2026-12-02');
+    await expect(page.getByRole('heading', { level: 2, name: 'Nov 30 – Dec 6, 2026' })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'All providers, Wed, Dec 2' })).toBeVisible();
+    await page.getByRole('combobox', { name: 'Provider' }).selectOption({ label: 'Dr. Emily Lee' });
+    await expect(page.getByRole('list', { name: /^Dr\. Emily Lee, / })).toHaveCount(7);
+    expect(await unnamedControls(page)).toEqual([]);
+  });
 });
