@@ -117,4 +117,42 @@ test.describe('the visit’s day on the schedule', () => {
     await expect(page.getByRole('list', { name: /^Dr\. Emily Lee, / })).toHaveCount(7);
     expect(await unnamedControls(page)).toEqual([]);
   });
+
+  test('closing a day in Settings that has an appointment shows it and offers to keep, cancel and text, or review', async ({ page, appliance, problems }) => {
+    const original = await desk.call('tenants/get', { tenantId: TENANT });
+    const cleo = await desk.call('bookings/create', { tenantId: TENANT, serviceId: 'exam', providerId: 'dr-lee', start: '2026-12-02T10:00', customer: { name: 'Cleo Closed', phone: '+15555550331' } });
+    try {
+      await openDeskScreen(page, appliance.consoleUrl, 'settings');
+      const closures = page.getByRole('region', { name: 'Closures' });
+      await closures.getByRole('button', { name: 'Add closure' }).click();
+      const added = closures.getByRole('group', { name: /^Closure 5/ });
+      await added.getByLabel('Date').fill('2026-12-02');
+      await added.getByRole('textbox', { name: 'Reason' }).fill('Water outage');
+      const saveButton = page.getByRole('button', { name: 'Save', exact: true });
+      await saveButton.click();
+
+      const dialog = page.getByRole('dialog', { name: '1 appointment is on a day you are closing' });
+      await expect(dialog.getByRole('list', { name: 'Appointments on the closing days' })).toHaveText(/Wed, Dec 2 · 10:00 – 10:30 AM · Dental exam with Dr\. Emily Lee for Cleo Closed/);
+      // Going back saves nothing and returns focus to Save.
+      await dialog.getByRole('button', { name: 'Back to editing' }).click();
+      await expect(dialog).toHaveCount(0);
+      await expect(saveButton).toBeFocused();
+      expect((await desk.call('tenants/get', { tenantId: TENANT })).closures).not.toContainEqual(expect.objectContaining({ date: '2026-12-02' }));
+
+      await saveButton.click();
+      await dialog.getByRole('button', { name: 'Cancel them and text each patient' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Saved. The appointments on the closed days were cancelled and each patient is texted.' })).toBeVisible();
+      expect((await desk.call('tenants/get', { tenantId: TENANT })).closures).toContainEqual({ date: '2026-12-02', reason: 'Water outage' });
+      expect((await desk.call('bookings/get', { tenantId: TENANT, bookingId: cleo.id })).status).toBe('cancelled');
+      const texts = await desk.call('outbox/list', { tenantId: TENANT });
+      expect(texts.filter((t) => t.to === '+15555550331' && /cancelled/.test(t.body)).map((t) => t.body)).toEqual([
+        expect.stringMatching(/^Bright Smiles Dental: your dental exam on Wednesday, December 2 at 10:00 AM is cancelled\. Text or call us at .* to book again\.$/),
+      ]);
+      expect(await unnamedControls(page)).toEqual([]);
+      expect(await problems.list()).toEqual([]);
+    } finally {
+      // Later files expect the demo practice's own closures.
+      await desk.call('tenants/save', { config: original });
+    }
+  });
 });
