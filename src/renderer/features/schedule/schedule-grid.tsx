@@ -207,7 +207,7 @@ function BookingBlock({
   const status = booking.status !== 'confirmed' ? BOOKING_STATUS_LABELS[booking.status].label : null;
   // The name carries everything; what shows is what fits: time and who first, then what and status.
   return (
-    <li className="schedule-booking-slot" style={style}>
+    <li className={`schedule-booking-slot${actions.length > 0 && onAction ? ' has-actions' : ''}`} style={style}>
       {before > 0 ? <span className="booking-buffer booking-buffer-before" style={{ height: px(before) }} title={`${before} min kept free before`} aria-hidden="true" /> : null}
       {after > 0 ? <span className="booking-buffer booking-buffer-after" style={{ height: px(after) }} title={`${after} min kept free after`} aria-hidden="true" /> : null}
       <button
