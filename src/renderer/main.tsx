@@ -17,6 +17,7 @@ import './styles/rehearsal.css';
 import './styles/forms.css';
 import './styles/review.css';
 import './styles/schedule.css';
+import './styles/schedule-visits.css';
 import './styles/settings.css';
 import './styles/setup.css';
 import './styles/session.css';

@@ -180,8 +180,21 @@ test('no screen a person reads shows an id, JSON or an epoch number', async ({ p
   await expect(page.locator('.call-detail')).toContainText('What the receptionist did');
   await scan('Call detail');
   await go(page, 'Schedule');
-  await page.getByRole('button', { name: /Walter Inn/ }).click();
+  await page.getByRole('button', { name: /for Walter Inn with/ }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await scan('Booking detail');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  // The week for all providers, and the question a closing day with appointments asks.
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Week' }).click();
+  await expect(page.getByRole('list', { name: /^All providers, / })).toHaveCount(7);
+  await scan('Schedule week, all providers');
+  await go(page, 'Settings');
+  const closures = page.getByRole('region', { name: 'Closures' });
+  await closures.getByRole('button', { name: 'Add closure' }).click();
+  await closures.getByRole('group', { name: /^Closure 5/ }).getByLabel('Date').fill('2026-11-23');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: /on a day you are closing/ })).toContainText('Walter Inn');
+  await scan('Closing a day with appointments');
+  await page.getByRole('button', { name: 'Back to editing' }).click();
   expect(offenders).toEqual([]);
 });

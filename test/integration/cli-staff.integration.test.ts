@@ -98,4 +98,24 @@ describe('frontdesk tenant import, when the new file would orphan appointments',
     const exported = JSON.parse((await runCli(['tenant', 'export', 'bright-smiles'], env)).stdout) as { providers: { id: string }[] };
     expect(exported.providers.map((p) => p.id)).toContain('maria');
   });
+
+  it('refuses a file that closes a day with appointments, the same way, listing them', async () => {
+    const { dir, env } = await withDemo();
+    const booked = await runCli(
+      ['bookings', 'create', '--tenant', 'bright-smiles', '--service', 'cleaning', '--provider', 'maria', '--start', '2026-11-24T09:00', '--name', 'Ann Lee', '--phone', '555-555-0199'],
+      env,
+    );
+    expect(booked.code).toBe(0);
+    const closing = demoTenant() as Record<string, any>;
+    closing.closures = [...closing.closures, { date: '2026-11-24', reason: 'Burst pipe' }];
+    const file = join(dir, 'closing.json');
+    writeFileSync(file, JSON.stringify(closing));
+
+    const refused = await runCli(['tenant', 'import', file], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('This change closes a day with 1 upcoming appointment.');
+    expect(refused.stderr).toContain('Tue, Nov 24, 9:00 AM · Teeth cleaning with Maria Gomez, RDH for Ann Lee: the practice would be closed that day');
+    const exported = JSON.parse((await runCli(['tenant', 'export', 'bright-smiles'], env)).stdout) as { closures: { date?: string }[] };
+    expect(exported.closures.map((c) => c.date)).not.toContain('2026-11-24');
+  });
 });

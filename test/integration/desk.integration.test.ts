@@ -101,6 +101,19 @@ describe('rehearsal calls', () => {
     expect(await h.run<any[]>('bookings/list', { tenantId: T })).toEqual([]);
     await expect(h.run('rehearsal/say', { callId: first.callId, text: 'hello?' })).rejects.toMatchObject({ code: 'not_found' });
   });
+
+  it('still says it booked (a test booking) when a question came after the booking', async () => {
+    await start();
+    const first = await h.run<any>('rehearsal/start', { tenantId: T });
+    await h.run('rehearsal/say', { callId: first.callId, text: "I'd like a dental exam tomorrow at 10 am" });
+    await h.run('rehearsal/say', { callId: first.callId, text: 'Owen Owner' });
+    await h.run('rehearsal/say', { callId: first.callId, text: 'yes' });
+    const answered = await h.run<any>('rehearsal/say', { callId: first.callId, text: 'what are your hours on friday' });
+    expect(answered.said.join(' ')).toMatch(/Friday/);
+    await h.run('rehearsal/hang-up', { callId: first.callId });
+    const call = await h.run<any>('calls/get', { tenantId: T, callId: first.callId });
+    expect(call).toMatchObject({ outcome: 'booked', rehearsal: true });
+  });
 });
 
 describe('the review queue', () => {

@@ -17,6 +17,7 @@ export const COMMAND_ACCESS: Record<CommandName, CommandAccess> = {
   'staff/add': 'owner',
   'staff/remove': 'owner',
   'tenants/save': 'owner',
+  'tenants/closure-impact': 'owner',
   'health/get': 'staff',
   'tenants/list': 'staff',
   'tenants/get': 'staff',

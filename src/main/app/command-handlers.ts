@@ -1,4 +1,4 @@
-import type { Health } from '../../shared/contract/index.js';
+import { ContractError, type Health } from '../../shared/contract/index.js';
 import type { TenantService } from '../core/tenants/index.js';
 import type { CommandHandlers } from './dispatch.js';
 import type { EventBus } from './event-bus.js';
@@ -7,7 +7,8 @@ import { createCallHandlers, type CallHandlerDeps } from './call-handlers.js';
 import { createDeskHandlers, type DeskHandlerDeps } from './desk-handlers.js';
 import { createLlmHandlers, type LlmHandlerDeps } from './llm-handlers.js';
 import { createSchedulingHandlers, type SchedulingHandlerDeps } from './scheduling-handlers.js';
-import { savePractice } from './practice-save.js';
+import { closedDayBookings, savePractice } from './practice-save.js';
+import { createBookingPresenter } from './booking-presenter.js';
 import type { createSetupHandlers } from './setup-handlers.js';
 import { createStaffHandlers, type StaffHandlerDeps } from './staff-handlers.js';
 import { createTextsHandlers, type TextsHandlerDeps } from './texts-handlers.js';
@@ -23,6 +24,7 @@ export interface HandlerDeps extends SchedulingHandlerDeps, CallHandlerDeps, Des
 /** Maps each contract command to the domain service that does the work; no logic of its own. */
 export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
   const { tenants, events, health } = deps;
+  const bookingDto = createBookingPresenter(deps);
   return {
     ...createSchedulingHandlers(deps),
     ...createCallHandlers(deps),
@@ -35,10 +37,14 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
     'health/get': () => health(),
     'tenants/list': () => tenants.list().map((record) => tenants.summarize(record)),
     'tenants/get': ({ tenantId }) => tenants.get(tenantId).config,
-    'tenants/save': async ({ config, reassign }, context) => {
-      const record = await savePractice(deps, config, context.actor, reassign);
+    'tenants/save': async ({ config, reassign, closedDays }, context) => {
+      const record = await savePractice(deps, config, context.actor, reassign, closedDays);
       events.publish({ name: 'tenants/changed', payload: { tenantIds: [record.id] } });
       return tenants.summarize(record);
+    },
+    'tenants/closure-impact': ({ tenantId, config }) => {
+      if ((config as { id?: unknown } | null)?.id !== tenantId) throw new ContractError('invalid_input', 'The practice file is for another practice.');
+      return closedDayBookings(deps, config).map(bookingDto);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ContractError, type TenantConfig } from '../../shared/contract/index.js';
+import { ACTIVE_BOOKING_STATUSES, ContractError, type ClosedDayChoice, type TenantConfig } from '../../shared/contract/index.js';
 import { ScheduleRules, type BookingRecord, type BookingService, type CustomerService } from '../core/scheduling/index.js';
 import type { TenantRecord, TenantService } from '../core/tenants/index.js';
 
@@ -23,20 +23,30 @@ interface Orphan {
  * bookings without their provider or service, or on a day the practice now closes, is refused
  * with the list of them, unless the owner named who takes over a removed provider's bookings
  * (then they are moved, with the same conflict checks as any move, before the provider goes).
- * The console, the WebSocket and `frontdesk tenant import` all save through here.
+ * The console, the WebSocket and `frontdesk tenant import` all save through here. A day the change
+ * closes (a closure, or special hours with none) may keep its appointments, cancel them (each
+ * patient texted) or send them to review, when the owner says which (`closedDays`).
  */
-export async function savePractice(deps: PracticeSaveDeps, raw: unknown, actor: string, reassign: Reassignments = {}): Promise<TenantRecord> {
-  const { tenants, bookings } = deps;
+export async function savePractice(
+  deps: PracticeSaveDeps,
+  raw: unknown,
+  actor: string,
+  reassign: Reassignments = {},
+  closedDays?: ClosedDayChoice,
+): Promise<TenantRecord> {
+  const { tenants } = deps;
   const next = tenants.parse(raw);
   const current = tenants.find(next.id);
   if (!current) return tenants.save(next, actor);
 
-  const upcoming = bookings.list(next.id, { statuses: ['held', 'pending_review', 'confirmed'] }).filter((b) => b.end > deps.now());
   const moves: { booking: BookingRecord; to: string }[] = [];
   const orphans: Orphan[] = [];
-  for (const booking of upcoming) {
+  const closing: BookingRecord[] = [];
+  for (const booking of upcomingOf(deps, next.id)) {
     const why = orphanReason(current.config, next, booking);
-    if (why === 'provider removed' && reassign[booking.providerId]) {
+    if (why === CLOSED_DAY && closedDays) {
+      closing.push(booking);
+    } else if (why === 'provider removed' && reassign[booking.providerId]) {
       const to = reassign[booking.providerId] ?? '';
       const taker = next.providers.find((p) => p.id === to);
       const service = next.services.find((s) => s.id === booking.serviceId);
@@ -49,16 +59,47 @@ export async function savePractice(deps: PracticeSaveDeps, raw: unknown, actor: 
   }
   if (orphans.length > 0) {
     const n = orphans.length;
-    throw new ContractError(
-      'conflict',
-      `This change would leave ${n} upcoming appointment${n === 1 ? '' : 's'} without a place on the schedule. Move or cancel ${n === 1 ? 'it' : 'them'} first, or choose who takes ${n === 1 ? 'it' : 'them'} over.`,
-      orphans.map((o) => `${describe(deps, current.config, o.booking)}: ${o.why}`),
-    );
+    const them = n === 1 ? 'it' : 'them';
+    const message = orphans.every((o) => o.why === CLOSED_DAY)
+      ? `This change closes a day with ${n} upcoming appointment${n === 1 ? '' : 's'}. Keep ${them} (the day closes to new bookings only), cancel ${them} and text each patient, or send ${them} to review to move.`
+      : `This change would leave ${n} upcoming appointment${n === 1 ? '' : 's'} without a place on the schedule. Move or cancel ${them} first, or choose who takes ${them} over.`;
+    throw new ContractError('conflict', message, orphans.map((o) => `${describe(deps, current.config, o.booking)}: ${o.why}`));
   }
+  const saved = await saveMoving(deps, current.config, next, moves, actor);
+  if (closedDays && closing.length > 0) await settleClosedDays(deps, next.id, closing, closedDays, actor);
+  return saved;
+}
+
+/** The upcoming appointments on days this edited practice file would newly close (for the owner to decide on). */
+export function closedDayBookings(deps: PracticeSaveDeps, raw: unknown): BookingRecord[] {
+  const next = deps.tenants.parse(raw);
+  const current = deps.tenants.find(next.id);
+  if (!current) return [];
+  return upcomingOf(deps, next.id).filter((booking) => orphanReason(current.config, next, booking) === CLOSED_DAY);
+}
+
+const CLOSED_DAY = 'the practice would be closed that day';
+
+function upcomingOf(deps: PracticeSaveDeps, tenantId: string): BookingRecord[] {
+  return deps.bookings.list(tenantId, { statuses: [...ACTIVE_BOOKING_STATUSES] }).filter((b) => b.end > deps.now());
+}
+
+/** What the owner chose for a newly closed day's appointments, each recorded under their name. */
+async function settleClosedDays(deps: PracticeSaveDeps, tenantId: string, closing: readonly BookingRecord[], choice: ClosedDayChoice, actor: string): Promise<void> {
+  for (const booking of closing) {
+    // Cancelling goes through the ordinary path, so the patient gets the practice's "cancelled" text (which invites them to book again).
+    if (choice === 'cancel') await deps.bookings.cancel(tenantId, booking.id, actor, 'the practice is closed that day');
+    else if (choice === 'review') await deps.bookings.flagForReview(tenantId, booking.id, 'The practice is now closed that day: move this appointment to another day.', actor);
+    else deps.bookings.note(tenantId, booking.id, actor, 'kept on a closed day');
+  }
+}
+
+async function saveMoving(deps: PracticeSaveDeps, current: TenantConfig, next: TenantConfig, moves: readonly { booking: BookingRecord; to: string }[], actor: string): Promise<TenantRecord> {
+  const { tenants, bookings } = deps;
   if (moves.length === 0) return tenants.save(next, actor);
 
   // The departing providers stay until their appointments have moved, so nothing is orphaned if a move fails.
-  const departing = current.config.providers.filter((p) => !next.providers.some((n) => n.id === p.id));
+  const departing = current.providers.filter((p) => !next.providers.some((n) => n.id === p.id));
   const bridge: TenantConfig = { ...next, providers: [...next.providers, ...departing] };
   tenants.save(bridge, actor);
   const failed: string[] = [];
@@ -66,7 +107,7 @@ export async function savePractice(deps: PracticeSaveDeps, raw: unknown, actor: 
     try {
       await bookings.reschedule(next.id, move.booking.id, move.booking.start, actor, move.to, { allowInsideNotice: true });
     } catch (error) {
-      failed.push(`${describe(deps, current.config, move.booking)}: ${error instanceof Error ? error.message : String(error)}`);
+      failed.push(`${describe(deps, current, move.booking)}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   if (failed.length > 0) {
@@ -81,9 +122,14 @@ function orphanReason(current: TenantConfig, next: TenantConfig, booking: Bookin
     return `the service ${current.services.find((s) => s.id === booking.serviceId)?.name ?? ''} would be removed`.replace('  ', ' ');
   }
   const date = DateTime.fromMillis(booking.start, { zone: next.timezone }).toISODate() ?? '';
-  const closure = new ScheduleRules(next, date, date).closureOn(date);
-  if (closure && !new ScheduleRules(current, date, date).closureOn(date)) return 'the practice would be closed that day';
+  if (closedOn(next, date) && !closedOn(current, date)) return CLOSED_DAY;
   return null;
+}
+
+/** A closure, or special hours with no hours at all: both close the day. */
+function closedOn(tenant: TenantConfig, date: string): boolean {
+  if (new ScheduleRules(tenant, date, date).closureOn(date)) return true;
+  return tenant.specialHours.some((s) => s.date === date && s.hours.length === 0);
 }
 
 /** "Tue, Nov 24, 9:00 AM · Cleaning with Maria Santos for Ann Lee" in the practice's words. */

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ContractError, type TenantConfig } from '../../shared/contract/index.js';
+import { ACTIVE_BOOKING_STATUSES, ContractError, type TenantConfig } from '../../shared/contract/index.js';
 import { parseInstant } from '../../shared/lib/time.js';
 import {
   toCustomerDto,
@@ -103,7 +103,7 @@ export function createSchedulingHandlers(deps: SchedulingHandlerDeps): Pick<Comm
       const customer = customers.get(tenantId, customerId);
       const all = bookings.list(tenantId, { customerId }).map(dto);
       const now = deps.now();
-      const isUpcoming = (b: { end: string; status: string }) => Date.parse(b.end) > now && ['held', 'pending_review', 'confirmed'].includes(b.status);
+      const isUpcoming = (b: { end: string; status: string }) => Date.parse(b.end) > now && (ACTIVE_BOOKING_STATUSES as readonly string[]).includes(b.status);
       return { ...toCustomerDto(customer), upcoming: all.filter(isUpcoming), past: all.filter((b) => !isUpcoming(b)).reverse() };
     },
     'customers/update': ({ tenantId, customerId, name, notes }) => toCustomerDto(customers.update(tenantId, customerId, { name, notes })),

@@ -8,6 +8,7 @@ export const BOOKING_STATUS_LABELS: Record<BookingStatus, { label: string; tone:
   confirmed: { label: 'Confirmed', tone: 'ok', meaning: 'Booked and confirmed' },
   pending_review: { label: 'Waiting for review', tone: 'warn', meaning: 'Booked by phone; staff must approve it' },
   held: { label: 'On hold', tone: 'info', meaning: 'Held for a caller who is still deciding' },
+  arrived: { label: 'Arrived', tone: 'ok', meaning: 'The patient is here, waiting or being seen' },
   completed: { label: 'Completed', tone: 'neutral', meaning: 'The visit took place' },
   no_show: { label: 'No-show', tone: 'bad', meaning: 'The customer did not come' },
   cancelled: { label: 'Cancelled', tone: 'neutral', meaning: 'Cancelled; the time is free again' },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { healthSchema, tenantSummarySchema } from './dto.js';
 import { calendarCommands } from './calendars.js';
+import { CLOSED_DAY_CHOICES, closureCommands } from './closures.js';
 import { callCommands } from './calls.js';
 import { deskCommands } from './desk.js';
 import { llmCommands } from './llm.js';
@@ -30,6 +31,8 @@ export const commands = {
         config: z.unknown(),
         /** A removed provider's id → the provider who takes over their upcoming appointments. */
         reassign: z.record(z.string(), z.string()).optional(),
+        /** What to do with upcoming appointments on days this change closes; without it such a change is refused. */
+        closedDays: z.enum(CLOSED_DAY_CHOICES).optional(),
       })
       .strict(),
     output: tenantSummarySchema,
@@ -43,6 +46,7 @@ export const commands = {
   ...voiceCommands,
   ...llmCommands,
   ...staffCommands,
+  ...closureCommands,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Commands = typeof commands;

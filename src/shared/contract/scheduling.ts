@@ -2,9 +2,13 @@ import { z } from 'zod';
 import { plainLine, plainText } from './plain-text-schema.js';
 import { localDate, language } from './tenant.js';
 
-export const BOOKING_STATUSES = ['held', 'pending_review', 'confirmed', 'cancelled', 'completed', 'no_show', 'expired'] as const;
+export const BOOKING_STATUSES = ['held', 'pending_review', 'confirmed', 'arrived', 'cancelled', 'completed', 'no_show', 'expired'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
-export const ACTIVE_BOOKING_STATUSES = ['held', 'pending_review', 'confirmed'] as const satisfies readonly BookingStatus[];
+/** Bookings that hold their time: an arrived patient is still being seen. */
+export const ACTIVE_BOOKING_STATUSES = ['held', 'pending_review', 'confirmed', 'arrived'] as const satisfies readonly BookingStatus[];
+/** What the front desk records about a visit in one click. */
+export const VISIT_OUTCOMES = ['arrived', 'completed', 'no_show'] as const satisfies readonly BookingStatus[];
+export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
 
 /** An instant as ISO-8601; without an offset it is wall-clock in the practice's zone. */
 export const instantInput = z.string({ error: 'must be a date and time like 2026-11-24T09:00' }).min(16, { error: 'must be a date and time like 2026-11-24T09:00' });
@@ -136,7 +140,7 @@ export const schedulingCommands = {
     output: bookingSchema,
   },
   'bookings/record-outcome': {
-    input: z.object({ tenantId, bookingId: z.string(), outcome: z.enum(['completed', 'no_show']) }).strict(),
+    input: z.object({ tenantId, bookingId: z.string(), outcome: z.enum(VISIT_OUTCOMES) }).strict(),
     output: bookingSchema,
   },
   /** Removes every booking rehearsals made in this practice (they are tests), in one click. */

@@ -9,7 +9,8 @@ import { CalendarError, type CalendarAdapter, type CalendarConnectionRecord, typ
 
 export type AdapterRegistry = Partial<Record<CalendarKind, CalendarAdapter>>;
 
-const MIRRORED: readonly BookingRecord['status'][] = ['confirmed', 'pending_review'];
+// An arrived patient's visit stays on the provider's calendar.
+const MIRRORED: readonly BookingRecord['status'][] = ['confirmed', 'pending_review', 'arrived'];
 const REMOVED: readonly BookingRecord['status'][] = ['cancelled', 'expired'];
 const WRITE_DEADLINE_MS = 30_000;
 /** Per connection per pass, so one busy calendar cannot starve the others. */

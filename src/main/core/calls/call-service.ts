@@ -144,7 +144,9 @@ export class CallService {
         turns.push(this.deps.calls.appendTurn(call.tenantId, call.id, { at, speaker: turn.speaker ?? 'receptionist', text, confidence: null, interrupted: false }));
       }
       const patch: CallPatch = { state: turn.state, turn: call.turn + 1 };
-      if (turn.outcome) patch.outcome = turn.outcome;
+      // A question answered after a booking (a move, a message...) does not hide what the call did.
+      const before = this.deps.calls.get(call.tenantId, call.id)?.outcome ?? call.outcome;
+      if (turn.outcome && !(turn.outcome === 'answered' && before !== null && before !== 'answered')) patch.outcome = turn.outcome;
       if (turn.summary) patch.summary = turn.summary;
       // A name the caller says wins over the one on file for their number: they may call for someone else.
       if (turn.callerName && turn.callerName !== call.callerName) patch.callerName = turn.callerName;

@@ -99,7 +99,7 @@ export class TextInbox {
   private bookingsOf(tenant: TenantConfig, customer: CustomerRecord | null) {
     if (!customer) return [];
     return this.deps.bookings
-      .list(tenant.id, { customerId: customer.id, statuses: ['confirmed', 'pending_review', 'cancelled', 'completed', 'no_show'] })
+      .list(tenant.id, { customerId: customer.id, statuses: ['confirmed', 'pending_review', 'arrived', 'cancelled', 'completed', 'no_show'] })
       .reverse()
       .slice(0, 20)
       .map((b) => toBookingDto(b, tenant, customer));

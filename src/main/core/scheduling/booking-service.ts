@@ -1,4 +1,4 @@
-import { ContractError, type BookingStatus, type TenantConfig } from '../../../shared/contract/index.js';
+import { ACTIVE_BOOKING_STATUSES, ContractError, type BookingStatus, type TenantConfig, type VisitOutcome } from '../../../shared/contract/index.js';
 import type { Clock, IdGenerator, Logger } from '../kernel/index.js';
 import type { TenantService } from '../tenants/index.js';
 import type { CustomerInput, CustomerService } from './customer-service.js';
@@ -14,6 +14,7 @@ import {
 } from './ports.js';
 import { replayOf } from './idempotent-replay.js';
 import type { SlotLocks } from './slot-locks.js';
+import { visitOutcomeRefusal } from './visit-outcome.js';
 
 /** How far around a slot we look for bookings whose buffers might reach it. */
 const NEIGHBOURHOOD_MS = 24 * 60 * 60 * 1000;
@@ -50,13 +51,13 @@ export interface ConfirmRequest {
  * must not be lost (a confirmation text in the outbox) commit or roll back with the change.
  */
 export interface BookingChange {
-  action: 'created' | 'confirmed' | 'approved' | 'rejected' | 'modified' | 'rescheduled' | 'cancelled' | 'released' | 'completed' | 'no_show';
+  action: 'created' | 'confirmed' | 'approved' | 'rejected' | 'modified' | 'rescheduled' | 'cancelled' | 'released' | 'arrived' | 'completed' | 'no_show';
   booking: BookingRecord;
   previous: BookingRecord | null;
   actor: string;
 }
 
-const ACTIVE: readonly BookingStatus[] = ['held', 'pending_review', 'confirmed'];
+const ACTIVE: readonly BookingStatus[] = ACTIVE_BOOKING_STATUSES;
 
 /**
  * Bookings that can never double-book. Every write goes: per-provider mutex (guard 1) → fresh
@@ -356,15 +357,16 @@ export class BookingService {
     return flagged ? this.changed(record) : null;
   }
 
-  async recordOutcome(tenantId: string, bookingId: string, outcome: 'completed' | 'no_show', actor: string): Promise<BookingRecord> {
+  /** Arrived, completed or a no-show in one click; refused with the reason when the visit's state or day does not allow it. */
+  async recordOutcome(tenantId: string, bookingId: string, outcome: VisitOutcome, actor: string): Promise<BookingRecord> {
+    const zone = this.deps.tenants.get(tenantId).config.timezone;
     return this.changedAfter(() => this.write(() => {
       const now = this.deps.clock.now();
       const booking = this.get(tenantId, bookingId);
+      // Two desks clicking the same button at once both see it done.
       if (booking.status === outcome) return booking;
-      if (booking.status !== 'confirmed') {
-        throw new ContractError('conflict', `Only a confirmed booking can be marked ${outcome === 'completed' ? 'completed' : 'a no-show'}.`);
-      }
-      if (booking.start > now) throw new ContractError('conflict', 'This appointment has not started yet.');
+      const refusal = visitOutcomeRefusal(booking, outcome, now, zone);
+      if (refusal) throw new ContractError('conflict', refusal);
       return this.transition(booking, outcome, actor, now, outcome, {});
     }));
   }
@@ -532,5 +534,5 @@ function insideStaffWindow(tenant: TenantConfig, start: number, now: number): bo
 }
 
 export function describeStatus(status: BookingStatus): string {
-  return { held: 'on hold', pending_review: 'waiting for review', confirmed: 'confirmed', cancelled: 'cancelled', completed: 'completed', no_show: 'marked as a no-show', expired: 'an expired hold' }[status];
+  return { held: 'on hold', pending_review: 'waiting for review', confirmed: 'confirmed', arrived: 'marked as arrived', cancelled: 'cancelled', completed: 'completed', no_show: 'marked as a no-show', expired: 'an expired hold' }[status];
 }

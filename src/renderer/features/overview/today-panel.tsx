@@ -31,7 +31,7 @@ export function TodayPanel({ tenantId, today, nowIso }: { tenantId: string; toda
     let cancelled = false;
     const load = () =>
       Promise.all([
-        client.call('bookings/list', { tenantId, from: today, to: today, statuses: ['confirmed', 'pending_review', 'completed', 'no_show'] }),
+        client.call('bookings/list', { tenantId, from: today, to: today, statuses: ['confirmed', 'pending_review', 'arrived', 'completed', 'no_show'] }),
         client.call('review/list', { tenantId }),
         client.call('messages/list', { tenantId, status: 'new' }),
       ]).then(
@@ -77,12 +77,16 @@ export function TodayPanel({ tenantId, today, nowIso }: { tenantId: string; toda
       ) : (
         <div className="glance-grid">
           {[...byProvider].map(([provider, list]) => {
-            const next = list.find((b) => b.status === 'confirmed' && (nowIso === null || b.start >= nowIso));
+            // Next is who the desk still waits for: not here yet, not seen, not a no-show, and not over.
+            const next = list.find((b) => b.status === 'confirmed' && (nowIso === null || b.end > nowIso));
+            const here = list.filter((b) => b.status === 'arrived').length;
+            const seen = list.filter((b) => b.status === 'completed').length;
             return (
               <section key={provider} aria-label={`${provider} today`}>
                 <h3 className="section-title">
                   {provider} · {pluralize(list.length, 'appointment')}
                 </h3>
+                {here + seen > 0 ? <p className="muted">{[here > 0 ? `${here} here now` : null, seen > 0 ? `${seen} seen` : null].filter(Boolean).join(' · ')}</p> : null}
                 <p className="muted">
                   {next ? `Next: ${next.customer?.name ?? 'a patient'} at ${formatTimeRange(next.start, next.end)}` : 'Nobody else today'}
                 </p>

@@ -9,7 +9,8 @@ import { Dialog } from '../../components/dialog.js';
 import { FormField } from '../../components/form-field.js';
 import { InlineError } from '../../components/inline-error.js';
 import { SlotPicker, type SlotChoice } from '../../components/slot-picker.js';
-import { formatDayTime, formatDayTimeRange, localDateOfIso } from '../../components/wall-clock.js';
+import { formatDayTime, formatDayTimeRange, localDateOfIso, todayIn } from '../../components/wall-clock.js';
+import { visitActions } from './visit-actions.js';
 import { formatPhoneNumber } from '../overview/format.js';
 import { bookingErrorMessage, slotsAreStale } from './booking-errors.js';
 import { historyActionLabel, historyDetails, historyStatusChange } from './booking-history.js';
@@ -81,7 +82,6 @@ export function BookingDetailDialog({
 
   const title = detail ? `${detail.serviceName}` : 'Booking';
   const active = detail ? ACTIVE.has(detail.status) : false;
-  const started = detail && now !== null ? Date.parse(detail.start) <= now : false;
 
   return (
     <Dialog title={title} onClose={onClose} wide={mode === 'move'}>
@@ -216,16 +216,17 @@ export function BookingDetailDialog({
                   Decide in Review
                 </a>
               ) : null}
-              {detail.status === 'confirmed' && started ? (
-                <>
-                  <button type="button" className="button" disabled={working} onClick={() => void run('Marked completed', () => client.call('bookings/record-outcome', { tenantId, bookingId, outcome: 'completed' }))}>
-                    Mark completed
-                  </button>
-                  <button type="button" className="button" disabled={working} onClick={() => void run('Marked as a no-show', () => client.call('bookings/record-outcome', { tenantId, bookingId, outcome: 'no_show' }))}>
-                    No-show
-                  </button>
-                </>
-              ) : null}
+              {visitActions(detail, now === null ? null : todayIn(config.timezone, now), now).map((action) => (
+                <button
+                  key={action.outcome}
+                  type="button"
+                  className="button"
+                  disabled={working}
+                  onClick={() => void run(action.done, () => client.call('bookings/record-outcome', { tenantId, bookingId, outcome: action.outcome }))}
+                >
+                  {action.outcome === 'completed' ? 'Mark completed' : action.outcome === 'arrived' ? 'Mark arrived' : action.label}
+                </button>
+              ))}
             </div>
           )}
 

@@ -3,10 +3,13 @@ import type { BookingDto } from '../../../shared/contract/scheduling.js';
 import type { BusyBlockDto } from '../../../shared/contract/calendars.js';
 import { BOOKING_STATUS_LABELS } from '../../components/booking-status.js';
 import { formatPhoneNumber } from '../overview/format.js';
-import { formatDay, formatHour, formatTimeRange } from '../../components/wall-clock.js';
+import { formatDay, formatHour, formatTime, formatTimeRange } from '../../components/wall-clock.js';
+import type { VisitAction } from './visit-actions.js';
 import { closedSpans, hoursSummary, scheduleWindow, spansToShow, type PlacedBooking, type ScheduleColumn } from './schedule-layout.js';
 
 export const HOUR_PX = 56;
+/** How many provider colors the all-providers week tells apart (then they repeat). */
+export const PROVIDER_TONES = 6;
 
 /** The people-readable name of a booking on the grid; the color only echoes the status word. */
 export function bookingLabel(booking: BookingDto): string {
@@ -26,6 +29,9 @@ export function ScheduleGrid({
   onBookAtTime,
   onMove,
   buffersOf,
+  visitActionsOf,
+  onVisitAction,
+  providerToneOf,
 }: {
   columns: ScheduleColumn[];
   /** Outside busy time from the providers' calendars, drawn beside the bookings. */
@@ -43,6 +49,11 @@ export function ScheduleGrid({
   onMove?: (booking: BookingDto, column: ScheduleColumn, minute: number) => void;
   /** Minutes kept free before and after a service (drawn as hatched buffer). */
   buffersOf?: (serviceId: string) => readonly [number, number];
+  /** The one-click steps of a visit (arrived, completed, no-show) offered on its block. */
+  visitActionsOf?: (booking: BookingDto) => VisitAction[];
+  onVisitAction?: (booking: BookingDto, action: VisitAction) => void;
+  /** In a column mixing providers, each provider's color (0..PROVIDER_TONES-1). */
+  providerToneOf?: (providerId: string) => number;
 }) {
   const window = scheduleWindow(spansToShow(columns));
   const [start, end] = window;
@@ -69,7 +80,7 @@ export function ScheduleGrid({
             <button
               type="button"
               className="button button-quiet schedule-col-add"
-              aria-label={`New booking with ${column.providerName} on ${formatDay(column.date)}`}
+              aria-label={column.providerId ? `New booking with ${column.providerName} on ${formatDay(column.date)}` : `New booking on ${formatDay(column.date)}`}
               title="New booking"
               onClick={() => onBookAt(column)}
             >
@@ -143,6 +154,9 @@ export function ScheduleGrid({
                     onOpen={onOpenBooking}
                     movable={Boolean(onMove)}
                     buffers={buffersOf?.(placed.booking.serviceId) ?? [0, 0]}
+                    actions={onVisitAction ? (visitActionsOf?.(placed.booking) ?? []) : []}
+                    onAction={onVisitAction}
+                    providerTone={column.providerId === null ? (providerToneOf?.(placed.booking.providerId) ?? 0) : null}
                   />
                 ))}
               </ul>
@@ -170,6 +184,9 @@ function BookingBlock({
   onOpen,
   movable,
   buffers,
+  actions,
+  onAction,
+  providerTone,
 }: {
   placed: PlacedBooking;
   top: number;
@@ -177,6 +194,10 @@ function BookingBlock({
   onOpen: (booking: BookingDto) => void;
   movable: boolean;
   buffers: readonly [number, number];
+  actions: readonly VisitAction[];
+  onAction: ((booking: BookingDto, action: VisitAction) => void) | undefined;
+  /** Set when the column mixes providers: the block names its provider and wears their color. */
+  providerTone: number | null;
 }) {
   const { booking, lane, lanes } = placed;
   const [before, after] = buffers;
@@ -186,12 +207,12 @@ function BookingBlock({
   const status = booking.status !== 'confirmed' ? BOOKING_STATUS_LABELS[booking.status].label : null;
   // The name carries everything; what shows is what fits: time and who first, then what and status.
   return (
-    <li className="schedule-booking-slot" style={style}>
+    <li className={`schedule-booking-slot${actions.length > 0 && onAction ? ' has-actions' : ''}`} style={style}>
       {before > 0 ? <span className="booking-buffer booking-buffer-before" style={{ height: px(before) }} title={`${before} min kept free before`} aria-hidden="true" /> : null}
       {after > 0 ? <span className="booking-buffer booking-buffer-after" style={{ height: px(after) }} title={`${after} min kept free after`} aria-hidden="true" /> : null}
       <button
         type="button"
-        className={`booking-block status-${booking.status}${height < 34 ? ' compact' : ''}${booking.rehearsal ? ' is-test' : ''}`}
+        className={`booking-block status-${booking.status}${height < 34 ? ' compact' : ''}${booking.rehearsal ? ' is-test' : ''}${providerTone === null ? '' : ` provider-tone-${providerTone}`}`}
         aria-label={bookingLabel(booking)}
         onClick={() => onOpen(booking)}
         draggable={movable && MOVABLE.has(booking.status)}
@@ -201,16 +222,40 @@ function BookingBlock({
           event.dataTransfer.effectAllowed = 'move';
         }}
       >
-        <span className="booking-block-line">
-          <span className="booking-block-time">{formatTimeRange(booking.start, booking.end)}</span>
-          <span className="booking-block-who">{who}</span>
-        </span>
+        {providerTone === null ? (
+          <span className="booking-block-line">
+            <span className="booking-block-time">{formatTimeRange(booking.start, booking.end)}</span>
+            <span className="booking-block-who">{who}</span>
+          </span>
+        ) : (
+          // A narrow day of everyone: who first (the time is where it sits, the provider its color).
+          <span className="booking-block-line">
+            <span className="booking-block-who">{who}</span>
+          </span>
+        )}
         <span className="booking-block-line booking-block-more">
-          <span className="booking-block-what">{booking.serviceName}</span>
+          {providerTone === null ? null : <span className="booking-block-time">{formatTime(booking.start)}</span>}
+          <span className="booking-block-what">{providerTone === null ? booking.serviceName : booking.providerName}</span>
           {status ? <span className="booking-block-status">{status}</span> : null}
           {booking.rehearsal ? <span className="booking-block-status">Test</span> : null}
         </span>
       </button>
+      {actions.length > 0 && onAction ? (
+        <span className="visit-actions">
+          {actions.map((action) => (
+            <button
+              key={action.outcome}
+              type="button"
+              className={`visit-action visit-action-${action.outcome}`}
+              aria-label={`${action.label}: ${who}, ${formatTimeRange(booking.start, booking.end)}`}
+              title={`${action.label}: ${who}`}
+              onClick={() => onAction(booking, action)}
+            >
+              {action.label}
+            </button>
+          ))}
+        </span>
+      ) : null}
     </li>
   );
 }

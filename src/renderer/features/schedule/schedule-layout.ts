@@ -4,8 +4,11 @@ import { addDays, formatDay, formatDayLong, formatMinuteOfDay, localDateOfIso, m
 
 export type ScheduleView = 'day' | 'week';
 
+/** The week view's provider choice that shows everyone: each day one column, bookings side by side where they overlap. */
+export const ALL_PROVIDERS = 'all';
+
 /** What the schedule draws: the living bookings and the visits that happened (or did not). */
-export const SCHEDULE_STATUSES = ['confirmed', 'pending_review', 'held', 'completed', 'no_show'] as const satisfies readonly BookingStatus[];
+export const SCHEDULE_STATUSES = ['confirmed', 'pending_review', 'held', 'arrived', 'completed', 'no_show'] as const satisfies readonly BookingStatus[];
 
 /** [start, end) in minutes since local midnight. */
 export type MinuteSpan = readonly [number, number];
@@ -162,7 +165,8 @@ export function placeBookings(bookings: readonly BookingDto[]): PlacedBooking[] 
 export interface ScheduleColumn {
   key: string;
   date: string;
-  providerId: string;
+  /** Null: the column mixes every provider (the all-providers week); rules are the practice's. */
+  providerId: string | null;
   providerName: string;
   title: string;
   subtitle: string;
@@ -170,7 +174,7 @@ export interface ScheduleColumn {
   bookings: PlacedBooking[];
 }
 
-/** Day view: one column per provider. Week view: one column per day for one provider. */
+/** Day view: one column per provider. Week view: one column per day for one provider, or for all of them. */
 export function buildColumns(
   view: ScheduleView,
   anchor: string,
@@ -196,10 +200,27 @@ export function buildColumns(
     bookings: placeBookings(byKey.get(`${date}|${providerId}`) ?? []),
   });
   if (view === 'day') return config.providers.map((p) => column(anchor, p.id, p.name, formatDay(anchor)));
+  if (weekProviderId === ALL_PROVIDERS) {
+    return visibleDates('week', anchor).map((date) => ({
+      key: `${date}|${ALL_PROVIDERS}`,
+      date,
+      providerId: null,
+      providerName: 'All providers',
+      title: weekColumnTitle(date),
+      subtitle: 'All providers',
+      // The practice's own hours (no provider given): a provider's time off shows on their own week.
+      rules: providerDayRules(config, '', date),
+      bookings: placeBookings(bookings.filter((b) => localDateOfIso(b.start) === date)),
+    }));
+  }
   const provider = config.providers.find((p) => p.id === weekProviderId) ?? config.providers[0];
   if (!provider) return [];
   // The range title carries the month; a week column needs only "Mon 23".
-  return visibleDates('week', anchor).map((date) => column(date, provider.id, formatDay(date).replace(/, \w+ /, ' '), provider.name));
+  return visibleDates('week', anchor).map((date) => column(date, provider.id, weekColumnTitle(date), provider.name));
+}
+
+function weekColumnTitle(date: string): string {
+  return formatDay(date).replace(/, \w+ /, ' ');
 }
 
 /** Every span the grid must show for these columns: open hours and bookings. */

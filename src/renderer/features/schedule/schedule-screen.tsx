@@ -14,9 +14,10 @@ import { BookDialog, type BookingDraft } from './book-dialog.js';
 import { BookingDetailDialog } from './booking-detail-dialog.js';
 import { CustomerPanel } from './customer-panel.js';
 import { bookingErrorMessage } from './booking-errors.js';
-import { ScheduleGrid } from './schedule-grid.js';
-import { buildColumns, rangeTitle, type ScheduleView } from './schedule-layout.js';
+import { PROVIDER_TONES, ScheduleGrid } from './schedule-grid.js';
+import { ALL_PROVIDERS, buildColumns, rangeTitle, type ScheduleView } from './schedule-layout.js';
 import { ScheduleLegend } from './schedule-legend.js';
+import { quickVisitActions } from './visit-actions.js';
 import { createScheduleStore, rangeKey } from './schedule-store.js';
 
 export function ScheduleScreen() {
@@ -91,11 +92,13 @@ function ScheduleBoard({ tenantId, config }: { tenantId: string; config: TenantC
   }
 
   const current = loadedRange === rangeKey(view, anchor);
-  const columns = buildColumns(view, anchor, config, current ? bookings : [], weekProviderId);
+  const columns = buildColumns(view, anchor, config, current ? bookings : [], weekProviderId ?? ALL_PROVIDERS);
   const nowLocal = now === null ? null : DateTime.fromMillis(now, { zone: config.timezone });
   const nowMinute = nowLocal ? nowLocal.hour * 60 + nowLocal.minute : null;
   const unit = view === 'day' ? 'day' : 'week';
-  const weekProvider = weekProviderId ?? config.providers[0]?.id ?? '';
+  // Everyone by default, as a front desk reads its week; one provider on request.
+  const weekProvider = weekProviderId ?? ALL_PROVIDERS;
+  const providerTone = (providerId: string) => Math.max(0, config.providers.findIndex((p) => p.id === providerId)) % PROVIDER_TONES;
 
   const openBooking = (booking: BookingDto) => setOverlay({ kind: 'detail', bookingId: booking.id });
   const jumpToBooking = (booking: BookingDto) => {
@@ -145,6 +148,7 @@ function ScheduleBoard({ tenantId, config }: { tenantId: string; config: TenantC
                 <label className="inline-field">
                   <span className="inline-field-label">Provider</span>
                   <select className="input" value={weekProvider} onChange={(e) => setWeekProvider(e.target.value)}>
+                    <option value={ALL_PROVIDERS}>All providers</option>
                     {config.providers.map((p) => (
                       <option key={p.id} value={p.id}>
                         {p.name}
@@ -173,13 +177,15 @@ function ScheduleBoard({ tenantId, config }: { tenantId: string; config: TenantC
               <button
                 type="button"
                 className="button button-primary"
-                onClick={() => setOverlay({ kind: 'book', draft: { providerId: view === 'week' ? weekProvider : null, date: anchor } })}
+                onClick={() => setOverlay({ kind: 'book', draft: { providerId: view === 'week' && weekProvider !== ALL_PROVIDERS ? weekProvider : null, date: anchor } })}
               >
                 New booking
               </button>
             </div>
           </div>
-          <ScheduleLegend />
+          <ScheduleLegend
+            providers={view === 'week' && weekProvider === ALL_PROVIDERS ? config.providers.map((p) => ({ name: p.name, tone: providerTone(p.id) })) : []}
+          />
           <div className="schedule-notice" role="status" aria-live="polite">
             {notice ? <p className="notice notice-ok">{notice}</p> : null}
           </div>
@@ -202,10 +208,21 @@ function ScheduleBoard({ tenantId, config }: { tenantId: string; config: TenantC
                   }
                   onMove={(booking, column, minute) => {
                     void client
-                      .call('bookings/reschedule', { tenantId, bookingId: booking.id, start: `${column.date}T${clockOf(minute)}`, providerId: column.providerId })
+                      .call('bookings/reschedule', { tenantId, bookingId: booking.id, start: `${column.date}T${clockOf(minute)}`, providerId: column.providerId ?? booking.providerId })
                       .then(
                         (moved) => setNotice(`Moved ${moved.customer?.name ?? 'the booking'} to ${formatDayTime(moved.start)} with ${moved.providerName}.`),
                         (error: unknown) => setNotice(`Not moved: ${bookingErrorMessage(error)}`),
+                      )
+                      .finally(() => void refresh());
+                  }}
+                  providerToneOf={providerTone}
+                  visitActionsOf={(booking) => quickVisitActions(booking, today, now)}
+                  onVisitAction={(booking, action) => {
+                    void client
+                      .call('bookings/record-outcome', { tenantId, bookingId: booking.id, outcome: action.outcome })
+                      .then(
+                        (marked) => setNotice(`${action.done}: ${marked.customer?.name ?? 'the patient'}, ${formatDayTime(marked.start)}.`),
+                        (error: unknown) => setNotice(`Not marked: ${bookingErrorMessage(error)}`),
                       )
                       .finally(() => void refresh());
                   }}

@@ -15,6 +15,7 @@ import { ReplayCheck } from './replay-check.js';
 import { fieldId, SettingsEditorProvider, type SettingsEditor } from './settings-editor.js';
 import { describePath, parsePath, sectionOf, SETTINGS_SECTIONS } from './settings-labels.js';
 import { settingsStoreFor, type SettingsStore } from './settings-store.js';
+import { ClosedDaysDialog } from './closed-days-dialog.js';
 import { mergeErrors, validateDraft } from './settings-validation.js';
 import { ProvidersSection, ServicesSection } from './team-sections.js';
 import { TextsSection } from './texts-section.js';
@@ -61,7 +62,10 @@ function SettingsEditorScreen({ tenantId }: { tenantId: string }) {
           <InlineError message={`Couldn't load the settings: ${loadError ?? 'unknown error'}`} onRetry={() => void store.getState().load()} />
         </>
       ) : (
-        <SettingsForm store={store} tenantId={tenantId} />
+        <>
+          <SettingsForm store={store} tenantId={tenantId} />
+          <ClosedDaysDialog store={store} />
+        </>
       )}
     </div>
   );

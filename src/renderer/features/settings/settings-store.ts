@@ -1,4 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ClosedDayChoice } from '../../../shared/contract/closures.js';
+import type { BookingDto } from '../../../shared/contract/scheduling.js';
 import type { TenantConfig } from '../../../shared/contract/tenant.js';
 import { describeError, isCommandError } from '../../api/command-error.js';
 import type { ConsoleClient } from '../../api/console-client.js';
@@ -29,15 +31,25 @@ export interface SettingsState {
   /** Someone else saved while this draft had changes. */
   changedElsewhere: boolean;
   savedNotice: string | null;
+  /** Appointments on days this draft would close, waiting for the owner's choice (see ClosedDaysDialog). */
+  closedDays: BookingDto[] | null;
   load(): Promise<void>;
   update(path: Path, value: unknown): void;
   revert(): void;
-  /** Validates, then saves; resolves true when the appliance took it. */
-  save(): Promise<boolean>;
+  /** Validates, then saves; resolves true when the appliance took it. A draft closing booked days first asks what to do with them. */
+  save(closedDays?: ClosedDayChoice): Promise<boolean>;
+  /** Back to editing without saving (the closed-days question was dismissed). */
+  dismissClosedDays(): void;
   start(): () => void;
 }
 
 export type SettingsStore = StoreApi<SettingsState>;
+
+const CLOSED_DAYS_DONE: Record<ClosedDayChoice, string> = {
+  keep: 'The appointments on the closed days were kept; no new bookings go there.',
+  cancel: 'The appointments on the closed days were cancelled and each patient is texted.',
+  review: 'The appointments on the closed days are waiting in Review to be moved.',
+};
 
 const drafts = new WeakMap<ConsoleClient, Map<string, SettingsStore>>();
 
@@ -88,6 +100,7 @@ export function createSettingsStore(client: ConsoleClient, tenantId: string): Se
       showSummary: false,
       changedElsewhere: false,
       savedNotice: null,
+      closedDays: null,
       load,
       update: (path, value) => {
         const { draft, saved, serverErrors } = get();
@@ -101,7 +114,8 @@ export function createSettingsStore(client: ConsoleClient, tenantId: string): Se
         // Someone else's newer version is what "revert" should bring back.
         if (get().changedElsewhere) void load();
       },
-      save: async () => {
+      dismissClosedDays: () => set({ closedDays: null }),
+      save: async (closedDays) => {
         const { draft: typed, saving } = get();
         if (!typed || saving) return false;
         const draft = withPhonesNormalized(typed);
@@ -110,9 +124,20 @@ export function createSettingsStore(client: ConsoleClient, tenantId: string): Se
           set({ showSummary: true, saveProblem: null, savedNotice: null });
           return false;
         }
-        set({ saving: true, saveProblem: null, showSummary: false, savedNotice: null });
+        const config = withIdsFromNames(draft, get().saved);
+        set({ saveProblem: null, showSummary: false, savedNotice: null, closedDays: null });
         try {
-          await client.call('tenants/save', { config: withIdsFromNames(draft, get().saved) });
+          if (!closedDays) {
+            // Closing a day that has appointments: show them and ask, rather than refuse or drop them.
+            // (Save stays enabled meanwhile, so focus returns to it when the question is dismissed.)
+            const affected = await client.call('tenants/closure-impact', { tenantId, config });
+            if (affected.length > 0) {
+              set({ closedDays: affected });
+              return false;
+            }
+          }
+          set({ saving: true });
+          await client.call('tenants/save', { config, ...(closedDays ? { closedDays } : {}) });
           const fresh = await client.call('tenants/get', { tenantId });
           request++;
           // Edits made while saving stay in the draft; only what was sent counts as saved.
@@ -125,7 +150,7 @@ export function createSettingsStore(client: ConsoleClient, tenantId: string): Se
             dirty: keepEdits ? !sameConfig(current, fresh) : false,
             serverErrors: new Map(),
             changedElsewhere: false,
-            savedNotice: 'Saved. The next call uses these settings.',
+            savedNotice: closedDays ? `Saved. ${CLOSED_DAYS_DONE[closedDays]}` : 'Saved. The next call uses these settings.',
           });
           return true;
         } catch (error) {

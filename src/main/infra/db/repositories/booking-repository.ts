@@ -110,7 +110,7 @@ export function createBookingRepository(db: Db): BookingRepository {
         SELECT provider_id AS providerId, blocked_start AS start, blocked_end AS "end" FROM bookings
         WHERE tenant_id = ? AND provider_id IN (${Array(providerCount).fill('?').join(', ')})
           AND blocked_start > ? AND blocked_start < ? AND blocked_end > ?
-          AND (status IN ('pending_review', 'confirmed') OR (status = 'held' AND hold_expires_at > ?))
+          AND (status IN ('pending_review', 'confirmed', 'arrived') OR (status = 'held' AND hold_expires_at > ?))
           AND booking_id != ?
         ORDER BY blocked_start`);
       busyStatements.set(providerCount, statement);

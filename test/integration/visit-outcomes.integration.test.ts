@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type WebSocket from 'ws';
+import { createApp, type App } from '../../src/main/app/index.js';
+import { call, connect, fetchToken, nextFrame, socketUrl } from '../support/console-socket.js';
+import { demoTenant } from '../support/demo-tenant.js';
+import { FakeClock } from '../support/fake-clock.js';
+import { makeTempDir } from '../support/temp-dir.js';
+import { testConfig } from '../support/test-config.js';
+
+const A = 'bright-smiles';
+const B = 'sunrise-vet';
+
+const running: { app: App; cleanup: () => void; sockets: WebSocket[] }[] = [];
+afterEach(async () => {
+  for (const { app, cleanup, sockets } of running.splice(0)) {
+    for (const socket of sockets) socket.close();
+    await app.stop();
+    cleanup();
+  }
+});
+
+/** Two practices, a desk account for each and an owner; Monday Nov 23 2026, 9:00 AM in New York. */
+async function frontDesk() {
+  const { dir, cleanup } = makeTempDir();
+  const clock = FakeClock.at('2026-11-23T14:00:00Z');
+  const app = createApp(testConfig(dir), { clock });
+  const sockets: WebSocket[] = [];
+  running.push({ app, cleanup, sockets });
+  const { consoleUrl } = await app.start();
+  if (!consoleUrl) throw new Error('no console url');
+  const internal = async (name: string, input: unknown) => {
+    const result = await app.dispatch(name, input, { actor: 'test', transport: 'internal' });
+    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+    return result.output as any;
+  };
+  await internal('tenants/save', { config: { ...demoTenant(), id: B, name: 'Sunrise Vet', phoneNumbers: ['+15555550777'] } });
+  await internal('staff/add', { name: 'Olivia Owner', role: 'owner', password: 'owner-password-1' });
+  await internal('staff/add', { name: 'Dana Desk', role: 'desk', practices: [A], password: 'dana-password-1' });
+  await internal('staff/add', { name: 'Ben Desk', role: 'desk', practices: [B], password: 'ben-password-1' });
+  const token = await fetchToken(consoleUrl);
+  const signedIn = async (name: string, password: string) => {
+    const ws = await connect(socketUrl(consoleUrl, token), consoleUrl.replace(/\/$/, ''));
+    sockets.push(ws);
+    const reply = await call(ws, 'session/sign-in', { name, password });
+    if (reply.kind !== 'result' || !reply.ok) throw new Error(`sign-in failed for ${name}`);
+    return ws;
+  };
+  const book = (start: string, name: string, tenantId = A) =>
+    internal('bookings/create', { tenantId, serviceId: 'exam', providerId: 'dr-lee', start, customer: { name } });
+  return { clock, internal, signedIn, book };
+}
+
+const result = (frame: Awaited<ReturnType<typeof call>>) => (frame.kind === 'result' && frame.ok ? (frame.output as any) : frame);
+
+describe('arrived, completed and no-show in one click', () => {
+  it('records each under the signed-in person, tells the other consoles, and keeps an arrived patient\'s time busy', async () => {
+    const ctx = await frontDesk();
+    const dana = await ctx.signedIn('Dana Desk', 'dana-password-1');
+    const olivia = await ctx.signedIn('Olivia Owner', 'owner-password-1');
+    const visit = await ctx.book('2026-11-23T10:00', 'Ann Lee');
+
+    const oliviaHears = nextFrame(olivia, (f) => f.kind === 'event' && f.name === 'bookings/changed');
+    const arrived = result(await call(dana, 'bookings/record-outcome', { tenantId: A, bookingId: visit.id, outcome: 'arrived' }));
+    expect(arrived).toMatchObject({ status: 'arrived', updatedBy: 'Dana Desk' });
+    expect(await oliviaHears).toMatchObject({ payload: { tenantId: A, bookingIds: [visit.id] } });
+
+    // Still their time: nobody else is offered 10:00 with Dr. Lee, and nobody can book over it.
+    const slots = await ctx.internal('availability/list-slots', { tenantId: A, serviceId: 'exam', providerId: 'dr-lee', from: '2026-11-23', to: '2026-11-23' });
+    expect(slots.slots.map((s: { start: string }) => s.start)).not.toContain('2026-11-23T10:00:00-05:00');
+    await expect(ctx.book('2026-11-23T10:00', 'Someone Else')).rejects.toThrow(/already booked at 10:00 AM/);
+    const customer = await ctx.internal('customers/get', { tenantId: A, customerId: arrived.customer.id });
+    expect(customer.upcoming).toMatchObject([{ status: 'arrived' }]);
+
+    // Seen before the hour is out: completed straight from arrived.
+    const completed = result(await call(dana, 'bookings/record-outcome', { tenantId: A, bookingId: visit.id, outcome: 'completed' }));
+    expect(completed.status).toBe('completed');
+    const detail = result(await call(olivia, 'bookings/get', { tenantId: A, bookingId: visit.id }));
+    expect(detail.history.slice(-2)).toMatchObject([
+      { actor: 'Dana Desk', action: 'arrived', fromStatus: 'confirmed', toStatus: 'arrived' },
+      { actor: 'Dana Desk', action: 'completed', fromStatus: 'arrived', toStatus: 'completed' },
+    ]);
+  });
+
+  it('refuses what a front desk would not do, each with a reason', async () => {
+    const ctx = await frontDesk();
+    const dana = await ctx.signedIn('Dana Desk', 'dana-password-1');
+    const mark = (bookingId: string, outcome: string) => call(dana, 'bookings/record-outcome', { tenantId: A, bookingId, outcome });
+
+    const later = await ctx.book('2026-11-25T10:00', 'Later Visit');
+    expect(await mark(later.id, 'arrived')).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/Wednesday, November 25.*on the day of their visit/) } });
+    expect(await mark(later.id, 'no_show')).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/not started yet/) } });
+
+    const cancelled = await ctx.book('2026-11-23T11:00', 'Gone Away');
+    await ctx.internal('bookings/cancel', { tenantId: A, bookingId: cancelled.id });
+    expect(await mark(cancelled.id, 'arrived')).toMatchObject({ ok: false, error: { code: 'conflict', message: 'This visit was cancelled, so it cannot be marked as arrived.' } });
+
+    const here = await ctx.book('2026-11-23T13:00', 'Here Now');
+    expect(result(await mark(here.id, 'arrived')).status).toBe('arrived');
+    // A second click (or a second desk) changes nothing and is not an error.
+    expect(result(await mark(here.id, 'arrived')).status).toBe('arrived');
+    ctx.clock.set('2026-11-23T18:30:00Z');
+    expect(await mark(here.id, 'no_show')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/marked as arrived; the patient came/) } });
+
+    const yesterday = await ctx.book('2026-11-23T15:00', 'Missed It');
+    // Past midnight in New York (within the session's 12 idle hours).
+    ctx.clock.set('2026-11-24T06:00:00Z');
+    expect(await mark(yesterday.id, 'arrived')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/was on Monday, November 23/) } });
+    expect(result(await mark(yesterday.id, 'no_show')).status).toBe('no_show');
+  });
+
+  it("lets a desk account for practice B change nothing of practice A's", async () => {
+    const ctx = await frontDesk();
+    const ben = await ctx.signedIn('Ben Desk', 'ben-password-1');
+    const visit = await ctx.book('2026-11-23T10:00', 'Ann Lee');
+    expect(await call(ben, 'bookings/record-outcome', { tenantId: A, bookingId: visit.id, outcome: 'arrived' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call(ben, 'bookings/record-outcome', { tenantId: B, bookingId: visit.id, outcome: 'arrived' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await ctx.internal('bookings/get', { tenantId: A, bookingId: visit.id })).status).toBe('confirmed');
+  });
+});
