@@ -16,6 +16,8 @@ export const COMMAND_ACCESS: Record<CommandName, CommandAccess> = {
   'staff/list': 'owner',
   'staff/add': 'owner',
   'staff/remove': 'owner',
+  'staff/update': 'owner',
+  'staff/reset-password': 'owner',
   'tenants/save': 'owner',
   'health/get': 'staff',
   'tenants/list': 'staff',

@@ -59,6 +59,13 @@ export class ConsoleSession implements SessionControl {
 
   /** The event as this console may see it, or null. */
   filter(event: AnyEvent): AnyEvent | null {
+    if (event.name === 'staff/changed') {
+      // Someone's role or practices changed, or they were removed: re-read now, so the next event
+      // is already filtered by the new rights. Whoever was signed in hears it (it carries nothing)
+      // and re-checks, so a removed person lands on the sign-in form.
+      const before = this.principal;
+      return this.current() || before ? event : null;
+    }
     const principal = this.deps.clock.now() - this.checkedAt > EVENT_RECHECK_MS ? this.current() : this.principal;
     return eventFor(event, principal);
   }

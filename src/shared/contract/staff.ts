@@ -49,4 +49,24 @@ export const staffCommands = {
     output: staffMemberSchema,
   },
   'staff/remove': { input: z.object({ name: staffName }).strict(), output: staffMemberSchema },
+  /** A new role, or other practices (null = all); applies to the person's open sessions at once. */
+  'staff/update': {
+    input: z
+      .object({ name: staffName, role: z.enum(STAFF_ROLE_VALUES).optional(), practices: z.array(z.string().min(1)).nullable().optional() })
+      .strict(),
+    output: staffMemberSchema,
+  },
+  /** A new password for someone who forgot theirs; their other sessions end. */
+  'staff/reset-password': {
+    input: z.object({ name: staffName, password: z.string().min(8, { error: 'must be at least 8 characters' }).max(200) }).strict(),
+    output: staffMemberSchema,
+  },
+} as const;
+
+export const staffEvents = {
+  /**
+   * Someone's account was added, changed or removed. Carries nothing: each console re-reads who
+   * it is signed in as (and so what it may see), and the people list reloads.
+   */
+  'staff/changed': z.object({}),
 } as const;

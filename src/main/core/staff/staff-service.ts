@@ -75,18 +75,47 @@ export class StaffService {
     return summarize(record);
   }
 
-  /** Removes the person and ends their sessions at once. The last owner cannot be removed while others remain. */
+  /** Removes the person and ends their sessions at once. The last owner is never removed: nobody could manage people then. */
   remove(name: string): StaffSummary {
-    const record = this.deps.staff.findByName(name.trim());
-    if (!record) throw new ContractError('not_found', `There is no staff member called ${name.trim()}.`);
-    const all = this.deps.staff.list();
-    const owners = all.filter((s) => s.role === 'owner');
-    if (record.role === 'owner' && owners.length === 1 && all.length > 1) {
-      throw new ContractError('conflict', `${record.name} is the last owner; add another owner before removing them.`);
+    const record = this.find(name);
+    if (this.isLastOwner(record)) {
+      throw new ContractError('conflict', `${record.name} is the last owner; make someone else an owner before removing them.`);
     }
     this.deps.sessions.removeForStaff(record.id);
     this.deps.staff.remove(record.id);
     this.deps.logger.info({ staffId: record.id }, 'staff member removed');
+    return summarize(record);
+  }
+
+  /**
+   * Changes a person's role or the practices they may see. Their open sessions re-read it on their
+   * next command or event, so it applies at once. The last owner is never made a desk account.
+   */
+  update(name: string, patch: { role?: StaffRole; practices?: string[] | null }): StaffSummary {
+    const record = this.find(name);
+    if (patch.role === 'desk' && this.isLastOwner(record)) {
+      throw new ContractError('conflict', `${record.name} is the last owner; make someone else an owner before changing their role.`);
+    }
+    const practices = patch.practices === undefined ? undefined : this.checkPractices(patch.practices);
+    this.deps.staff.update(record.id, { ...(patch.role ? { role: patch.role } : {}), ...(practices !== undefined ? { practices } : {}) });
+    this.deps.logger.info({ staffId: record.id, role: patch.role ?? record.role }, 'staff member changed');
+    return summarize(this.deps.staff.findById(record.id) ?? record);
+  }
+
+  /**
+   * Sets a new password (an owner's answer to "I forgot mine") and unlocks the account. The
+   * person's other sessions end, so whoever knew the old password is out; `keepSessions` is for
+   * someone changing their own, who stays signed in here.
+   */
+  async resetPassword(name: string, password: string, options: { keepSessions?: boolean } = {}): Promise<StaffSummary> {
+    const record = this.find(name);
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      throw new ContractError('invalid_input', `The password must be at least ${MIN_PASSWORD_LENGTH} characters.`);
+    }
+    this.deps.staff.update(record.id, { passwordHash: await hashPassword(password) });
+    this.deps.staff.recordFailure(record.id, 0, null);
+    if (!options.keepSessions) this.deps.sessions.removeForStaff(record.id);
+    this.deps.logger.info({ staffId: record.id }, 'staff password reset');
     return summarize(record);
   }
 
@@ -145,8 +174,19 @@ export class StaffService {
     return record ? toPrincipal(record) : null;
   }
 
+  private find(name: string): StaffRecord {
+    const record = this.deps.staff.findByName(name.trim());
+    if (!record) throw new ContractError('not_found', `There is no staff member called ${name.trim()}.`);
+    return record;
+  }
+
+  private isLastOwner(record: StaffRecord): boolean {
+    return record.role === 'owner' && this.deps.staff.list().filter((s) => s.role === 'owner').length === 1;
+  }
+
   private checkPractices(practices: string[] | null): string[] | null {
     if (practices === null) return null;
+    if (practices.length === 0) throw new ContractError('invalid_input', 'Choose at least one practice this person may see.');
     const known = new Set(this.deps.practiceIds());
     const unknown = practices.filter((id) => !known.has(id));
     if (unknown.length > 0) throw new ContractError('invalid_input', `There is no practice ${unknown.map((id) => `"${id}"`).join(', ')}.`);
