@@ -107,3 +107,45 @@ describe('changes reach the person\'s open sessions at once', () => {
     expect(await call(ben, 'tenants/list', {})).toMatchObject(refused('unauthorized'));
   });
 });
+
+describe('adding a practice from the console', () => {
+  it('derives the id from the name, reads the local phone number, fills sensible defaults, and tells every console', async () => {
+    const ctx = await twoPractices();
+    const olivia = await ctx.open();
+    const dana = await ctx.open();
+    await signIn(olivia, 'Olivia Owner', 'owner-password-1');
+    await signIn(dana, 'Dana Desk', 'dana-password-1');
+    const essentials = { name: 'Clínica Sonrisa & Co.', timezone: 'America/Chicago', phone: '(312) 555-0142', language: 'es' as const, providerName: 'Dra. Ruiz' };
+
+    expect(await call(dana, 'tenants/create', essentials)).toMatchObject(refused('unauthorized', 'Only an owner can do that.'));
+
+    const told = nextFrame(olivia, (f) => f.kind === 'event' && f.name === 'tenants/changed');
+    const created = output(await call(olivia, 'tenants/create', essentials));
+    expect(created).toMatchObject({ id: 'clinica-sonrisa-co', name: 'Clínica Sonrisa & Co.', timezone: 'America/Chicago', providerCount: 1, serviceCount: 1 });
+    expect(await told).toMatchObject({ payload: { tenantIds: ['clinica-sonrisa-co'] } });
+    const config = output(await call(olivia, 'tenants/get', { tenantId: 'clinica-sonrisa-co' }));
+    expect(config).toMatchObject({ country: 'US', locale: 'es-US', languages: ['es'], transferNumber: '+13125550142', greeting: 'Gracias por llamar a Clínica Sonrisa & Co. ¿En qué le puedo ayudar?' });
+    expect(config.hours.mon).toEqual([['09:00', '17:00']]);
+    expect(config.hours.sat).toEqual([]);
+    // The desk account limited to one practice does not see the new one.
+    expect(output(await call(dana, 'tenants/list', {})).map((t: { id: string }) => t.id)).toEqual([A]);
+
+    // The same name again gets an id of its own.
+    expect(output(await call(olivia, 'tenants/create', { ...essentials, phone: '' }))).toMatchObject({ id: 'clinica-sonrisa-co-2' });
+  });
+
+  it('refuses what the practice file schema refuses, naming the field in people\'s words', async () => {
+    const ctx = await twoPractices();
+    const olivia = await ctx.open();
+    await signIn(olivia, 'Olivia Owner', 'owner-password-1');
+    const base = { name: 'Lakeside Dental', timezone: 'America/New_York', phone: '', language: 'en' as const, providerName: 'Dr. Park' };
+    expect(await call(olivia, 'tenants/create', { ...base, phone: '555-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', details: [expect.stringMatching(/^phone: enter the front-desk number the way you dial it/)] },
+    });
+    expect(await call(olivia, 'tenants/create', { ...base, timezone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { code: 'invalid_input', details: ['timezone: choose a time zone from the list'] } });
+    const hours = { mon: [['17:00', '09:00']], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+    expect(await call(olivia, 'tenants/create', { ...base, hours })).toMatchObject({ ok: false, error: { code: 'invalid_input', details: [expect.stringContaining('hours.mon[0]')] } });
+    expect(output(await call(olivia, 'tenants/list', {}))).toHaveLength(2);
+  });
+});

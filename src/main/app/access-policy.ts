@@ -19,6 +19,7 @@ export const COMMAND_ACCESS: Record<CommandName, CommandAccess> = {
   'staff/update': 'owner',
   'staff/reset-password': 'owner',
   'tenants/save': 'owner',
+  'tenants/create': 'owner',
   'health/get': 'staff',
   'tenants/list': 'staff',
   'tenants/get': 'staff',

@@ -7,6 +7,7 @@ import { createCallHandlers, type CallHandlerDeps } from './call-handlers.js';
 import { createDeskHandlers, type DeskHandlerDeps } from './desk-handlers.js';
 import { createLlmHandlers, type LlmHandlerDeps } from './llm-handlers.js';
 import { createSchedulingHandlers, type SchedulingHandlerDeps } from './scheduling-handlers.js';
+import { createPractice } from './practice-create.js';
 import { savePractice } from './practice-save.js';
 import type { createSetupHandlers } from './setup-handlers.js';
 import { createStaffHandlers, type StaffHandlerDeps } from './staff-handlers.js';
@@ -37,6 +38,17 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
     'tenants/get': ({ tenantId }) => tenants.get(tenantId).config,
     'tenants/save': async ({ config, reassign }, context) => {
       const record = await savePractice(deps, config, context.actor, reassign);
+      events.publish({ name: 'tenants/changed', payload: { tenantIds: [record.id] } });
+      return tenants.summarize(record);
+    },
+    'tenants/create': (input, context) => {
+      const record = createPractice(tenants, input, context.actor);
+      // An owner limited to some practices keeps seeing the one they just added.
+      const principal = context.principal;
+      if (principal?.staffId && principal.practices !== null) {
+        deps.staff.update(principal.name, { practices: [...principal.practices, record.id] });
+        events.publish({ name: 'staff/changed', payload: {} });
+      }
       events.publish({ name: 'tenants/changed', payload: { tenantIds: [record.id] } });
       return tenants.summarize(record);
     },

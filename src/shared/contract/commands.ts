@@ -4,6 +4,7 @@ import { calendarCommands } from './calendars.js';
 import { callCommands } from './calls.js';
 import { deskCommands } from './desk.js';
 import { llmCommands } from './llm.js';
+import { practiceCreateCommands } from './practice-create.js';
 import { schedulingCommands } from './scheduling.js';
 import { setupCommands } from './setup.js';
 import { staffCommands } from './staff.js';
@@ -43,6 +44,7 @@ export const commands = {
   ...voiceCommands,
   ...llmCommands,
   ...staffCommands,
+  ...practiceCreateCommands,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Commands = typeof commands;

@@ -15,3 +15,4 @@ export * from './texts.js';
 export * from './voice.js';
 export * from './llm.js';
 export * from './staff.js';
+export * from './practice-create.js';

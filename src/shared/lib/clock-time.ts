@@ -5,7 +5,7 @@
  */
 
 /** Locales whose people read and write times on a 12-hour clock. */
-const TWELVE_HOUR_LOCALES = new Set(['en', 'en-US', 'en-CA', 'en-AU', 'en-NZ', 'en-PH', 'en-IN']);
+const TWELVE_HOUR_LOCALES = new Set(['en', 'en-US', 'en-CA', 'en-PR', 'en-AU', 'en-NZ', 'en-PH', 'en-IN']);
 
 export function usesTwelveHourClock(locale: string): boolean {
   return TWELVE_HOUR_LOCALES.has(locale);
