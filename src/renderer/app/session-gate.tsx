@@ -33,6 +33,8 @@ export function SessionGate({ children }: { children: ReactNode }) {
     if (connection === 'open') void check();
   }, [connection, check]);
   useEffect(() => client.onUnauthorized(() => void check()), [client, check]);
+  // An owner changed someone's account: this person's role or practices may differ now, or they were removed.
+  useEffect(() => client.on('staff/changed', () => void check()), [client, check]);
   useEffect(() => {
     if (session?.staff) setStaffName(session.staff.name);
   }, [session, setStaffName]);

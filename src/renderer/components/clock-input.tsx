@@ -1,4 +1,4 @@
-import { useEffect, useState, type InputHTMLAttributes } from 'react';
+import { useEffect, useRef, useState, type InputHTMLAttributes } from 'react';
 import { exampleClockTime, formatClockTime, parseClockTime } from '../../shared/lib/clock-time.js';
 
 /**
@@ -20,9 +20,13 @@ export function ClockInput({
   end?: boolean;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
   const [text, setText] = useState(() => formatClockTime(value, twelveHour));
-  // A change from elsewhere (revert, another console) shows in the practice's format.
+  const shownFormat = useRef(twelveHour);
+  // A change from elsewhere (revert, another console, another locale) shows in the practice's format;
+  // the person's own typing stays as typed.
   useEffect(() => {
-    setText((current) => (parseClockTime(current, { end }) === value ? current : formatClockTime(value, twelveHour)));
+    const formatChanged = shownFormat.current !== twelveHour;
+    shownFormat.current = twelveHour;
+    setText((current) => (!formatChanged && parseClockTime(current, { end }) === value ? current : formatClockTime(value, twelveHour)));
   }, [value, twelveHour, end]);
   return (
     <input
