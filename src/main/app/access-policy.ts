@@ -13,6 +13,10 @@ export const COMMAND_ACCESS: Record<CommandName, CommandAccess> = {
   'session/sign-in': 'public',
   'session/resume': 'public',
   'session/sign-out': 'public',
+  // Only the desktop window's session can answer these; a browser console is refused in the handler.
+  'session/sign-in-remembered': 'public',
+  'session/remember-device': 'staff',
+  'staff/forget-devices': 'owner',
   'staff/list': 'owner',
   'staff/add': 'owner',
   'staff/remove': 'owner',

@@ -18,7 +18,10 @@ type StaffCommand =
   | 'staff/add'
   | 'staff/remove'
   | 'staff/update'
-  | 'staff/reset-password';
+  | 'staff/reset-password'
+  | 'session/remember-device'
+  | 'session/sign-in-remembered'
+  | 'staff/forget-devices';
 
 function sessionOf(context: CommandContext): SessionControl {
   if (!context.session) throw new ContractError('invalid_input', 'Signing in is for the console; the command line acts as the appliance itself.');
@@ -43,6 +46,15 @@ export function createStaffHandlers(deps: StaffHandlerDeps): Pick<CommandHandler
     },
     'session/resume': ({ token }, context) => sessionOf(context).resume(token),
     'session/sign-out': ({ token }, context) => sessionOf(context).signOut(token),
+    'session/remember-device': (_input, context) => ({ remembered: sessionOf(context).rememberHere() }),
+    'session/sign-in-remembered': (_input, context) => {
+      const signed = sessionOf(context).signInRemembered();
+      return signed ? { ...signed, expiresAt: new Date(signed.expiresAt).toISOString() } : null;
+    },
+    'staff/forget-devices': ({ name }) => {
+      const { summary, forgotten } = staff.forgetDevices(name);
+      return { name: summary.name, forgotten };
+    },
     'staff/list': () => staff.list().map(member),
     'staff/add': async ({ name, role, practices, password }) => changed(member(await staff.add({ name, role, practices, password }))),
     'staff/remove': ({ name }, context) => {

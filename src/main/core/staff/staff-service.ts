@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ContractError } from '../../../shared/contract/index.js';
 import type { Clock, IdGenerator, Logger } from '../kernel/index.js';
 import { decoyHash, hashPassword, verifyPassword } from './password-hash.js';
-import type { Principal, SessionRepository, StaffRecord, StaffRepository, StaffRole } from './ports.js';
+import type { DeviceLinkRepository, Principal, SessionRepository, StaffRecord, StaffRepository, StaffRole } from './ports.js';
 
 export const MIN_PASSWORD_LENGTH = 8;
 /** A session lasts this long after its last use (a shift, with room to spare). */
@@ -27,6 +27,8 @@ export interface SignedIn {
 export interface StaffServiceDeps {
   staff: StaffRepository;
   sessions: SessionRepository;
+  /** Desktop OS users remembered for an account ("Remember me on this computer"). */
+  devices: DeviceLinkRepository;
   clock: Clock;
   ids: IdGenerator;
   logger: Logger;
@@ -139,10 +141,53 @@ export class StaffService {
       throw wrong;
     }
     this.deps.staff.recordFailure(record.id, 0, null);
+    this.deps.logger.info({ staffId: record.id }, 'signed in');
+    return this.startSession(record);
+  }
+
+  /**
+   * Links this OS user on this computer to the person signed in, and returns the device's token
+   * (kept in the desktop's vault, never shown). Not a password: it works only for the same OS
+   * user, and an owner can forget it.
+   */
+  rememberDevice(staffId: string, osUser: string): string {
+    const record = this.deps.staff.findById(staffId);
+    if (!record) throw new ContractError('unauthorized', 'Sign in to use the console.');
+    const token = randomBytes(32).toString('base64url');
+    const now = this.deps.clock.now();
+    this.deps.devices.insert({ tokenHash: hashToken(token), staffId, osUser, createdAt: now, lastUsedAt: now });
+    this.deps.logger.info({ staffId }, 'computer remembered');
+    return token;
+  }
+
+  /** Signs in the person this computer's OS user was linked to; null when the link is gone or for another OS user. */
+  signInWithDevice(token: string, osUser: string): SignedIn | null {
+    const link = this.deps.devices.find(hashToken(token));
+    if (!link || link.osUser !== osUser) return null;
+    const record = this.deps.staff.findById(link.staffId);
+    if (!record) return null;
+    this.deps.devices.touch(link.tokenHash, this.deps.clock.now());
+    this.deps.logger.info({ staffId: record.id }, 'signed in on a remembered computer');
+    return this.startSession(record);
+  }
+
+  forgetDevice(token: string): void {
+    this.deps.devices.remove(hashToken(token));
+  }
+
+  /** An owner's way to revoke every computer that remembers this person. */
+  forgetDevices(name: string): { summary: StaffSummary; forgotten: number } {
+    const record = this.find(name);
+    const forgotten = this.deps.devices.removeForStaff(record.id);
+    this.deps.logger.info({ staffId: record.id, forgotten }, 'remembered computers forgotten');
+    return { summary: summarize(record), forgotten };
+  }
+
+  private startSession(record: StaffRecord): SignedIn {
+    const now = this.deps.clock.now();
     const token = randomBytes(32).toString('base64url');
     const expiresAt = now + SESSION_IDLE_MS;
     this.deps.sessions.insert({ tokenHash: hashToken(token), staffId: record.id, createdAt: now, expiresAt });
-    this.deps.logger.info({ staffId: record.id }, 'signed in');
     return { token, expiresAt, principal: toPrincipal(record) };
   }
 

@@ -13,6 +13,7 @@ import { migration011InterruptedLines } from './011-interrupted-lines.js';
 import { migration012TurnLatency } from './012-turn-latency.js';
 import { migration013LlmUsage } from './013-llm-usage.js';
 import { migration014Staff } from './014-staff.js';
+import { migration016StaffDevices } from './016-staff-devices.js';
 
 export const migrations: readonly Migration[] = [
   migration001Tenants,
@@ -29,4 +30,5 @@ export const migrations: readonly Migration[] = [
   migration012TurnLatency,
   migration013LlmUsage,
   migration014Staff,
+  migration016StaffDevices,
 ];
