@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { removeDataDir, startAppliance, type RunningAppliance } from './support/appliance.js';
 import { DEMO_PRACTICE } from './support/console-page.js';
 import { DeskSocket } from './support/desk-socket.js';
 import { unnamedControls } from './support/desk-screens.js';
@@ -10,21 +11,28 @@ const OWNER = { name: 'Olivia Owner', password: 'owner-password-1' };
 const DANA = { name: 'Dana Desk', password: 'dana-password-1' };
 
 let desk: DeskSocket;
+// Its own appliance: once an owner exists everyone must sign in, which the shared one must not require.
+let appliance: RunningAppliance;
 
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async ({ appliance }) => {
+test.beforeAll(async () => {
+  appliance = await startAppliance();
   await addStaff(appliance.dataDir, OWNER.name, 'owner', OWNER.password);
   desk = await DeskSocket.open(appliance.consoleUrl);
   await desk.call('session/sign-in', OWNER);
 });
 
-test.afterAll(() => desk?.close());
+test.afterAll(async () => {
+  desk?.close();
+  await appliance?.stop();
+  if (appliance) await removeDataDir(appliance.dataDir);
+});
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Screens' });
 const picker = (page: Page) => page.getByRole('banner').getByRole('combobox', { name: 'Practice' });
 
-test('an owner adds a practice and a person; the desk account sees only its practice, live, until removed', async ({ page, browser, appliance, problems }) => {
+test('an owner adds a practice and a person; the desk account sees only its practice, live, until removed', async ({ page, browser, problems }) => {
   await signIn(page, appliance.consoleUrl, OWNER.name, OWNER.password, 'overview');
   await nav(page).getByRole('link', { name: 'People' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('People and practices');
@@ -108,7 +116,7 @@ test('an owner adds a practice and a person; the desk account sees only its prac
   expect(await problems.list()).toEqual([]);
 });
 
-test('hours are typed and shown on the practice\'s clock: 12-hour in en-US, 24-hour in Spanish', async ({ page, appliance }) => {
+test('hours are typed and shown on the practice\'s clock: 12-hour in en-US, 24-hour in Spanish', async ({ page }) => {
   await signIn(page, appliance.consoleUrl, OWNER.name, OWNER.password, 'settings');
   await picker(page).selectOption({ label: DEMO_PRACTICE.name });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
