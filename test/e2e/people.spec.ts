@@ -107,6 +107,10 @@ test('an owner adds a practice and a person; the desk account sees only its prac
   await page.getByRole('dialog', { name: `Change ${OWNER.name}` }).getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('button', { name: `Remove ${OWNER.name}` })).toHaveCount(0);
 
+  // No computer remembers Dana (that is the desktop app's): forgetting says so.
+  await page.getByRole('button', { name: `Forget the computers that remember ${DANA.name}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'No computer remembers' })).toHaveText(`No computer remembers ${DANA.name}.`);
+
   // Removed: Dana's console returns to the sign-in form at once.
   await page.getByRole('button', { name: `Remove ${DANA.name}` }).click();
   await page.getByRole('dialog', { name: `Remove ${DANA.name}?` }).getByRole('button', { name: `Remove ${DANA.name}` }).click();

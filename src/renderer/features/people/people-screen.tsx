@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { describeError } from '../../api/command-error.js';
+import { useConsoleClient } from '../../app/console-client-context.js';
 import type { StaffMemberDto } from '../../../shared/contract/index.js';
 import { useCurrentTenant } from '../../app/use-current-tenant.js';
 import { useSession } from '../../app/use-session.js';
@@ -34,7 +36,15 @@ function OwnerPeopleScreen() {
   const { people, error, reload } = usePeople();
   const current = useCurrentTenant();
   const [open, setOpen] = useState<Open>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const client = useConsoleClient();
   const close = () => setOpen(null);
+  /** Revokes "Remember me on this computer" for the person, on every computer. */
+  const forgetComputers = (person: StaffMemberDto) =>
+    void client.call('staff/forget-devices', { name: person.name }).then(
+      ({ forgotten }) => setNotice(forgotten === 0 ? `No computer remembers ${person.name}.` : `${person.name} signs in with the password on ${forgotten === 1 ? 'that computer' : `those ${forgotten} computers`} from now on.`),
+      (e: unknown) => setNotice(describeError(e)),
+    );
   const me = session.staff?.name.toLowerCase();
 
   return (
@@ -49,6 +59,9 @@ function OwnerPeopleScreen() {
         }
       >
         {error ? <InlineError message={`Couldn't load the people: ${error}`} onRetry={reload} /> : null}
+        <p role="status" className="people-notice">
+          {notice}
+        </p>
         {people === null && !error ? <p className="loading">Loading…</p> : null}
         {people && people.length === 0 ? (
           <EmptyState title="Nobody has an account yet">Add the first owner: from then on everyone signs in.</EmptyState>
@@ -80,6 +93,9 @@ function OwnerPeopleScreen() {
                     </button>
                     <button type="button" className="button button-small" aria-label={`New password for ${person.name}`} onClick={() => setOpen({ kind: 'reset', person })}>
                       New password…
+                    </button>
+                    <button type="button" className="button button-small" aria-label={`Forget the computers that remember ${person.name}`} onClick={() => forgetComputers(person)}>
+                      Forget computers
                     </button>
                     {person.name.toLowerCase() === me ? null : (
                       <button type="button" className="button button-small" aria-label={`Remove ${person.name}`} onClick={() => setOpen({ kind: 'remove', person })}>
