@@ -21,6 +21,7 @@ import './styles/schedule-visits.css';
 import './styles/settings.css';
 import './styles/setup.css';
 import './styles/session.css';
+import './styles/people.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');

@@ -59,8 +59,8 @@ function shapeOf(name: string): Record<string, z.ZodType> {
 
 const idCommands = Object.keys(commands).filter((name) => Object.keys(shapeOf(name)).some((key) => ID_KINDS.includes(key)));
 
-/** Staff accounts and their sessions belong to the appliance, not to a practice (no tenant_id). */
-const APPLIANCE_WIDE = new Set(['staff', 'staff_sessions']);
+/** Staff accounts, their sessions and remembered computers belong to the appliance, not to a practice (no tenant_id). */
+const APPLIANCE_WIDE = new Set(['staff', 'staff_sessions', 'staff_devices']);
 
 /** Every row of every table that belongs to B, as text. */
 function snapshotOfB(): string {

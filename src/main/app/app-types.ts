@@ -65,12 +65,24 @@ export interface CommandContext {
   session?: SessionControl;
 }
 
+export interface ConsoleSessionOptions {
+  transport: 'ws' | 'ipc';
+  source: string;
+  openUntilFirstAccount: boolean;
+  /** The desktop window's OS user (`os.userInfo().username`), for "Remember me on this computer"; never set headless. */
+  desktopUser?: string;
+}
+
 /** One console connection's sign-in, as the `session/*` commands see it. */
 export interface SessionControl {
   state(): SessionStateDto;
   signIn(name: string, password: string): Promise<{ token: string; expiresAt: number; staff: StaffMemberDto }>;
   resume(token: string): SessionStateDto;
   signOut(token: string | undefined): SessionStateDto;
+  /** Desktop app only: remember this OS user for the person signed in. */
+  rememberHere(): boolean;
+  /** Desktop app only: sign in whoever this OS user was remembered for. */
+  signInRemembered(): { token: string; expiresAt: number; staff: StaffMemberDto } | null;
 }
 
 export interface StartedApp {
@@ -87,7 +99,7 @@ export interface App {
   dispatch(name: string, input: unknown, context: CommandContext): Promise<CommandResult>;
   subscribe(listener: (event: AnyEvent) => void): () => void;
   /** A console connection (a WebSocket or the desktop window); commands run as whoever signs in on it. */
-  openConsoleSession(options: { transport: 'ws' | 'ipc'; source: string; openUntilFirstAccount: boolean }): {
+  openConsoleSession(options: ConsoleSessionOptions): {
     dispatch(name: string, input: unknown): Promise<CommandResult>;
     filter(event: AnyEvent): AnyEvent | null;
   };

@@ -9,6 +9,7 @@ import { createLlmHandlers, type LlmHandlerDeps } from './llm-handlers.js';
 import { createSchedulingHandlers, type SchedulingHandlerDeps } from './scheduling-handlers.js';
 import { closedDayBookings, savePractice } from './practice-save.js';
 import { createBookingPresenter } from './booking-presenter.js';
+import { createPractice } from './practice-create.js';
 import type { createSetupHandlers } from './setup-handlers.js';
 import { createStaffHandlers, type StaffHandlerDeps } from './staff-handlers.js';
 import { createTextsHandlers, type TextsHandlerDeps } from './texts-handlers.js';
@@ -45,6 +46,17 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
     'tenants/closure-impact': ({ tenantId, config }) => {
       if ((config as { id?: unknown } | null)?.id !== tenantId) throw new ContractError('invalid_input', 'The practice file is for another practice.');
       return closedDayBookings(deps, config).map(bookingDto);
+    },
+    'tenants/create': (input, context) => {
+      const record = createPractice(tenants, input, context.actor);
+      // An owner limited to some practices keeps seeing the one they just added.
+      const principal = context.principal;
+      if (principal?.staffId && principal.practices !== null) {
+        deps.staff.update(principal.name, { practices: [...principal.practices, record.id] });
+        events.publish({ name: 'staff/changed', payload: {} });
+      }
+      events.publish({ name: 'tenants/changed', payload: { tenantIds: [record.id] } });
+      return tenants.summarize(record);
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Clock, Logger } from '../core/kernel/index.js';
 import type { Principal, StaffService } from '../core/staff/index.js';
 import type { SignInThrottle } from '../server/console/sign-in-throttle.js';
 import { eventFor } from './access-policy.js';
+import { forgetThisComputer, rememberOnThisComputer, signInRemembered, type DesktopIdentity } from './desktop-sign-in.js';
 import type { CommandContext, SessionControl } from './app-types.js';
 import type { Dispatch } from './dispatch.js';
 
@@ -26,6 +27,8 @@ export interface ConsoleSessionDeps {
    * first staff account exists, like a single-PC practice expects. A LAN console never is.
    */
   openUntilFirstAccount: boolean;
+  /** The desktop window's OS user and vault; null on a browser console (headless, LAN). */
+  desktop?: DesktopIdentity | null;
 }
 
 /**
@@ -59,6 +62,13 @@ export class ConsoleSession implements SessionControl {
 
   /** The event as this console may see it, or null. */
   filter(event: AnyEvent): AnyEvent | null {
+    if (event.name === 'staff/changed') {
+      // Someone's role or practices changed, or they were removed: re-read now, so the next event
+      // is already filtered by the new rights. Whoever was signed in hears it (it carries nothing)
+      // and re-checks, so a removed person lands on the sign-in form.
+      const before = this.principal;
+      return this.current() || before ? event : null;
+    }
     const principal = this.deps.clock.now() - this.checkedAt > EVENT_RECHECK_MS ? this.current() : this.principal;
     return eventFor(event, principal);
   }
@@ -89,6 +99,27 @@ export class ConsoleSession implements SessionControl {
     }
   }
 
+  rememberHere(): boolean {
+    const principal = this.current();
+    if (!principal || principal.staffId === null) throw new ContractError('unauthorized', 'Sign in first.');
+    rememberOnThisComputer(this.deps.staff, this.desktop(), principal);
+    return true;
+  }
+
+  signInRemembered() {
+    const signed = signInRemembered(this.deps.staff, this.desktop());
+    if (!signed) return null;
+    this.token = signed.token;
+    this.principal = signed.principal;
+    const { name, role, practices } = signed.principal;
+    return { token: signed.token, expiresAt: signed.expiresAt, staff: { name, role, practices } };
+  }
+
+  private desktop(): DesktopIdentity {
+    if (!this.deps.desktop) throw new ContractError('invalid_input', 'Only the desktop app can remember you on this computer.');
+    return this.deps.desktop;
+  }
+
   resume(token: string): SessionStateDto {
     this.token = token;
     return this.state();
@@ -97,6 +128,7 @@ export class ConsoleSession implements SessionControl {
   signOut(token: string | undefined): SessionStateDto {
     const ending = token ?? this.token;
     if (ending) this.deps.staff.signOut(ending);
+    if (this.deps.desktop) forgetThisComputer(this.deps.staff, this.deps.desktop);
     this.token = null;
     this.principal = null;
     return this.state();

@@ -48,13 +48,13 @@ import { createWaitlistRepository } from '../infra/db/repositories/waitlist-repo
 import { createTwilioCallControl } from '../infra/twilio/twilio-call-control.js';
 import { createTwilioMessaging } from '../infra/twilio/twilio-messaging.js';
 import { createCustomerRepository } from '../infra/db/repositories/customer-repository.js';
-import { createSessionRepository, createStaffRepository } from '../infra/db/repositories/staff-repository.js';
+import { createDeviceLinkRepository, createSessionRepository, createStaffRepository } from '../infra/db/repositories/staff-repository.js';
 import { createTenantRepository } from '../infra/db/repositories/tenant-repository.js';
 import { SignInThrottle } from '../server/console/sign-in-throttle.js';
 import { ConsoleSession } from './console-session.js';
 import { createRandomIds } from '../infra/ids.js';
 import { createLogger } from '../infra/logging.js';
-import type { AppConfig, CommandContext } from './app-types.js';
+import type { AppConfig, CommandContext, ConsoleSessionOptions } from './app-types.js';
 import { PATHS } from './config.js';
 import { createDispatch, type Dispatch } from './dispatch.js';
 import { EventBus } from './event-bus.js';
@@ -371,6 +371,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   const staff = new StaffService({
     staff: createStaffRepository(db),
     sessions: createSessionRepository(db),
+    devices: createDeviceLinkRepository(db),
     clock,
     ids,
     logger: logger.child({ domain: 'staff' }),
@@ -415,8 +416,10 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   const dispatch: Dispatch = createDispatch(handlers, logger, { tenantOfCall: (callId) => rehearsals.tenantOf(callId) });
 
   /** A console connection (a WebSocket or the desktop window), signed out until someone signs in. */
-  function openConsoleSession(options: { transport: 'ws' | 'ipc'; source: string; openUntilFirstAccount: boolean }): ConsoleSession {
-    return new ConsoleSession({ dispatch, staff, throttle: signInThrottle, clock, logger: logger.child({ domain: 'staff' }), ...options });
+  function openConsoleSession({ desktopUser, ...options }: ConsoleSessionOptions): ConsoleSession {
+    // Only the desktop window has an OS user to remember; a browser or LAN console never does.
+    const desktop = desktopUser && options.transport === 'ipc' ? { osUser: desktopUser, vault } : null;
+    return new ConsoleSession({ dispatch, staff, throttle: signInThrottle, clock, logger: logger.child({ domain: 'staff' }), desktop, ...options });
   }
 
   /** Loads the demo practice into an empty data folder so a first start shows something real. */

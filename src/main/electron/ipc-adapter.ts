@@ -10,13 +10,15 @@ export interface IpcAdapterOptions {
   getWindow: () => BrowserWindow | null;
   appOrigin: string;
   log: (message: string) => void;
+  /** This computer's OS user, so the window can offer "Remember me on this computer". */
+  desktopUser?: string;
 }
 
 /** Commands in over `invoke`, events out over `send`; returns a disposer for shutdown. */
 export function registerIpcAdapter(options: IpcAdapterOptions): () => void {
-  const { core, getWindow, appOrigin, log } = options;
+  const { core, getWindow, appOrigin, log, desktopUser } = options;
   // The desktop window is this PC's own console: open until the first account exists, then sign-in.
-  const session = core.openConsoleSession({ transport: 'ipc', source: 'desktop', openUntilFirstAccount: true });
+  const session = core.openConsoleSession({ transport: 'ipc', source: 'desktop', openUntilFirstAccount: true, ...(desktopUser ? { desktopUser } : {}) });
   const handle = createIpcCommandHandler({
     dispatch: (name, input) => session.dispatch(name, input),
     expectedSender: () => expectedSender(getWindow(), appOrigin),

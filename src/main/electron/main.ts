@@ -10,6 +10,7 @@ import { registerAppSchemePrivileged, serveAppProtocol } from './app-protocol-ha
 import { hardenWebContents } from './harden-web-contents.js';
 import { resolveHostPaths } from './host-paths.js';
 import { createBrowserOpener } from './open-in-browser.js';
+import { desktopUserName } from './desktop-user.js';
 import { registerIpcAdapter } from './ipc-adapter.js';
 import { createDesktopVault } from './safe-storage-vault.js';
 import { notifyOnReview } from './review-notifier.js';
@@ -102,7 +103,7 @@ function runDesktop(): void {
     log(`webhooks listening at ${started.webhookUrl}`);
 
     // IPC first: the console's first command may arrive before the window has even shown.
-    disposers.push(registerIpcAdapter({ core, getWindow: () => window, appOrigin: APP_ORIGIN, log: warn }));
+    disposers.push(registerIpcAdapter({ core, getWindow: () => window, appOrigin: APP_ORIGIN, log: warn, desktopUser: desktopUserName() }));
     if (tray) {
       const trayHandle = tray;
       disposers.push(watchHealth(core, { onHealth: (health) => trayHandle.update(buildTrayModel(health)), onError: warn }));

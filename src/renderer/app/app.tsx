@@ -10,7 +10,7 @@ import { SessionGate } from './session-gate.js';
 import { useSession } from './use-session.js';
 import { ConsoleClientProvider, useConnectionState, useConsoleClient } from './console-client-context.js';
 import { createReviewCountStore, createUnreadTextsStore, totalPending } from './review-count-store.js';
-import { hrefFor, LIST_SCREENS, ROUTES } from './routes.js';
+import { hrefFor, LIST_SCREENS, ROUTES, type Route } from './routes.js';
 import { useCurrentTenant } from './use-current-tenant.js';
 import { useHashRoute } from './use-hash-route.js';
 
@@ -30,6 +30,8 @@ function AppShell() {
   const current = useCurrentTenant();
   const reviewWaiting = useReviewWaiting(current.listScope);
   const unreadTexts = useUnreadTexts();
+  const { session } = useSession();
+  const isOwner = session.staff?.role === 'owner';
   const { Screen } = route;
 
   useEffect(() => {
@@ -48,7 +50,7 @@ function AppShell() {
         </div>
         <nav className="app-nav" aria-label="Screens">
           <ul>
-            {ROUTES.map((item) => (
+            {ROUTES.filter((item: Route) => isOwner || !item.ownerOnly).map((item) => (
               <li key={item.path}>
                 <NavLink label={item.label} href={hrefFor(item)} current={item.path === route.path} badge={item.path === 'review' ? reviewWaiting : item.path === 'inbox' ? unreadTexts : 0} />
               </li>

@@ -3,6 +3,7 @@ import { CallsScreen } from '../features/calls/calls-screen.js';
 import { InboxScreen } from '../features/inbox/inbox-screen.js';
 import { MessagesScreen } from '../features/messages/messages-screen.js';
 import { OverviewScreen } from '../features/overview/overview-screen.js';
+import { PeopleScreen } from '../features/people/people-screen.js';
 import { RehearsalScreen } from '../features/rehearsal/rehearsal-screen.js';
 import { ReviewScreen } from '../features/review/review-screen.js';
 import { ScheduleScreen } from '../features/schedule/schedule-screen.js';
@@ -15,6 +16,8 @@ export interface Route {
   /** The navigation label and the page title. */
   readonly label: string;
   readonly Screen: ComponentType;
+  /** Shown in the navigation to owners only (the appliance refuses its commands to others anyway). */
+  readonly ownerOnly?: boolean;
 }
 
 /** Every screen of the console, in navigation order; the first one is the home screen. */
@@ -28,6 +31,7 @@ export const ROUTES = [
   { path: 'rehearsal', label: 'Rehearsal', Screen: RehearsalScreen },
   { path: 'settings', label: 'Settings', Screen: SettingsScreen },
   { path: 'setup', label: 'Setup', Screen: SetupScreen },
+  { path: 'people', label: 'People', Screen: PeopleScreen, ownerOnly: true },
 ] as const satisfies readonly Route[];
 
 export const HOME_ROUTE: Route = ROUTES[0];

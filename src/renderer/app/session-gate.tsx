@@ -23,6 +23,15 @@ export function SessionGate({ children }: { children: ReactNode }) {
       // The desktop window has no socket URL to carry the token: resume explicitly.
       const state = token && client.transportKind === 'ipc' ? await client.call('session/resume', { token }) : await client.call('session/get', {});
       if (!state.staff && token) writeSessionToken(null);
+      if (!state.staff && client.transportKind === 'ipc') {
+        // The desktop may remember this computer's OS user for someone: sign them in without a password.
+        const remembered = await client.call('session/sign-in-remembered', {});
+        if (remembered) {
+          writeSessionToken(remembered.token);
+          setSession({ staff: remembered.staff, signInRequired: true });
+          return;
+        }
+      }
       setSession(state);
     } catch {
       // Not connected yet; the next connection checks again.
@@ -33,6 +42,8 @@ export function SessionGate({ children }: { children: ReactNode }) {
     if (connection === 'open') void check();
   }, [connection, check]);
   useEffect(() => client.onUnauthorized(() => void check()), [client, check]);
+  // An owner changed someone's account: this person's role or practices may differ now, or they were removed.
+  useEffect(() => client.on('staff/changed', () => void check()), [client, check]);
   useEffect(() => {
     if (session?.staff) setStaffName(session.staff.name);
   }, [session, setStaffName]);
@@ -60,6 +71,9 @@ function SignInForm({ onSignedIn }: { onSignedIn: (state: SessionStateDto) => vo
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [remember, setRemember] = useState(false);
+  // Only the desktop app knows this computer's OS user; a browser console never offers it.
+  const canRemember = client.transportKind === 'ipc';
   const nameRef = useRef<HTMLInputElement>(null);
   useEffect(() => nameRef.current?.focus(), []);
 
@@ -74,6 +88,7 @@ function SignInForm({ onSignedIn }: { onSignedIn: (state: SessionStateDto) => vo
     try {
       const signed = await client.call('session/sign-in', { name: name.trim(), password });
       writeSessionToken(signed.token);
+      if (remember && canRemember) await client.call('session/remember-device', {});
       onSignedIn({ staff: signed.staff, signInRequired: true });
     } catch (e) {
       setError(describeError(e));
@@ -98,6 +113,11 @@ function SignInForm({ onSignedIn }: { onSignedIn: (state: SessionStateDto) => vo
             <span className="field-label">Password</span>
             <input className="input" type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
           </label>
+          {canRemember ? (
+            <label className="sign-in-remember">
+              <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} /> Remember me on this computer
+            </label>
+          ) : null}
           <div role="alert" className="sign-in-error">
             {error ? <p className="field-error">{error}</p> : null}
           </div>
@@ -105,7 +125,7 @@ function SignInForm({ onSignedIn }: { onSignedIn: (state: SessionStateDto) => vo
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
-        <p className="muted sign-in-help">Forgot your password? An owner can remove and re-add you in Settings, or with the frontdesk staff commands.</p>
+        <p className="muted sign-in-help">Forgot your password? An owner can give you a new one under People.</p>
       </main>
     </div>
   );

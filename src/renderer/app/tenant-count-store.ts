@@ -61,7 +61,7 @@ export function createTenantCountStore(
         if (pushed) {
           pushes.set(pushed.tenantId, (pushes.get(pushed.tenantId) ?? 0) + 1);
           set({ pending: { ...get().pending, [pushed.tenantId]: pushed.count } });
-        } else if (event.name === 'tenants/changed') {
+        } else if (event.name === 'tenants/changed' || event.name === 'staff/changed') {
           void refresh();
         }
       });

@@ -42,9 +42,12 @@ export function useCurrentTenant(): CurrentTenant {
       );
     if (connection === 'open') void load();
     const off = client.on('tenants/changed', () => void load());
+    // Which practices this person may see can change while they are signed in.
+    const offStaff = client.on('staff/changed', () => void load());
     return () => {
       cancelled = true;
       off();
+      offStaff();
     };
   }, [client, connection]);
 

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
- * A modal dialog on the native `<dialog>`: the browser traps focus, closes on Escape and gives
- * focus back to what opened it. Mount it to open it; `onClose` asks the owner to unmount it.
+ * A modal dialog on the native `<dialog>`: the browser traps focus and closes on Escape; focus
+ * goes back to what opened it. Mount it to open it; `onClose` asks the owner to unmount it.
  */
 export function Dialog({
   title,
@@ -29,9 +29,13 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    // The browser returns focus only when an attached dialog closes; React removes ours from the
+    // page first, so focus would fall to <body>. Put it back on the control that opened it.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
     return () => {
       if (dialog.open) dialog.close();
+      if (opener?.isConnected) opener.focus();
     };
   }, []);
 

@@ -5,6 +5,7 @@ import { CLOSED_DAY_CHOICES, closureCommands } from './closures.js';
 import { callCommands } from './calls.js';
 import { deskCommands } from './desk.js';
 import { llmCommands } from './llm.js';
+import { practiceCreateCommands } from './practice-create.js';
 import { schedulingCommands } from './scheduling.js';
 import { setupCommands } from './setup.js';
 import { staffCommands } from './staff.js';
@@ -47,6 +48,7 @@ export const commands = {
   ...llmCommands,
   ...staffCommands,
   ...closureCommands,
+  ...practiceCreateCommands,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Commands = typeof commands;

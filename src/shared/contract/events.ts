@@ -4,6 +4,7 @@ import { callEvents } from './calls.js';
 import { deskEvents } from './desk.js';
 import { healthSchema } from './dto.js';
 import { setupEvents } from './setup.js';
+import { staffEvents } from './staff.js';
 import { textsEvents } from './texts.js';
 
 /** Every push event: `domain/past-tense` → payload schema. */
@@ -15,6 +16,7 @@ export const events = {
   ...setupEvents,
   ...calendarEvents,
   ...textsEvents,
+  ...staffEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

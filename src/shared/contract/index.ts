@@ -16,3 +16,4 @@ export * from './voice.js';
 export * from './llm.js';
 export * from './staff.js';
 export * from './closures.js';
+export * from './practice-create.js';

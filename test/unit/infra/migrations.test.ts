@@ -17,7 +17,8 @@ function columns(db: Database.Database, table: string): string[] {
  * People work across practices: an account and its sessions belong to the appliance, and which
  * practices a person may see is `staff_practices`, which does carry tenant_id.
  */
-const APPLIANCE_WIDE = new Set(['staff', 'staff_sessions']);
+// People work across practices: their accounts, sessions and remembered computers belong to the appliance.
+const APPLIANCE_WIDE = new Set(['staff', 'staff_sessions', 'staff_devices']);
 
 describe('migrations', () => {
   it('are numbered 1..n and each bumps user_version by one', () => {

@@ -42,6 +42,25 @@ export interface SessionRepository {
   removeForStaff(staffId: string): void;
 }
 
+/** A desktop OS user remembered for a staff account ("Remember me on this computer"). */
+export interface DeviceLinkRecord {
+  /** SHA-256 of the token the desktop keeps in its vault. */
+  tokenHash: string;
+  staffId: string;
+  osUser: string;
+  createdAt: number;
+  lastUsedAt: number;
+}
+
+export interface DeviceLinkRepository {
+  insert(record: DeviceLinkRecord): void;
+  find(tokenHash: string): DeviceLinkRecord | null;
+  touch(tokenHash: string, lastUsedAt: number): void;
+  remove(tokenHash: string): void;
+  removeForStaff(staffId: string): number;
+  countForStaff(staffId: string): number;
+}
+
 /** Who is acting on the console: a signed-in person, or the open single-PC desk before any owner exists. */
 export interface Principal {
   staffId: string | null;

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ContractError } from '../../../shared/contract/index.js';
 import type { Clock, IdGenerator, Logger } from '../kernel/index.js';
 import { decoyHash, hashPassword, verifyPassword } from './password-hash.js';
-import type { Principal, SessionRepository, StaffRecord, StaffRepository, StaffRole } from './ports.js';
+import type { DeviceLinkRepository, Principal, SessionRepository, StaffRecord, StaffRepository, StaffRole } from './ports.js';
 
 export const MIN_PASSWORD_LENGTH = 8;
 /** A session lasts this long after its last use (a shift, with room to spare). */
@@ -27,6 +27,8 @@ export interface SignedIn {
 export interface StaffServiceDeps {
   staff: StaffRepository;
   sessions: SessionRepository;
+  /** Desktop OS users remembered for an account ("Remember me on this computer"). */
+  devices: DeviceLinkRepository;
   clock: Clock;
   ids: IdGenerator;
   logger: Logger;
@@ -75,18 +77,47 @@ export class StaffService {
     return summarize(record);
   }
 
-  /** Removes the person and ends their sessions at once. The last owner cannot be removed while others remain. */
+  /** Removes the person and ends their sessions at once. The last owner is never removed: nobody could manage people then. */
   remove(name: string): StaffSummary {
-    const record = this.deps.staff.findByName(name.trim());
-    if (!record) throw new ContractError('not_found', `There is no staff member called ${name.trim()}.`);
-    const all = this.deps.staff.list();
-    const owners = all.filter((s) => s.role === 'owner');
-    if (record.role === 'owner' && owners.length === 1 && all.length > 1) {
-      throw new ContractError('conflict', `${record.name} is the last owner; add another owner before removing them.`);
+    const record = this.find(name);
+    if (this.isLastOwner(record)) {
+      throw new ContractError('conflict', `${record.name} is the last owner; make someone else an owner before removing them.`);
     }
     this.deps.sessions.removeForStaff(record.id);
     this.deps.staff.remove(record.id);
     this.deps.logger.info({ staffId: record.id }, 'staff member removed');
+    return summarize(record);
+  }
+
+  /**
+   * Changes a person's role or the practices they may see. Their open sessions re-read it on their
+   * next command or event, so it applies at once. The last owner is never made a desk account.
+   */
+  update(name: string, patch: { role?: StaffRole; practices?: string[] | null }): StaffSummary {
+    const record = this.find(name);
+    if (patch.role === 'desk' && this.isLastOwner(record)) {
+      throw new ContractError('conflict', `${record.name} is the last owner; make someone else an owner before changing their role.`);
+    }
+    const practices = patch.practices === undefined ? undefined : this.checkPractices(patch.practices);
+    this.deps.staff.update(record.id, { ...(patch.role ? { role: patch.role } : {}), ...(practices !== undefined ? { practices } : {}) });
+    this.deps.logger.info({ staffId: record.id, role: patch.role ?? record.role }, 'staff member changed');
+    return summarize(this.deps.staff.findById(record.id) ?? record);
+  }
+
+  /**
+   * Sets a new password (an owner's answer to "I forgot mine") and unlocks the account. The
+   * person's other sessions end, so whoever knew the old password is out; `keepSessions` is for
+   * someone changing their own, who stays signed in here.
+   */
+  async resetPassword(name: string, password: string, options: { keepSessions?: boolean } = {}): Promise<StaffSummary> {
+    const record = this.find(name);
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      throw new ContractError('invalid_input', `The password must be at least ${MIN_PASSWORD_LENGTH} characters.`);
+    }
+    this.deps.staff.update(record.id, { passwordHash: await hashPassword(password) });
+    this.deps.staff.recordFailure(record.id, 0, null);
+    if (!options.keepSessions) this.deps.sessions.removeForStaff(record.id);
+    this.deps.logger.info({ staffId: record.id }, 'staff password reset');
     return summarize(record);
   }
 
@@ -110,10 +141,53 @@ export class StaffService {
       throw wrong;
     }
     this.deps.staff.recordFailure(record.id, 0, null);
+    this.deps.logger.info({ staffId: record.id }, 'signed in');
+    return this.startSession(record);
+  }
+
+  /**
+   * Links this OS user on this computer to the person signed in, and returns the device's token
+   * (kept in the desktop's vault, never shown). Not a password: it works only for the same OS
+   * user, and an owner can forget it.
+   */
+  rememberDevice(staffId: string, osUser: string): string {
+    const record = this.deps.staff.findById(staffId);
+    if (!record) throw new ContractError('unauthorized', 'Sign in to use the console.');
+    const token = randomBytes(32).toString('base64url');
+    const now = this.deps.clock.now();
+    this.deps.devices.insert({ tokenHash: hashToken(token), staffId, osUser, createdAt: now, lastUsedAt: now });
+    this.deps.logger.info({ staffId }, 'computer remembered');
+    return token;
+  }
+
+  /** Signs in the person this computer's OS user was linked to; null when the link is gone or for another OS user. */
+  signInWithDevice(token: string, osUser: string): SignedIn | null {
+    const link = this.deps.devices.find(hashToken(token));
+    if (!link || link.osUser !== osUser) return null;
+    const record = this.deps.staff.findById(link.staffId);
+    if (!record) return null;
+    this.deps.devices.touch(link.tokenHash, this.deps.clock.now());
+    this.deps.logger.info({ staffId: record.id }, 'signed in on a remembered computer');
+    return this.startSession(record);
+  }
+
+  forgetDevice(token: string): void {
+    this.deps.devices.remove(hashToken(token));
+  }
+
+  /** An owner's way to revoke every computer that remembers this person. */
+  forgetDevices(name: string): { summary: StaffSummary; forgotten: number } {
+    const record = this.find(name);
+    const forgotten = this.deps.devices.removeForStaff(record.id);
+    this.deps.logger.info({ staffId: record.id, forgotten }, 'remembered computers forgotten');
+    return { summary: summarize(record), forgotten };
+  }
+
+  private startSession(record: StaffRecord): SignedIn {
+    const now = this.deps.clock.now();
     const token = randomBytes(32).toString('base64url');
     const expiresAt = now + SESSION_IDLE_MS;
     this.deps.sessions.insert({ tokenHash: hashToken(token), staffId: record.id, createdAt: now, expiresAt });
-    this.deps.logger.info({ staffId: record.id }, 'signed in');
     return { token, expiresAt, principal: toPrincipal(record) };
   }
 
@@ -145,8 +219,19 @@ export class StaffService {
     return record ? toPrincipal(record) : null;
   }
 
+  private find(name: string): StaffRecord {
+    const record = this.deps.staff.findByName(name.trim());
+    if (!record) throw new ContractError('not_found', `There is no staff member called ${name.trim()}.`);
+    return record;
+  }
+
+  private isLastOwner(record: StaffRecord): boolean {
+    return record.role === 'owner' && this.deps.staff.list().filter((s) => s.role === 'owner').length === 1;
+  }
+
   private checkPractices(practices: string[] | null): string[] | null {
     if (practices === null) return null;
+    if (practices.length === 0) throw new ContractError('invalid_input', 'Choose at least one practice this person may see.');
     const known = new Set(this.deps.practiceIds());
     const unknown = practices.filter((id) => !known.has(id));
     if (unknown.length > 0) throw new ContractError('invalid_input', `There is no practice ${unknown.map((id) => `"${id}"`).join(', ')}.`);

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CallSummaryDto } from '../../../shared/contract/calls.js';
-import { focusStaffNameField, useStaffName } from '../../components/staff-name-field.js';
+import { useDeskStore } from '../../app/desk-store.js';
 import { formatPhoneNumber } from '../overview/format.js';
 import { normalizePhoneInput } from './call-format.js';
 import type { DeskCommand } from './call-detail-store.js';
@@ -24,7 +24,7 @@ const PENDING_LABELS: Record<DeskCommand, string> = {
 /**
  * The desk's two ways into a live call: put it through to a phone (transfer), or type to the
  * caller while the receptionist waits (take over → say → hand back). Every command is recorded
- * with the name of whoever is at the desk, so without one the controls ask for it first.
+ * under the signed-in person.
  */
 export function TakeoverControls({
   call,
@@ -37,8 +37,7 @@ export function TakeoverControls({
   commandError: string | null;
   actions: TakeoverActions;
 }) {
-  const staffName = useStaffName();
-  const [askedForName, setAskedForName] = useState(false);
+  const staffName = useDeskStore((s) => s.staffName);
   const [line, setLine] = useState('');
   const [otherNumber, setOtherNumber] = useState('');
   const [numberError, setNumberError] = useState<string | null>(null);
@@ -68,16 +67,8 @@ export function TakeoverControls({
     else takeOverButton.current?.focus();
   }, [call.mode, busy]);
 
-  /** Runs `run` with the staff name, or asks for the name instead. */
-  const withName = (run: (name: string) => Promise<unknown>) => {
-    if (!staffName) {
-      setAskedForName(true);
-      focusStaffNameField();
-      return;
-    }
-    setAskedForName(false);
-    void run(staffName);
-  };
+  /** Runs `run` as the signed-in person (the appliance records the session's name in any case). */
+  const withName = (run: (name: string) => Promise<unknown>) => void run(staffName);
 
   const send = (event: FormEvent) => {
     event.preventDefault();
@@ -143,15 +134,6 @@ export function TakeoverControls({
 
   return (
     <section className="takeover" aria-label="Take over this call">
-      {askedForName && !staffName ? (
-        <p className="takeover-ask" role="alert">
-          <strong>Who&apos;s at the desk?</strong> Type your name in the box at the top right first; takeovers are recorded with it.{' '}
-          <button type="button" className="link-button" onClick={focusStaffNameField}>
-            Go to the name box
-          </button>
-        </p>
-      ) : null}
-
       {staffHasIt ? (
         <>
           <p className="takeover-note">
@@ -198,8 +180,6 @@ export function TakeoverControls({
           {transferElsewhere}
         </div>
       )}
-
-
 
       {commandError ? (
         <div className="command-error" role="alert">

@@ -149,10 +149,9 @@ function ThreadView({ state, tenantId }: { state: InboxState; tenantId: string |
           Reply
         </label>
         <textarea id="inbox-reply" className="input" rows={2} value={draft} maxLength={640} placeholder="Write a reply…" onChange={(e) => setDraft(e.target.value)} disabled={thread.optedOut} />
-        <button type="submit" className="button button-primary" disabled={state.sending || !draft.trim() || !staffName.trim() || thread.optedOut}>
+        <button type="submit" className="button button-primary" disabled={state.sending || !draft.trim() || thread.optedOut}>
           {state.sending ? 'Sending…' : 'Send'}
         </button>
-        {!staffName.trim() ? <p className="muted">Enter your name at the top to reply.</p> : null}
         {state.sendError ? (
           <p className="input-error" role="alert">
             Couldn&apos;t send: {state.sendError}

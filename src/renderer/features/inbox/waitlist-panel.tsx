@@ -41,7 +41,6 @@ export function WaitlistPanel({ tenantId }: { tenantId: string }) {
     setFormError(null);
     const phone = normalizePhoneInput(form.phone);
     if (!phone) return setFormError('Enter a phone number like (555) 555-0199.');
-    if (!staffName.trim()) return setFormError('Enter your name at the top first.');
     try {
       await client.call('waitlist/add', { tenantId, phone, ...(form.name.trim() ? { name: form.name.trim() } : {}), serviceId: form.serviceId || (config?.services[0]?.id ?? ''), fromDate: form.fromDate, toDate: form.toDate || form.fromDate, staffName });
       setForm({ phone: '', name: '', serviceId: form.serviceId, fromDate: '', toDate: '' });

@@ -8,12 +8,9 @@ import { StatusPill } from '../../components/status-pill.js';
 import { formatDayTime, formatDayTimeRange, localDateOfIso } from '../../components/wall-clock.js';
 import { formatPhoneNumber } from '../overview/format.js';
 import type { Decision, ReviewChange } from './review-store.js';
-import { StaffNameForm } from './staff-name-form.js';
 import { TranscriptExcerpt } from './transcript-excerpt.js';
 
-type FormMode = { kind: 'idle' } | { kind: 'reject' } | { kind: 'modify' };
-/** Waiting for the person's name before `decide` can run; `back` is the form to return to. */
-type Mode = FormMode | { kind: 'name'; label: string; back: FormMode; decide: (name: string) => void };
+type Mode = { kind: 'idle' } | { kind: 'reject' } | { kind: 'modify' };
 
 export interface ReviewCardActions {
   approve(staffName: string): Promise<boolean>;
@@ -39,7 +36,7 @@ export function ReviewCard({
 }) {
   const { booking, reasons, transcriptExcerpt } = item;
   const headingId = useId();
-  const staffName = useDeskStore((s) => s.staffName.trim());
+  const staffName = useDeskStore((s) => s.staffName);
   const [mode, setMode] = useState<Mode>({ kind: 'idle' });
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
@@ -51,20 +48,14 @@ export function ReviewCard({
   const phone = booking.customer?.phone ?? null;
   const allReasons = reasons.length ? reasons : booking.reviewReason ? [booking.reviewReason] : [];
 
-  /** Runs `decide` with the desk's name, asking for it first when nobody has said who they are. */
-  const withName = (label: string, decide: (name: string) => void) => {
-    if (staffName) decide(staffName);
-    else if (mode.kind !== 'name') setMode({ kind: 'name', label, back: mode, decide });
-  };
-
-  const approve = () => withName('Approve booking', (name) => void actions.approve(name));
+  const approve = () => void actions.approve(staffName);
   const submitReject = () => {
     if (!reason.trim()) {
       setReasonError('Give a reason: it is recorded and tells the team why the time was released.');
       return;
     }
     setReasonError(null);
-    withName('Reject booking', (name) => void actions.reject(reason.trim(), name).then((ok) => ok && setMode({ kind: 'idle' })));
+    void actions.reject(reason.trim(), staffName).then((ok) => ok && setMode({ kind: 'idle' }));
   };
   const submitModify = () => {
     if (!choice) {
@@ -75,7 +66,7 @@ export function ReviewCard({
     const change: ReviewChange = { start: choice.slot.start };
     if (choice.providerId !== booking.providerId) change.providerId = choice.providerId;
     if (choice.serviceId !== booking.serviceId) change.serviceId = choice.serviceId;
-    withName('Confirm the new time', (name) => void actions.modify(change, name).then((ok) => ok && setMode({ kind: 'idle' })));
+    void actions.modify(change, staffName).then((ok) => ok && setMode({ kind: 'idle' }));
   };
 
   return (
@@ -140,16 +131,7 @@ export function ReviewCard({
           </div>
         ) : null}
 
-        {mode.kind === 'name' ? (
-          <StaffNameForm
-            actionLabel={mode.label}
-            onCancel={() => setMode(mode.back)}
-            onDone={(name) => {
-              setMode(mode.back);
-              mode.decide(name);
-            }}
-          />
-        ) : mode.kind === 'reject' ? (
+        {mode.kind === 'reject' ? (
           <form
             className="review-decision-form"
             onSubmit={(event) => {

@@ -7,7 +7,7 @@ import { FormField } from '../../components/form-field.js';
 
 export function HoursSection() {
   return (
-    <SettingsSection id="settings-hours" title="Weekly hours" intro="When the practice is open each weekday. Add a second stretch of hours to make a break (e.g. 08:00–12:00 and 13:00–17:00).">
+    <SettingsSection id="settings-hours" title="Weekly hours" intro="When the practice is open each weekday. Add a second stretch of hours to make a break (a morning and an afternoon, with lunch between).">
       <WeekHoursEditor path={['hours']} />
     </SettingsSection>
   );

@@ -1,4 +1,6 @@
 import { WEEKDAYS, type Weekday } from '../../../shared/contract/tenant.js';
+import { usesTwelveHourClock } from '../../../shared/lib/clock-time.js';
+import { ClockInput, clockErrorInWords } from '../../components/clock-input.js';
 import { getIn, nextInterval, removeAt, type Interval, type Path } from './settings-draft.js';
 import { fieldId, useEditor } from './settings-editor.js';
 import { errorsAt, errorsUnder } from './settings-validation.js';
@@ -22,6 +24,8 @@ export function IntervalsEditor({ path, dayLabel }: { path: Path; dayLabel: stri
   const raw = getIn(draft, path);
   const intervals = Array.isArray(raw) ? (raw as Interval[]) : [];
   const dayErrors = errorsAt(errors, path);
+  const locale = (draft as { locale?: unknown }).locale;
+  const twelveHour = usesTwelveHourClock(typeof locale === 'string' ? locale : 'en-US');
   return (
     <div className="intervals">
       {intervals.length === 0 ? <span className="intervals-closed muted">Closed</span> : null}
@@ -33,35 +37,32 @@ export function IntervalsEditor({ path, dayLabel }: { path: Path; dayLabel: stri
           const errorId = `${fieldId(itemPath)}-error`;
           return (
             <li key={index} className={messages.length ? 'interval field-invalid' : 'interval'}>
-              <input
+              <ClockInput
                 id={fieldId([...itemPath, 0])}
-                className="input input-clock"
-                inputMode="numeric"
-                placeholder="09:00"
+                twelveHour={twelveHour}
                 aria-label={`${label} from`}
                 aria-invalid={messages.length ? true : undefined}
                 aria-describedby={messages.length ? errorId : undefined}
                 value={interval[0] ?? ''}
-                onChange={(e) => update([...itemPath, 0], e.target.value)}
+                onChange={(value) => update([...itemPath, 0], value)}
               />
               <span aria-hidden="true">–</span>
-              <input
+              <ClockInput
                 id={fieldId([...itemPath, 1])}
-                className="input input-clock"
-                inputMode="numeric"
-                placeholder="17:00"
+                twelveHour={twelveHour}
+                end
                 aria-label={`${label} to`}
                 aria-invalid={messages.length ? true : undefined}
                 aria-describedby={messages.length ? errorId : undefined}
                 value={interval[1] ?? ''}
-                onChange={(e) => update([...itemPath, 1], e.target.value)}
+                onChange={(value) => update([...itemPath, 1], value)}
               />
               <button type="button" className="button button-quiet button-icon" aria-label={`Remove ${label}`} onClick={() => update(path, removeAt(intervals, index))}>
                 ×
               </button>
               {messages.length ? (
                 <p id={errorId} className="field-error interval-error">
-                  {messages.map((m) => `${label} ${m}`).join(' · ')}
+                  {messages.map((m) => `${label} ${clockErrorInWords(m, twelveHour)}`).join(' · ')}
                 </p>
               ) : null}
             </li>

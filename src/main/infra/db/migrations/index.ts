@@ -14,6 +14,7 @@ import { migration012TurnLatency } from './012-turn-latency.js';
 import { migration013LlmUsage } from './013-llm-usage.js';
 import { migration014Staff } from './014-staff.js';
 import { migration015BookingArrived } from './015-booking-arrived.js';
+import { migration016StaffDevices } from './016-staff-devices.js';
 
 export const migrations: readonly Migration[] = [
   migration001Tenants,
@@ -31,4 +32,5 @@ export const migrations: readonly Migration[] = [
   migration013LlmUsage,
   migration014Staff,
   migration015BookingArrived,
+  migration016StaffDevices,
 ];

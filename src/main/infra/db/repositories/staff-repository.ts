@@ -1,4 +1,4 @@
-import type { SessionRepository, StaffRecord, StaffRepository, StaffRole } from '../../../core/staff/index.js';
+import type { DeviceLinkRepository, SessionRepository, StaffRecord, StaffRepository, StaffRole } from '../../../core/staff/index.js';
 import type { Db } from '../database.js';
 
 interface StaffRow {
@@ -82,5 +82,27 @@ export function createSessionRepository(db: Db): SessionRepository {
     extend: (tokenHash, expiresAt) => void extend.run(expiresAt, tokenHash),
     remove: (tokenHash) => void remove.run(tokenHash),
     removeForStaff: (staffId) => void removeForStaff.run(staffId),
+  };
+}
+
+export function createDeviceLinkRepository(db: Db): DeviceLinkRepository {
+  const insert = db.prepare('INSERT INTO staff_devices (token_hash, staff_id, os_user, created_at, last_used_at) VALUES (@tokenHash, @staffId, @osUser, @createdAt, @lastUsedAt)');
+  const find = db.prepare<[string], { token_hash: string; staff_id: string; os_user: string; created_at: number; last_used_at: number }>(
+    'SELECT * FROM staff_devices WHERE token_hash = ?',
+  );
+  const touch = db.prepare<[number, string]>('UPDATE staff_devices SET last_used_at = ? WHERE token_hash = ?');
+  const remove = db.prepare<[string]>('DELETE FROM staff_devices WHERE token_hash = ?');
+  const removeForStaff = db.prepare<[string]>('DELETE FROM staff_devices WHERE staff_id = ?');
+  const count = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM staff_devices WHERE staff_id = ?');
+  return {
+    insert: (record) => void insert.run(record),
+    find: (tokenHash) => {
+      const row = find.get(tokenHash);
+      return row ? { tokenHash: row.token_hash, staffId: row.staff_id, osUser: row.os_user, createdAt: row.created_at, lastUsedAt: row.last_used_at } : null;
+    },
+    touch: (tokenHash, lastUsedAt) => void touch.run(lastUsedAt, tokenHash),
+    remove: (tokenHash) => void remove.run(tokenHash),
+    removeForStaff: (staffId) => removeForStaff.run(staffId).changes,
+    countForStaff: (staffId) => count.get(staffId)?.n ?? 0,
   };
 }
