@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger as PinoLogger } from 'pino';
-import type { Clock, IdGenerator, SecretVault } from '../core/kernel/index.js';
+import { cacheZoneOffsets, type Clock, type IdGenerator, type SecretVault } from '../core/kernel/index.js';
 import {
   CalendarBusySource,
   CalendarConnections,
@@ -109,6 +109,7 @@ export interface CoreDeps {
  * exactly this against the same data folder, so a command behaves the same from every door.
  */
 export function createCore(config: AppConfig, deps: CoreDeps = {}) {
+  cacheZoneOffsets();
   const logger = deps.logger ?? createLogger(config.logLevel);
   const clock = deps.clock ?? createSystemClock(config.pinnedNow);
   const ids = deps.ids ?? createRandomIds();

@@ -26,7 +26,7 @@ describe('schedule store', () => {
       tenantId: 'bright-smiles',
       from: '2026-11-25',
       to: '2026-11-25',
-      statuses: ['confirmed', 'pending_review', 'held', 'completed', 'no_show'],
+      statuses: ['confirmed', 'pending_review', 'held', 'arrived', 'completed', 'no_show'],
     });
     expect(store.getState()).toMatchObject({ status: 'ready', loadedRange: rangeKey('day', '2026-11-25') });
     expect(store.getState().bookings.map((b) => b.id)).toEqual(['for-2026-11-25']);

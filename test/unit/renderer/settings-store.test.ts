@@ -11,6 +11,8 @@ function setup() {
   const { transport, client } = scriptedClient();
   let stored: TenantConfig = structuredClone(demo);
   transport.handle('tenants/get', () => structuredClone(stored));
+  // No appointments fall on a closed day here: the save goes ahead without asking.
+  transport.handle('tenants/closure-impact', () => []);
   transport.handle('tenants/save', (input) => {
     stored = input.config;
     return { id: stored.id, name: stored.name, timezone: stored.timezone, phoneNumbers: [], providerCount: 3, serviceCount: 4, updatedAt: 2 };

@@ -209,6 +209,8 @@ export function createCalendarRepository(db: Db): CalendarRepository {
 
   // Own writes bump `localWrites`; other processes' commits (the CLI syncing) bump SQLite's data_version.
   let localWrites = 0;
+  // Prepared once: `db.pragma()` compiles its statement on every call.
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
   const wrote = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
     localWrites++;
     return fn(...args);
@@ -216,7 +218,7 @@ export function createCalendarRepository(db: Db): CalendarRepository {
   const eventParams = (tenantId: string, connectionId: string, e: ExternalEvent) => ({ tenantId, connectionId, ...e, busy: bool(e.busy) });
 
   return {
-    version: () => `${String(db.pragma('data_version', { simple: true }))}:${localWrites}`,
+    version: () => `${String(dataVersion.get())}:${localWrites}`,
     insertConnection: (r) => void (localWrites++, insertConnection.run({ ...r, countsAsBusy: bool(r.countsAsBusy), receivesBookings: bool(r.receivesBookings) })),
     updateConnection: wrote((tenantId: string, id: string, patch: ConnectionPatch) => void patchConnection({ tenantId, id }, patch)),
     getConnection: (tenantId, id) => {

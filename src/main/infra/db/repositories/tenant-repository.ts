@@ -51,6 +51,8 @@ export function createTenantRepository(db: Db): TenantRepository {
     return toRecord(row);
   });
 
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+
   return {
     list: () => selectAll.all().map(toRecord),
     get: (tenantId) => {
@@ -59,6 +61,7 @@ export function createTenantRepository(db: Db): TenantRepository {
     },
     save: (config, at, actor) => save.immediate(config, at, actor),
     findIdByPhoneNumber: (phoneNumber) => numberOwner.get(phoneNumber)?.tenant_id ?? null,
-    changeMarker: () => db.pragma('data_version', { simple: true }) as number,
+    // Prepared once: `db.pragma()` compiles its statement on every call, and this runs on every read of a practice.
+    changeMarker: () => dataVersion.get() as number,
   };
 }
