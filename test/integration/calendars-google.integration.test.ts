@@ -34,6 +34,30 @@ describe('Google Calendar through googleapis, against a fake Google', () => {
     expect(JSON.parse(setup.vault.get(name!)!)).toMatchObject({ refresh_token: expect.stringMatching(/^1\/\/refresh-/) });
   });
 
+  it('a sign-in connects the calendars the account owns, under their own ids (never "primary"): the primary receives bookings, all count as busy, subscribed ones are left out', async () => {
+    const setup = await connectGoogle({ connect: false });
+    harness = setup.harness;
+    google.otherCalendars.push(
+      { id: 'maria.personal@group.calendar.google.com', summary: 'Personal', accessRole: 'owner' },
+      { id: 'en.usa#holiday@group.v.calendar.google.com', summary: 'Holidays in United States', accessRole: 'reader' },
+    );
+    const { url } = await harness.run('calendars/start-sign-in', { tenantId: T, providerId: 'maria', kind: 'google' });
+    await fetch(url);
+    let listed: { address: string; label: string; countsAsBusy: boolean; receivesBookings: boolean; lastSyncAt: string | null }[] = [];
+    for (let i = 0; i < 500 && !(listed.length === 2 && listed.every((c) => c.lastSyncAt)); i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      listed = await harness.run('calendars/list', { tenantId: T });
+    }
+    expect(listed.map((c) => [c.address, c.countsAsBusy, c.receivesBookings]).sort()).toEqual([
+      ['maria.personal@group.calendar.google.com', true, false],
+      ['maria@example.com', true, true],
+    ]);
+    // An event in the personal calendar blocks Maria's time like one in her work calendar.
+    google.upsert('maria.personal@group.calendar.google.com', googleEvent('dentist', '2026-11-24T14:00:00Z', '2026-11-24T15:00:00Z'));
+    await harness.run('calendars/sync', { tenantId: T });
+    expect(await slotTimes('2026-11-24')).not.toContain('09:00');
+  });
+
   it('reads busy time with a sync token, incrementally, and resyncs fully when Google answers 410', async () => {
     ({ harness } = await connectGoogle());
     google.upsert('primary', googleEvent('outside1', '2026-11-24T14:00:00Z', '2026-11-24T15:00:00Z'));

@@ -107,7 +107,7 @@ describe('frontdesk calendars connect --google (the real CLI against a fake Goog
       }
     });
     expect(connected.code).toBe(0);
-    expect(JSON.parse(connected.stdout)).toEqual([expect.objectContaining({ providerId: 'maria', kind: 'google', address: 'primary', status: 'ok' })]);
+    expect(JSON.parse(connected.stdout)).toEqual([expect.objectContaining({ providerId: 'maria', kind: 'google', address: 'maria@example.com', status: 'ok' })]);
   });
 });
 

@@ -40,6 +40,10 @@ export class FakeGoogle {
   private tokensValidFrom = 0;
   pageSize = 250;
   down = false;
+  /** The signed-in account: its primary calendar's id, which "primary" stands for, as in Google. */
+  readonly account = 'maria@example.com';
+  /** The account's calendar list besides the primary one (a second calendar it owns, a subscribed one). */
+  readonly otherCalendars: { id: string; summary: string; accessRole: 'owner' | 'writer' | 'reader' | 'freeBusyReader' }[] = [];
   private readonly refreshTokens = new Set<string>();
   private readonly accessTokens = new Set<string>();
   private readonly codes = new Map<string, { challenge: string; redirectUri: string }>();
@@ -106,7 +110,8 @@ export class FakeGoogle {
     return [...this.calendar(calendarId).values()].filter((e) => e.status !== 'cancelled');
   }
 
-  calendar(id: string): Map<string, FakeGoogleEvent> {
+  calendar(name: string): Map<string, FakeGoogleEvent> {
+    const id = name === 'primary' ? this.account : name;
     let events = this.calendars.get(id);
     if (!events) this.calendars.set(id, (events = new Map()));
     return events;
@@ -144,6 +149,12 @@ export class FakeGoogle {
     const bearer = req.headers.authorization?.replace(/^Bearer /, '');
     if (!bearer || !this.accessTokens.has(bearer)) return error(401, 'Request had invalid authentication credentials.', 'authError');
 
+    if (req.method === 'GET' && url.pathname === '/calendar/v3/users/me/calendarList') {
+      const roles = ['freeBusyReader', 'reader', 'writer', 'owner'];
+      const atLeast = roles.indexOf(query.minAccessRole ?? 'freeBusyReader');
+      const items = [{ id: this.account, summary: this.account, accessRole: 'owner', primary: true }, ...this.otherCalendars].filter((c) => roles.indexOf(c.accessRole) >= atLeast);
+      return send(200, { kind: 'calendar#calendarList', items });
+    }
     const match = /^\/calendar\/v3\/calendars\/([^/]+)\/events(?:\/([^/]+))?$/.exec(url.pathname);
     if (!match) return error(404, 'Not Found', 'notFound');
     const events = this.calendar(decodeURIComponent(match[1] as string));

@@ -88,6 +88,33 @@ function body(event: OutgoingEvent): calendar_v3.Schema$Event {
   };
 }
 
+function calendarApi(options: GoogleOptions, auth: ReturnType<typeof googleOAuthClient>) {
+  return google.calendar({ version: 'v3', auth, retry: false, ...(options.apiBase ? { rootUrl: options.apiBase.replace(/\/?$/, '/') } : {}) });
+}
+
+/**
+ * The calendars a finished sign-in connects: the account's primary one (it receives the bookings)
+ * and every other calendar the account owns or writes to (a work and a personal calendar both
+ * count as busy). Subscribed ones it only reads (holidays, birthdays, a colleague's) are left
+ * out. Each is connected under its own id, never "primary", so two Google accounts of one provider
+ * stay two calendars.
+ */
+export async function listGoogleCalendars(options: GoogleOptions, tokens: GoogleTokens): Promise<{ address: string; name: string; isDefault: boolean }[]> {
+  const auth = googleOAuthClient(options);
+  auth.setCredentials(tokens);
+  const api = calendarApi(options, auth);
+  const found: { address: string; name: string; isDefault: boolean }[] = [];
+  let pageToken: string | undefined;
+  do {
+    const { data } = await api.calendarList.list({ minAccessRole: 'writer', maxResults: 250, ...(pageToken ? { pageToken } : {}) });
+    for (const c of data.items ?? []) {
+      if (c.id && !c.deleted) found.push({ address: c.id, name: c.summaryOverride ?? c.summary ?? c.id, isDefault: c.primary === true });
+    }
+    pageToken = data.nextPageToken ?? undefined;
+  } while (pageToken && found.length < 250);
+  return found.some((c) => c.isDefault) ? found : [{ address: 'primary', name: SERVICE, isDefault: true }, ...found];
+}
+
 /**
  * Google Calendar through `googleapis`: incremental sync with syncToken (410 → full resync),
  * recurring events expanded by Google (singleEvents), bookings inserted under the booking's
@@ -103,7 +130,7 @@ export function createGoogleAdapter(options: GoogleOptions): CalendarAdapter {
     auth.setCredentials(tokens);
     // Google rotates access tokens (and sometimes the refresh token): keep what it sends.
     auth.on('tokens', (fresh) => ctx.saveCredential(JSON.stringify({ ...tokens, ...fresh, refresh_token: fresh.refresh_token ?? tokens.refresh_token })));
-    return google.calendar({ version: 'v3', auth, retry: false, ...(options.apiBase ? { rootUrl: options.apiBase.replace(/\/?$/, '/') } : {}) });
+    return calendarApi(options, auth);
   }
 
   async function call<T>(fn: () => Promise<T>): Promise<T> {
