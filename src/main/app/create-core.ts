@@ -41,6 +41,7 @@ import { createActionLogRepository } from '../infra/db/repositories/action-log-r
 import { createBookingRepository } from '../infra/db/repositories/booking-repository.js';
 import { createCallRepository } from '../infra/db/repositories/call-repository.js';
 import { createLatencyRepository } from '../infra/db/repositories/latency-repository.js';
+import { createStreamStatusRepository } from '../infra/db/repositories/stream-status-repository.js';
 import { createMessageRepository } from '../infra/db/repositories/message-repository.js';
 import { createOutboxRepository } from '../infra/db/repositories/outbox-repository.js';
 import { createTextRepository } from '../infra/db/repositories/text-repository.js';
@@ -158,6 +159,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     messages: createMessageRepository(db),
     actionLog,
     latency: createLatencyRepository(db),
+    streamStatus: createStreamStatusRepository(db),
     llmUsage,
     tenants,
     events,

@@ -28,7 +28,7 @@ export interface Telephone {
  * Twilio signs them, and the appliance's REST calls (takeover, transfer) land on a fake REST
  * server that really redirects the simulated call.
  */
-export async function startTelephone(): Promise<Telephone & { stop(): Promise<void> }> {
+export async function startTelephone(extraEnv: Record<string, string> = {}): Promise<Telephone & { stop(): Promise<void> }> {
   const rest = await new FakeTwilioRest({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN }).start();
   let appliance: RunningAppliance;
   try {
@@ -38,6 +38,7 @@ export async function startTelephone(): Promise<Telephone & { stop(): Promise<vo
         TWILIO_AUTH_TOKEN: AUTH_TOKEN,
         TWILIO_API_BASE: rest.baseUrl,
         FRONTDESK_PUBLIC_URL: PUBLIC_URL,
+        ...extraEnv,
       },
     });
   } catch (error) {

@@ -101,6 +101,11 @@ export class CallFlow {
     return this.deps.calls.findBySid(callSid);
   }
 
+  /** Twilio's status callback for the call's media stream: kept with the call; false for an unknown call. */
+  streamStatus(callSid: string, status: { event: string; streamSid: string | null; error: string | null }): boolean {
+    return this.deps.calls.recordStreamStatus(callSid, status);
+  }
+
   /** A call rings: open it and greet the caller. */
   async incoming(input: IncomingCall, output: VoiceOutput): Promise<void> {
     const opened = this.open(input);

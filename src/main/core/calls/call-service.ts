@@ -7,7 +7,7 @@ import { toCallSummary, toMessageDto, toTurnDto } from './call-dto.js';
 import type { TurnLatency } from './call-session.js';
 import { dayOf, summarizeLatency, toLatencyDto, toLatencyRecord } from './latency.js';
 import { usageByDay } from './llm-usage.js';
-import type { ActionLogEntry, ActionLogRepository, CallPatch, CallRecord, CallRepository, CallState, LatencyRepository, LlmUsageRepository, MessageRepository, Speaker, TranscriptLine, TranscriptTurnRecord } from './ports.js';
+import type { ActionLogEntry, ActionLogRepository, CallPatch, CallRecord, CallRepository, CallState, LatencyRepository, LlmUsageRepository, MessageRepository, Speaker, StreamStatusRecord, StreamStatusRepository, TranscriptLine, TranscriptTurnRecord } from './ports.js';
 import { describeActionArgs } from './describe-action.js';
 import { REHEARSAL_SID_PREFIX } from './rehearsal-sid.js';
 
@@ -33,10 +33,29 @@ export class CallService {
       ids: IdGenerator;
       /** Stream-mode turn latency; without it nothing is measured. */
       latency?: LatencyRepository;
+      /** Twilio's media-stream status callbacks. */
+      streamStatus?: StreamStatusRepository;
       /** The current state of the booking a call made (scheduling owns bookings). */
       bookingStatusOf?: (tenantId: string, callId: string) => BookingStatus | null;
     },
   ) {}
+
+  /**
+   * Twilio reported on a call's media stream. Kept with the call (an unknown call is refused with
+   * false: nothing to attach it to). Text from the webhook is cut to a sane length.
+   */
+  recordStreamStatus(callSid: string, status: { event: string; streamSid: string | null; error: string | null }): boolean {
+    const call = this.deps.calls.findBySid(callSid);
+    if (!call || !this.deps.streamStatus) return false;
+    const clip = (text: string | null) => (text === null ? null : text.slice(0, 500));
+    this.deps.streamStatus.append({ tenantId: call.tenantId, callId: call.id, at: this.deps.clock.now(), event: clip(status.event) ?? '', streamSid: clip(status.streamSid), error: clip(status.error) });
+    return true;
+  }
+
+  /** Twilio's reports on the call's media stream, oldest first. */
+  streamStatuses(tenantId: string, callId: string): StreamStatusRecord[] {
+    return this.deps.streamStatus?.listForCall(tenantId, callId) ?? [];
+  }
 
   /** A stream-mode turn was answered: keep how long each step took. */
   recordLatency(callSid: string, latency: TurnLatency): void {

@@ -3,7 +3,7 @@ export { collectReply, ReplyCollector } from './reply-collector.js';
 export type { Heard, TurnCall, TurnEnd, VoiceOutput } from './voice-output.js';
 export { callLanguage, TURN_DEADLINE_MS, type TurnOptions } from './brain-turn.js';
 export { CallService } from './call-service.js';
-export type { ActionLogEntry, ActionLogRepository, CallPatch, CallRecord, CallRepository, CallState, LlmUsageRepository, LlmUsageRow, MessageRecord, MessageRepository, Speaker, TranscriptLine, TranscriptTurnRecord, LatencyRepository, TurnLatencyRecord } from './ports.js';
+export type { ActionLogEntry, ActionLogRepository, CallPatch, CallRecord, CallRepository, CallState, LlmUsageRepository, LlmUsageRow, MessageRecord, MessageRepository, Speaker, TranscriptLine, TranscriptTurnRecord, LatencyRepository, TurnLatencyRecord, StreamStatusRecord, StreamStatusRepository } from './ports.js';
 export type { CallControl } from './call-control.js';
 export { DeskControl, REHEARSAL_SID_PREFIX } from './desk-control.js';
 export { Rehearsals } from './rehearsal.js';

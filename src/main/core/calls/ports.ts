@@ -121,6 +121,21 @@ export interface TurnLatencyRecord {
   firstAudioMs: number | null;
 }
 
+/** What Twilio reported about a call's media stream (its `statusCallback`): started, stopped, or an error. */
+export interface StreamStatusRecord {
+  tenantId: string;
+  callId: string;
+  at: number;
+  event: string;
+  streamSid: string | null;
+  error: string | null;
+}
+
+export interface StreamStatusRepository {
+  append(record: StreamStatusRecord): void;
+  listForCall(tenantId: string, callId: string): StreamStatusRecord[];
+}
+
 export interface LatencyRepository {
   insert(record: TurnLatencyRecord): void;
   listForCall(tenantId: string, callId: string): TurnLatencyRecord[];

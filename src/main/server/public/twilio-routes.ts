@@ -151,7 +151,13 @@ export function createTwilioRoutes(deps: TwilioRoutesDeps): Map<string, WebhookR
       '/twilio/stream-status',
       async ({ params }) => {
         const fields = { callSid: params.CallSid, streamSid: params.StreamSid, event: params.StreamEvent, error: params.StreamError };
-        if (params.StreamEvent === 'stream-error') deps.logger.warn(fields, 'media stream error reported by Twilio');
+        if (!params.CallSid || !params.StreamEvent) {
+          deps.logger.warn({ path: '/twilio/stream-status', callSid: params.CallSid, missing: 'CallSid or StreamEvent' }, 'malformed webhook');
+          return emptyTwiml();
+        }
+        const kept = deps.flow.streamStatus(params.CallSid, { event: params.StreamEvent, streamSid: params.StreamSid ?? null, error: params.StreamError ?? null });
+        if (!kept) deps.logger.warn(fields, 'media stream status for a call not on record');
+        else if (params.StreamEvent === 'stream-error') deps.logger.warn(fields, 'media stream error reported by Twilio');
         else deps.logger.info(fields, 'media stream status');
         return emptyTwiml();
       },
