@@ -1,4 +1,5 @@
 import type { TenantConfig } from '../../../../shared/contract/index.js';
+import { foldAccents } from '../understanding/normalize.js';
 
 /**
  * The practice's "come in and we'll take a look" visit, for callers who describe a problem
@@ -24,7 +25,7 @@ const GENERAL_WORDS =
 const generalName = (tier: string) => new RegExp(`^(?:${GENERAL_WORDS} )*(?:${tier})(?: ${GENERAL_WORDS})*$`);
 
 function fold(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9 -]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return foldAccents(text).replace(/[^a-z0-9 -]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 export function generalService(tenant: TenantConfig): string | null {

@@ -1,5 +1,6 @@
 import type { Mention } from './mentions.js';
 import type { Expectation } from './types.js';
+import { foldAccents } from './normalize.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -106,11 +107,6 @@ export function findName(work: Workspace, expect: Expectation | null): Mention<s
 }
 
 /** A word the caller said, with where it starts and ends in what they said. */
-/** Lowercase with accents off: how the normalizer saw the caller's word. */
-function folded(word: string): string {
-  return word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-}
-
 const SAID_WORD = /[^\s,.!?¿¡;:"()-]+/g;
 
 /** The caller's word as written when it is capitalized with mixed case ("McDonald"); else in the case pattern of `cased`. */
@@ -131,7 +127,7 @@ export function spelledAsSaid(name: string, said: string): string {
   const words = [...said.matchAll(SAID_WORD)];
   for (let i = 0; i + wanted.length <= words.length; i++) {
     const run = words.slice(i, i + wanted.length);
-    if (!run.every((w, k) => folded(w[0]) === folded(wanted[k] as string))) continue;
+    if (!run.every((w, k) => foldAccents(w[0]) === foldAccents(wanted[k] as string))) continue;
     return run
       .map((w, k) => {
         const next = run[k + 1];

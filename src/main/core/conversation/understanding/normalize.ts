@@ -129,10 +129,15 @@ const LATE_PHRASES: readonly [RegExp, string][] = [
   [/\b(a|any) ?(couple|few) (of )?/g, '$2 '],
 ];
 
+/** Lowercase with accents off ("José" → "jose"): how every reader here compares words. */
+export function foldAccents(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(DIACRITICS, '');
+}
+
 export function normalize(raw: string): Normalized {
   const question = raw.includes('?');
   // Accents off, not the letters with them: "José" must stay a word ("jose"), not "jos".
-  let text = raw.toLowerCase().normalize('NFD').replace(DIACRITICS, '').replace(QUOTES, "'");
+  let text = foldAccents(raw).replace(QUOTES, "'");
   for (const [pattern, replacement] of PHRASES) text = text.replace(pattern, replacement);
   text = text.replace(PUNCTUATION, ' ').replace(STRAY_SYMBOLS, ' ');
 

@@ -1,4 +1,5 @@
 import type { Language } from '../../../../shared/contract/index.js';
+import { foldAccents } from './normalize.js';
 
 /**
  * Spanish callers, read through the English rules: the phrasings of dates, times, requests,
@@ -173,10 +174,7 @@ const RULES: Rule[] = [
 
 /** Lowercase, accents off (callers and recognizers are inconsistent with them), spaces tidied. */
 function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return foldAccents(text)
     .replace(/[¿¡]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
