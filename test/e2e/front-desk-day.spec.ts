@@ -141,7 +141,11 @@ test('removing a provider with bookings is refused with the list', async ({ page
   await signIn(page, phone.appliance.consoleUrl, OWNER.name, OWNER.password, 'settings');
   // Her services stop naming her first, or the form itself refuses before the appliance is asked.
   const services = page.getByRole('region', { name: 'Services' });
-  for (const box of await services.getByRole('checkbox', { name: 'Maria Gomez, RDH' }).all()) await box.uncheck();
+  const hers = services.getByRole('checkbox', { name: 'Maria Gomez, RDH' });
+  // locator.all() does not wait: on a slow machine the form may not have rendered yet, so wait for it first.
+  await expect(hers.first()).toBeVisible();
+  for (const box of await hers.all()) await box.uncheck();
+  await expect(services.getByRole('checkbox', { name: 'Maria Gomez, RDH', checked: true })).toHaveCount(0);
   const providers = page.getByRole('region', { name: 'Providers' });
   await providers.getByRole('group', { name: /Maria Gomez/ }).getByRole('button', { name: 'Remove provider' }).click();
   await page.getByRole('button', { name: 'Save' }).first().click();
