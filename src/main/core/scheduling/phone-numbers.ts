@@ -11,6 +11,21 @@ const LOCAL_DIALLING = new Set(['US', 'CA']);
  * the person at the desk means it.
  */
 export function normalizePhone(raw: string, country: string, practiceNumbers: readonly string[] = []): string | null {
+  // Parsing with the number-plan metadata costs a fraction of a millisecond, and a call asks for
+  // its caller's number at every booking step: recent answers are kept.
+  const key = `${country}|${raw}|${practiceNumbers.join(',')}`;
+  const known = normalized.get(key);
+  if (known !== undefined) return known;
+  const found = parsePhone(raw, country, practiceNumbers);
+  if (normalized.size >= NORMALIZED_KEPT) normalized.delete(normalized.keys().next().value!);
+  normalized.set(key, found);
+  return found;
+}
+
+const NORMALIZED_KEPT = 2000;
+const normalized = new Map<string, string | null>();
+
+function parsePhone(raw: string, country: string, practiceNumbers: readonly string[]): string | null {
   const parsed = parsePhoneNumberFromString(raw.trim(), country as CountryCode);
   if (parsed?.isPossible()) return parsed.number;
   const digits = raw.replace(/\D/g, '');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { understand } from '../../../../src/main/core/conversation/understanding/index.js';
-import { choosesLanguage, spanishToEnglish } from '../../../../src/main/core/conversation/understanding/spanish.js';
+import { clockMentions } from '../../../../src/main/core/conversation/actions/spoken-slots.js';
+import { choosesLanguage, mayNameSpanishClockTime, spanishToEnglish } from '../../../../src/main/core/conversation/understanding/spanish.js';
 import { demoTenant } from '../rules-brain/harness.js';
 
 const NOW = Date.parse('2026-11-23T14:00:00Z'); // Monday 9 AM in New York
@@ -107,6 +108,16 @@ describe('understanding Spanish callers', () => {
   it('reads Spanish into the English phrasing the rules know', () => {
     expect(spanishToEnglish('Quisiera una cita el martes a las tres de la tarde')).toMatch(/tuesday at 3 in the afternoon$/);
     expect(spanishToEnglish('mañana por la mañana')).toBe('tomorrow in the morning');
+  });
+
+  it('the cheap test for a Spanish clock time misses none the reader finds, and skips English lines', () => {
+    const spanish = [...PHRASES.map(([text]) => text), ...GENERATED.map(([text]) => text), 'tipo 4', 'al mediodía', 'a las 3 en punto', 'sobre la una y cuarto', 'entre las 2 y las 4'];
+    const withClock = spanish.filter((text) => clockMentions(spanishToEnglish(text)).length > 0);
+    expect(withClock.length).toBeGreaterThan(20);
+    for (const text of withClock) expect(mayNameSpanishClockTime(text), text).toBe(true);
+    for (const english of ['I can book you a teeth cleaning with Maria Gomez.', 'Is there anything else I can help with?', 'Thanks for calling Bright Smiles Dental. Goodbye!']) {
+      expect(mayNameSpanishClockTime(english), english).toBe(false);
+    }
   });
 
   it('switches to Spanish on "español", on a Spanish sentence, and back on "English"', () => {

@@ -40,27 +40,39 @@ export function clockMentions(text: string): { start: number; end: number; times
  * with no day of its own takes the day named before it in the same text.
  */
 export function spokenSlots(text: string, tenant: TenantConfig, now: number, options: { providers?: boolean } = {}): SpokenSlot[] {
-  // The same sentence is read when it is spoken (the invented-time guard) and again when a booking
-  // asks whether it was a read-back: remember recent readings per practice and day.
-  const key = `${Math.floor(now / DAY_MS)}|${options.providers !== false}|${text}`;
+  // The same sentence is read when it is spoken (the invented-time guard, which needs no
+  // providers) and again when a booking asks whether it was a read-back (which does): one reading
+  // per practice, day and text, its providers read the first time someone asks for them.
+  const key = `${Math.floor(now / DAY_MS)}|${text}`;
   let memo = readings.get(tenant);
   if (!memo) readings.set(tenant, (memo = new Map()));
-  const known = memo.get(key);
-  if (known) return known;
-  const found = readSlots(text, tenant, now, options);
-  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
-  memo.set(key, found);
-  return found;
+  let reading = memo.get(key);
+  if (!reading) {
+    if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
+    memo.set(key, (reading = readSlots(text, tenant, now)));
+  }
+  if (options.providers === false) return reading.slots;
+  reading.withProviders ??= reading.slots.map((slot, i) => ({ ...slot, providerId: providerAfter(reading.afters[i]!, tenant, now) }));
+  return reading.withProviders;
 }
 
 const DAY_MS = 86_400_000;
 /** Where one clause ends and the next begins: a sentence's end, or "but". */
 const CLAUSE_BREAK = /[.?!;](?=\s)|\bbut\b|\bpero\b/i;
 const MEMO_LIMIT = 500;
-const readings = new WeakMap<TenantConfig, Map<string, SpokenSlot[]>>();
 
-function readSlots(text: string, tenant: TenantConfig, now: number, options: { providers?: boolean }): SpokenSlot[] {
-  const found: SpokenSlot[] = [];
+interface Reading {
+  /** Each time's day and clock, no provider. */
+  slots: SpokenSlot[];
+  /** The words after each time, where a provider would be named. */
+  afters: string[];
+  withProviders?: SpokenSlot[];
+}
+const readings = new WeakMap<TenantConfig, Map<string, Reading>>();
+
+function readSlots(text: string, tenant: TenantConfig, now: number): Reading {
+  const slots: SpokenSlot[] = [];
+  const afters: string[] = [];
   const matches = clockMentions(text);
   let lastDate: string | null = null;
   matches.forEach((match, i) => {
@@ -74,11 +86,14 @@ function readSlots(text: string, tenant: TenantConfig, now: number, options: { p
     const date = heard.date ?? heard.rejected?.date ?? lastDate;
     lastDate = date;
     // "… at 3 PM with Maria": the provider is named after its time, before the next one.
-    const after = text.slice(match.end, matches[i + 1]?.start ?? text.length);
-    const providerId = options.providers !== false && after.trim() ? understand(after, { tenant, now }).providerId : null;
-    found.push({ date, times: match.times, providerId });
+    afters.push(text.slice(match.end, matches[i + 1]?.start ?? text.length));
+    slots.push({ date, times: match.times, providerId: null });
   });
-  return found;
+  return { slots, afters };
+}
+
+function providerAfter(after: string, tenant: TenantConfig, now: number): string | null {
+  return after.trim() ? understand(after, { tenant, now }).providerId : null;
 }
 
 /** Whether a mention names this exact local date and time (and, when it names one, this provider). */

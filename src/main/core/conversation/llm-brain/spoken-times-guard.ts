@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { WEEKDAYS, type TenantConfig } from '../../../../shared/contract/index.js';
 import { sayDate } from '../../scheduling/index.js';
 import { clockMentions, spokenSlots } from '../actions/spoken-slots.js';
-import { spanishToEnglish } from '../understanding/spanish.js';
+import { mayNameSpanishClockTime, spanishToEnglish } from '../understanding/spanish.js';
 import type { LlmState } from './llm-state.js';
 
 const HOURS_TALK = /\b(open|opens|opening|close|closes|closed|closing|hours|until|till|lunch)\b/i;
@@ -75,7 +75,7 @@ export function inventedTimes(said: string, state: LlmState, tenant: TenantConfi
   // A sentence with no English clock time is read again through the Spanish reader ("el martes a
   // las 3 de la tarde"): a model answering in Spanish, asked to or not, is held to the same rule.
   const english = clockMentions(said);
-  const sentence = english.length === 0 ? spanishToEnglish(said) : said;
+  const sentence = english.length === 0 && mayNameSpanishClockTime(said) ? spanishToEnglish(said) : said;
   const mentions = sentence === said ? english : clockMentions(sentence);
   if (mentions.length === 0) return [];
   // "We open at 1 PM" is not an offer; "I have Wednesday at 1 PM" is, even when 1 PM is an opening time.

@@ -180,12 +180,35 @@ function fold(text: string): string {
     .trim();
 }
 
-/** A Spanish utterance in the English phrasing the rules read. */
+/**
+ * A Spanish utterance in the English phrasing the rules read. A hundred regular expressions run
+ * over the text, and the same line is read again and again in a call (when it is spoken, when a
+ * booking asks whether it was a read-back, in every later turn's guard): recent readings are kept.
+ */
 export function spanishToEnglish(text: string): string {
+  const known = readings.get(text);
+  if (known !== undefined) return known;
   let out = fold(text);
   for (const [re, replacement] of RULES) out = out.replace(re, replacement as never);
-  return out.replace(/\s+/g, ' ').replace(/\s+([,.?!])/g, '$1').trim();
+  out = out.replace(/\s+/g, ' ').replace(/\s+([,.?!])/g, '$1').trim();
+  if (readings.size >= READINGS_KEPT) readings.delete(readings.keys().next().value!);
+  readings.set(text, out);
+  return out;
 }
+
+const READINGS_KEPT = 2000;
+const readings = new Map<string, string>();
+
+/**
+ * Whether the Spanish reader could find a clock time in these words, without running it: every
+ * time it knows is said with "la"/"las" ("a las tres", "la una"), "tipo", "mediodía" or "en punto"
+ * (see the rules above), or in digits with AM/PM, which the English reading already finds.
+ */
+export function mayNameSpanishClockTime(text: string): boolean {
+  return SPANISH_CLOCK_WORDS.test(foldAccents(text));
+}
+
+const SPANISH_CLOCK_WORDS = /\b(la|las|tipo|mediodia|punto)\b/;
 
 const SPANISH_MARKERS = /\b(quiero|quisiera|necesito|cita|citas|hola|buenos|buenas|gracias|manana|hacer|tiene|tienen|por favor|para el|cancelar|cambiar|puedo|usted|senorita|horario|donde|estan|mi nombre|me llamo|el martes|el lunes|el jueves|el viernes|el miercoles)\b/g;
 const ASKS_SPANISH = /\b(espanol|castellano|spanish|en espanol|habla espanol|hablan espanol)\b/;
