@@ -9,6 +9,7 @@ import {
 } from '../../../core/scheduling/index.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../database.js';
+import { immediateTransactions } from '../immediate.js';
 import { createPatcher } from '../patch-statement.js';
 import { MAX_BLOCKED_MS } from '../migrations/002-bookings.js';
 
@@ -119,7 +120,7 @@ export function createBookingRepository(db: Db): BookingRepository {
   }
 
   return {
-    exclusive: (fn) => db.transaction(fn).immediate(),
+    exclusive: immediateTransactions(db),
     expireHolds: (tenantId, now) => expire.all(now, 'system', tenantId, now).map((r) => r.booking_id),
     busyIntervals(tenantId, providerIds, from, to, now, excludeBookingId) {
       if (providerIds.length === 0) return [];

@@ -8,6 +8,7 @@ import type {
   ExternalEvent,
 } from '../../../core/calendars/index.js';
 import type { Db } from '../database.js';
+import { immediateTransactions } from '../immediate.js';
 import { createPatcher } from '../patch-statement.js';
 
 interface ConnectionRow {
@@ -262,6 +263,6 @@ export function createCalendarRepository(db: Db): CalendarRepository {
     deferConnection: (tenantId, connectionId, until) => void defer.run(until, tenantId, connectionId),
     listOutbox: (tenantId, limit) => listOutbox.all(tenantId, limit).map(toOutbox),
     pendingCount: (tenantId, bookingId) => pendingCount.get(tenantId, bookingId)?.n ?? 0,
-    exclusive: (fn) => db.transaction(fn).immediate(),
+    exclusive: immediateTransactions(db),
   };
 }

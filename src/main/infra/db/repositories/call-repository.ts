@@ -1,6 +1,7 @@
 import type { CallPatch, CallRecord, CallRepository, CallState, Speaker, TranscriptTurnRecord } from '../../../core/calls/index.js';
 import type { CallOutcome } from '../../../core/conversation/index.js';
 import type { Db } from '../database.js';
+import { immediateTransactions } from '../immediate.js';
 import { createPatcher } from '../patch-statement.js';
 
 interface CallRow {
@@ -88,7 +89,7 @@ export function createCallRepository(db: Db): CallRepository {
   });
 
   return {
-    exclusive: (fn) => db.transaction(fn).immediate(),
+    exclusive: immediateTransactions(db),
     findBySid: (callSid) => {
       const row = bySid.get(callSid);
       return row ? toRecord(row) : null;

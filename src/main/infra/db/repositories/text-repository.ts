@@ -1,5 +1,6 @@
 import type { InboundTextRecord, TextContext, TextRepository } from '../../../core/notifications/index.js';
 import type { Db } from '../database.js';
+import { immediateTransactions } from '../immediate.js';
 
 interface InboundRow {
   tenant_id: string;
@@ -63,6 +64,6 @@ export function createTextRepository(db: Db): TextRepository {
     },
     setOptedOut: (tenantId, phone, optedOut, at) => void setOptOut.run(tenantId, phone, optedOut ? 1 : 0, at),
     setContext: (tenantId, phone, context, at) => void setContext.run(tenantId, phone, context ? JSON.stringify(context) : null, at),
-    exclusive: (fn) => db.transaction(fn).immediate(),
+    exclusive: immediateTransactions(db),
   };
 }
