@@ -100,6 +100,7 @@ export function createBookingRepository(db: Db): BookingRepository {
   const historyOf = db.prepare<[string, string], { at: number; actor: string; action: string; from_status: BookingStatus | null; to_status: BookingStatus | null; details_json: string }>(
     'SELECT at, actor, action, from_status, to_status, details_json FROM booking_history WHERE tenant_id = ? AND booking_id = ? ORDER BY at, id',
   );
+  const listStatements = new Map<string, Statement<[Record<string, unknown>], BookingRow>>();
   const countByStatus = db.prepare<[string, BookingStatus], { n: number }>('SELECT count(*) AS n FROM bookings WHERE tenant_id = ? AND status = ?');
   const patch = createPatcher<BookingPatch>({ db, table: 'bookings', columns: COLUMN_OF, where: 'tenant_id = @tenantId AND booking_id = @bookingId' });
   const busyStatements = new Map<number, Statement<unknown[], BusyInterval>>();
@@ -174,7 +175,11 @@ export function createBookingRepository(db: Db): BookingRepository {
       const params: Record<string, unknown> = { tenantId, ...query };
       delete params.statuses;
       statuses.forEach((s, i) => (params[`s${i}`] = s));
-      const rows = db.prepare<[Record<string, unknown>], BookingRow>(`SELECT * FROM bookings WHERE ${where.join(' AND ')} ORDER BY start_at, provider_id`).all(params);
+      const sql = `SELECT * FROM bookings WHERE ${where.join(' AND ')} ORDER BY start_at, provider_id`;
+      // A handful of filter shapes, asked for on every call turn (the live call's summary): prepared once each.
+      let statement = listStatements.get(sql);
+      if (!statement) listStatements.set(sql, (statement = db.prepare<[Record<string, unknown>], BookingRow>(sql)));
+      const rows = statement.all(params);
       return rows.map(toRecord);
     },
     addHistory(tenantId, bookingId, entry: BookingHistoryRecord) {
