@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenLocally, type LocalHttp } from '../local-http.js';
 
 /** One stored event, as Google keeps it: cancelled events stay (with their id reserved). */
 export interface FakeGoogleEvent {
@@ -47,29 +47,22 @@ export class FakeGoogle {
   private readonly refreshTokens = new Set<string>();
   private readonly accessTokens = new Set<string>();
   private readonly codes = new Map<string, { challenge: string; redirectUri: string }>();
-  private readonly sockets = new Set<Socket>();
 
-  private constructor(private readonly server: Server) {}
+  private constructor(private readonly http: LocalHttp) {}
 
   static async start(): Promise<FakeGoogle> {
     let fake: FakeGoogle | null = null;
-    const server = createServer((req, res) => void fake!.handle(req, res));
-    fake = new FakeGoogle(server);
-    server.on('connection', (socket) => {
-      fake!.sockets.add(socket);
-      socket.on('close', () => fake!.sockets.delete(socket));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const http = await listenLocally((req, res) => void fake!.handle(req, res));
+    fake = new FakeGoogle(http);
     return fake;
   }
 
   get baseUrl(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.http.baseUrl;
   }
 
-  async close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return this.http.close();
   }
 
   /** A refresh token the fake accepts, as a finished sign-in would have produced. */

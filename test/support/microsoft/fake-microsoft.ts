@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fakeIdToken, grantedScope, TENANT, USER } from './microsoft-tokens.js';
+import { listenLocally, type LocalHttp } from '../local-http.js';
 
 /** One stored event, as Exchange keeps it for Graph. Deleted events keep their seq so delta can report them. */
 export interface FakeOutlookEvent {
@@ -68,31 +68,24 @@ export class FakeMicrosoft {
   private readonly refreshTokens = new Set<string>();
   private readonly accessTokens = new Set<string>();
   private readonly codes = new Map<string, { challenge: string; redirectUri: string; scope: string }>();
-  private readonly sockets = new Set<Socket>();
 
-  private constructor(private readonly server: Server) {
+  private constructor(private readonly http: LocalHttp) {
     this.reset();
   }
 
   static async start(): Promise<FakeMicrosoft> {
     let fake: FakeMicrosoft | null = null;
-    const server = createServer((req, res) => void fake!.handle(req, res));
-    fake = new FakeMicrosoft(server);
-    server.on('connection', (socket) => {
-      fake!.sockets.add(socket);
-      socket.on('close', () => fake!.sockets.delete(socket));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const http = await listenLocally((req, res) => void fake!.handle(req, res));
+    fake = new FakeMicrosoft(http);
     return fake;
   }
 
   get baseUrl(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.http.baseUrl;
   }
 
-  async close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return this.http.close();
   }
 
   /** Back to one empty default calendar. */
