@@ -5,7 +5,7 @@ export type { BookingWindow } from './booking-window.js';
 export { checkSlot } from './check-slot.js';
 export { ScheduleRules } from './schedule-rules.js';
 export type { DayHoursSource, OpenSpan } from './schedule-rules.js';
-export { suggestSlots } from './suggest-slots.js';
+export { suggestSlots, suggestSlotsMeetingWish } from './suggest-slots.js';
 export type {
   AvailabilityQuery,
   BusyInterval,

@@ -42,6 +42,21 @@ type Pick = (c: Candidate, picks: readonly Candidate[]) => boolean;
  * The picks are returned in ranking order.
  */
 export function suggestSlots(slots: readonly Slot[], wish: SlotWish, ctx: SuggestContext): Slot[] {
+  return pick(slots, wish, ctx).map((c) => c.slot);
+}
+
+/**
+ * The suggestions when three slots among these meet every wish, else null. A search may try the
+ * wished day (or range) alone first: when it yields three picks that meet every wish, a wider list
+ * gives the same three, because every slot outside the wished dates misses a wish and so ranks, and
+ * is picked, after them.
+ */
+export function suggestSlotsMeetingWish(slots: readonly Slot[], wish: SlotWish, ctx: SuggestContext): Slot[] | null {
+  const picks = pick(slots, wish, ctx);
+  return picks.length === SUGGESTIONS && picks.every((c) => c.key[1] === 0) ? picks.map((c) => c.slot) : null;
+}
+
+function pick(slots: readonly Slot[], wish: SlotWish, ctx: SuggestContext): Candidate[] {
   const ranked = rank(slots, wish, ctx);
   if (ranked.length === 0) return [];
   const bestTier = (ranked[0] as Candidate).key[1];
@@ -80,7 +95,7 @@ export function suggestSlots(slots: readonly Slot[], wish: SlotWish, ctx: Sugges
       }
     }
   }
-  return ranked.filter((c) => picked.has(c)).map((c) => c.slot);
+  return ranked.filter((c) => picked.has(c));
 }
 
 function rank(slots: readonly Slot[], wish: SlotWish, ctx: SuggestContext): Candidate[] {
