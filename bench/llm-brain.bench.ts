@@ -45,7 +45,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 export const llmBrainBench: Bench = async () => {
   const { dir, cleanup } = makeTempDir('frontdesk-bench-llm-');
   const clock = FakeClock.at('2026-11-23T14:00:00Z');
-  const core = createCore(testConfig(dir, { serveConsole: false }), { clock, llmClient: instantModel() });
+  // SQLite checkpoints off the call path, as the running appliance (createApp) has them.
+  const core = createCore(testConfig(dir, { serveConsole: false }), { clock, llmClient: instantModel(), walCheckpoints: 'background' });
   try {
     core.seedDemoIfEmpty();
     const practice = { ...core.tenants.get('bright-smiles').config, brain: 'llm' as const };

@@ -30,7 +30,8 @@ const FILLER_AFTER_MS = 700;
 
 /** Builds the whole appliance: core + the public (Twilio) listener + the console listener when headless. */
 export function createApp(config: AppConfig, deps: AppDeps = {}): App {
-  const core = createCore(config, deps);
+  // A running appliance checkpoints SQLite off the call path (see wal-checkpointer).
+  const core = createCore(config, { walCheckpoints: 'background', ...deps });
   const { setup } = core;
   const selfTestAbort = new AbortController();
   const selfTestKey = createSelfTestKey();

@@ -34,6 +34,7 @@ import { StaffService } from '../core/staff/index.js';
 import { TenantService } from '../core/tenants/index.js';
 import { createSystemClock } from '../infra/clock.js';
 import { openDatabase, schemaVersion, type Db } from '../infra/db/database.js';
+import { startWalCheckpointer } from '../infra/db/wal-checkpointer.js';
 import { startCalendarSignIn } from '../infra/calendars/calendar-sign-in.js';
 import { createCalendarAdapters } from '../infra/calendars/create-calendar-adapters.js';
 import { createCalendarRepository } from '../infra/db/repositories/calendar-repository.js';
@@ -74,6 +75,12 @@ export interface RuntimeStatus {
 }
 
 export interface CoreDeps {
+  /**
+   * Who copies SQLite's write-ahead log into the database: the writing connection as it commits
+   * ('inline', SQLite's default, right for the CLI's short runs), or a worker thread off the call
+   * path ('background', what the running appliance uses).
+   */
+  walCheckpoints?: 'inline' | 'background';
   clock?: Clock;
   ids?: IdGenerator;
   logger?: PinoLogger;
@@ -116,6 +123,7 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
   const ids = deps.ids ?? createRandomIds();
   const databasePath = join(config.dataDir, DATABASE_FILE);
   const db: Db = openDatabase(databasePath);
+  const checkpointer = deps.walCheckpoints === 'background' ? startWalCheckpointer(db, databasePath, logger.child({ domain: 'database' })) : null;
   const events = new EventBus();
   const tenants = new TenantService(createTenantRepository(db), clock, logger);
   const customers = new CustomerService(createCustomerRepository(db), tenants, clock, ids);
@@ -492,6 +500,8 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
       return dispatch(name, input, context);
     },
     close() {
+      // The background connection takes its last checkpoint on its own thread; nothing waits for it.
+      void checkpointer?.stop();
       db.close();
     },
   };
