@@ -69,7 +69,7 @@ describe('background WAL checkpoints', () => {
     await checkpointer.stop();
     db.close();
     const reopened = openDatabase(path);
-    cleanups.push(() => reopened.close());
+    cleanups.push(() => void reopened.close());
     expect(reopened.prepare('SELECT count(*) AS n FROM filler').get()).toEqual({ n: 1000 });
   });
 });

@@ -223,7 +223,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       await setup.phone.idle();
       setup.settings.set(SETTING.currentUrl, null);
       await Promise.allSettled([publicListener.stop(), consoleListener?.stop()]);
-      core.close();
+      await core.close();
       core.logger.info({}, 'appliance stopped');
     },
     dispatch: (name, input, context) => core.dispatch(name, input, context),

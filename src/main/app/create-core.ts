@@ -499,10 +499,11 @@ export function createCore(config: AppConfig, deps: CoreDeps = {}) {
     run(name: string, input: unknown, context: CommandContext = { actor: 'cli', transport: 'cli' }) {
       return dispatch(name, input, context);
     },
-    close() {
-      // The background connection takes its last checkpoint on its own thread; nothing waits for it.
-      void checkpointer?.stop();
+    /** Closes the database; resolves once the background checkpoint connection, if any, has closed too. */
+    close(): Promise<void> {
+      const stopped = checkpointer?.stop() ?? Promise.resolve();
       db.close();
+      return stopped;
     },
   };
   return core;
