@@ -155,4 +155,39 @@ test.describe('the visit’s day on the schedule', () => {
       await desk.call('tenants/save', { config: original });
     }
   });
+
+  test('shortening a provider’s hours in Settings over a booked visit says why and offers the same choice', async ({ page, appliance, problems }) => {
+    const original = await desk.call('tenants/get', { tenantId: TENANT });
+    const hal = await desk.call('bookings/create', { tenantId: TENANT, serviceId: 'exam', providerId: 'dr-patel', start: '2026-11-30T13:45', customer: { name: 'Hal Hours', phone: '+15555550341' } });
+    try {
+      await openDeskScreen(page, appliance.consoleUrl, 'settings');
+      const patel = page.getByRole('group', { name: 'Provider: Dr. Raj Patel' });
+      await patel.getByRole('textbox', { name: 'Dr. Raj Patel Monday, hours 2 to', exact: true }).fill('2:00 PM');
+      const saveButton = page.getByRole('button', { name: 'Save', exact: true });
+      await saveButton.click();
+
+      const dialog = page.getByRole('dialog', { name: '1 appointment is outside the new hours' });
+      const list = dialog.getByRole('list', { name: 'Appointments outside the new hours' });
+      await expect(list).toContainText(/Mon, Nov 30 · 1:45 – 2:15 PM · Dental exam with Dr\. Raj Patel for Hal Hours/);
+      await expect(list).toContainText("Dr. Raj Patel's new hours on Mondays end at 2:00 PM.");
+      expect(await unnamedControls(page)).toEqual([]);
+      await dialog.getByRole('button', { name: 'Send them to Review to move' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Saved. The appointments outside the new hours are waiting in Review to be moved.' })).toBeVisible();
+
+      const stored = await desk.call('tenants/get', { tenantId: TENANT });
+      expect(stored.providers.find((p) => p.id === 'dr-patel')?.hours?.mon).toEqual([
+        ['09:00', '12:00'],
+        ['13:00', '14:00'],
+      ]);
+      expect(await desk.call('bookings/get', { tenantId: TENANT, bookingId: hal.id })).toMatchObject({
+        status: 'pending_review',
+        reviewReason: "Dr. Raj Patel's new hours on Mondays end at 2:00 PM: move this appointment to a time inside them.",
+      });
+      expect(await problems.list()).toEqual([]);
+    } finally {
+      // Later files expect the demo practice's own hours and an empty review queue.
+      await desk.call('bookings/cancel', { tenantId: TENANT, bookingId: hal.id });
+      await desk.call('tenants/save', { config: original });
+    }
+  });
 });
