@@ -279,7 +279,7 @@ test.describe('the visit’s day on the schedule', () => {
       ]);
       expect(await desk.call('bookings/get', { tenantId: TENANT, bookingId: hal.id })).toMatchObject({
         status: 'pending_review',
-        reviewReason: "Dr. Raj Patel's new hours on Mondays end at 2:00 PM: move this appointment to a time inside them.",
+        reviewReason: "Dr. Raj Patel's new hours on Mondays end at 2:00 PM: move this appointment to another time.",
       });
       expect(await problems.list()).toEqual([]);
     } finally {

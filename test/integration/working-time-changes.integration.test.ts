@@ -132,7 +132,7 @@ describe('what the owner chooses for visits outside the new hours', () => {
     const ann = await booked('dr-lee', 'exam', '2026-11-30T14:45', 'Ann Lee');
     await harness.run('tenants/save', { config: shorter(), closedDays: 'review' });
     expect((await harness.run<any>('bookings/get', { tenantId: T, bookingId: ann.id })).reviewReason).toBe(
-      "The practice's new hours on Mondays end at 3:00 PM: move this appointment to a time inside them.",
+      "The practice's new hours on Mondays end at 3:00 PM: move this appointment to another time.",
     );
 
     const bob = await booked('maria', 'cleaning', '2026-11-25T15:00', 'Bob Ray', '+15555550198');

@@ -110,7 +110,7 @@ async function settleClosedDays(deps: PracticeSaveDeps, tenantId: string, closin
     // Cancelling goes through the ordinary path, so the patient gets the practice's "cancelled" text (which invites them to book again).
     if (choice === 'cancel') await deps.bookings.cancel(tenantId, booking.id, actor, closedDay ? 'the practice is closed that day' : `outside the new working time: ${why}`);
     else if (choice === 'review') {
-      const reason = closedDay ? 'The practice is now closed that day: move this appointment to another day.' : `${why[0]?.toUpperCase() ?? ''}${why.slice(1)}: move this appointment to a time inside them.`;
+      const reason = closedDay ? 'The practice is now closed that day: move this appointment to another day.' : `${why[0]?.toUpperCase() ?? ''}${why.slice(1)}: move this appointment to another time.`;
       await deps.bookings.flagForReview(tenantId, booking.id, reason, actor);
     } else deps.bookings.note(tenantId, booking.id, actor, closedDay ? 'kept on a closed day' : 'kept outside the new working time', closedDay ? {} : { reason: why });
   }
