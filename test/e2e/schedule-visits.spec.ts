@@ -62,6 +62,65 @@ test.describe('the visit’s day on the schedule', () => {
     await other.close();
   });
 
+  test('a mistaken arrived or completed is undone in one click, by mouse or keyboard, recorded in the history', async ({ page, appliance, problems }) => {
+    const uma = await desk.call('bookings/create', { tenantId: TENANT, serviceId: 'exam', providerId: 'dr-patel', start: '2026-11-23T15:30', customer: { name: 'Uma Undo', phone: '+15555550305' } });
+    await openDeskScreen(page, appliance.consoleUrl, 'schedule');
+    const patel = column(page, 'Dr. Raj Patel, Mon, Nov 23');
+    const block = patel.getByRole('button', { name: /^3:30 – 4:00 PM, Dental exam for Uma Undo/ });
+    const notice = (text: string) => page.getByRole('status').filter({ hasText: text });
+
+    // Marked arrived by mistake: Undo sits on the block, and puts the visit back.
+    await patel.getByRole('button', { name: 'Arrived: Uma Undo, 3:30 – 4:00 PM' }).click();
+    await expect(block).toHaveAccessibleName(/Arrived$/);
+    await patel.getByRole('button', { name: 'Undo arrived for Uma Undo, 3:30 – 4:00 PM' }).click();
+    await expect(notice('Arrived undone: Uma Undo')).toBeVisible();
+    await expect(block).toHaveAccessibleName(/Confirmed$/);
+    await expect(patel.getByRole('button', { name: /^Undo .* for Uma Undo/ })).toHaveCount(0);
+
+    // Keyboard: arrived, completed by mistake, then Undo from the block with Tab and Enter: back to arrived.
+    await patel.getByRole('button', { name: 'Arrived: Uma Undo, 3:30 – 4:00 PM' }).click();
+    await expect(block).toHaveAccessibleName(/Arrived$/);
+    await block.focus();
+    await page.keyboard.press('Tab');
+    await expect(patel.getByRole('button', { name: 'Completed: Uma Undo, 3:30 – 4:00 PM' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(block).toHaveAccessibleName(/Completed$/);
+    // The keyboard stays on the visit's block, and the next Tab reaches its Undo.
+    await expect(block).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(patel.getByRole('button', { name: 'Undo completed for Uma Undo, 3:30 – 4:00 PM' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(notice('Completed undone: Uma Undo')).toBeVisible();
+    await expect(block).toHaveAccessibleName(/Arrived$/);
+
+    // The booking's own dialog offers the same, on any day.
+    await block.click();
+    const dialog = page.getByRole('dialog', { name: 'Dental exam' });
+    await dialog.getByRole('button', { name: 'Undo arrived' }).click();
+    await expect(dialog.getByRole('button', { name: 'Mark arrived' })).toBeVisible();
+    await expect(dialog.getByRole('region', { name: 'History' })).toContainText('Arrived undone by');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(block).toHaveAccessibleName(/Confirmed$/);
+
+    const detail = await desk.call('bookings/get', { tenantId: TENANT, bookingId: uma.id });
+    expect(detail.status).toBe('confirmed');
+    const steps = detail.history.slice(1).map((h) => [h.action, h.fromStatus, h.toStatus]);
+    expect(steps).toEqual([
+      ['arrived', 'confirmed', 'arrived'],
+      ['arrived undone', 'arrived', 'confirmed'],
+      ['arrived', 'confirmed', 'arrived'],
+      ['completed', 'arrived', 'completed'],
+      ['completed undone', 'completed', 'arrived'],
+      ['arrived undone', 'arrived', 'confirmed'],
+    ]);
+    // Under the same person as the clicks it takes back.
+    expect(new Set(detail.history.slice(1).map((h) => h.actor)).size).toBe(1);
+    expect(await unnamedControls(page)).toEqual([]);
+    expect(await problems.list()).toEqual([]);
+    // Later tests change Dr. Patel's Mondays: leave them no visit of this one's.
+    await desk.call('bookings/cancel', { tenantId: TENANT, bookingId: uma.id });
+  });
+
   test('today at a glance counts who is here and skips them for who is next', async ({ page, appliance }) => {
     const book = (start: string, name: string, phone: string) =>
       desk.call('bookings/create', { tenantId: TENANT, serviceId: 'exam', providerId: 'dr-lee', start, customer: { name, phone } });
@@ -118,6 +177,45 @@ test.describe('the visit’s day on the schedule', () => {
     expect(await unnamedControls(page)).toEqual([]);
   });
 
+  test('the week for all providers books at the time clicked, with someone working then, like the day view', async ({ page, appliance, problems }) => {
+    let booked: string | null = null;
+    try {
+      await openDeskScreen(page, appliance.consoleUrl, 'schedule');
+      await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Week' }).click();
+      await expect(page.getByRole('combobox', { name: 'Provider' })).toHaveValue('all');
+      await page.getByLabel('Go to date').fill('2026-12-01');
+      await expect(page.getByRole('heading', { level: 2, name: 'Nov 30 – Dec 6, 2026' })).toBeVisible();
+      const tuesday = page.locator('.schedule-col[data-column="2026-12-01|all"]');
+      // The grid starts at 8 AM (the practice's earliest opening that week) and draws 56 px an hour: 2:00 PM is six hours down.
+      await tuesday.click({ position: { x: 20, y: 6 * 56 + 4 } });
+
+      const dialog = page.getByRole('dialog', { name: 'New booking' });
+      await expect(dialog).toContainText('At Tue, Dec 1 · 2:00 PM');
+      // Dr. Lee is at a conference that afternoon and Dr. Patel does not work Tuesdays: Maria is suggested.
+      const provider = dialog.getByRole('combobox', { name: 'Provider' });
+      await expect(provider).toHaveValue('maria');
+      const service = dialog.getByRole('combobox', { name: 'Service' });
+      await expect(service).toHaveValue('cleaning');
+      // Another provider brings a service they offer.
+      await provider.selectOption({ label: 'Dr. Raj Patel' });
+      await expect(service).toHaveValue('exam');
+      await provider.selectOption({ label: 'Maria Gomez, RDH' });
+      await expect(service).toHaveValue('cleaning');
+      await dialog.getByLabel('Customer phone').fill('555-555-0352');
+      await dialog.getByLabel('Customer name').fill('Willa Week');
+      await dialog.getByRole('button', { name: 'Book Tue, Dec 1 · 2:00 PM' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Booked Willa Week for Teeth cleaning with Maria Gomez, RDH, Tue, Dec 1 · 2:00 PM' })).toBeVisible();
+      await expect(column(page, 'All providers, Tue, Dec 1').getByRole('button', { name: /^2:00 – 2:45 PM, Teeth cleaning for Willa Week with Maria Gomez, RDH/ })).toBeVisible();
+      const willa = (await desk.call('bookings/list', { tenantId: TENANT, from: '2026-12-01', to: '2026-12-01' })).find((b) => b.customer?.name === 'Willa Week');
+      booked = willa?.id ?? null;
+      expect(willa).toMatchObject({ providerId: 'maria', start: '2026-12-01T14:00:00-05:00', status: 'confirmed' });
+      expect(await unnamedControls(page)).toEqual([]);
+      expect(await problems.list()).toEqual([]);
+    } finally {
+      if (booked) await desk.call('bookings/cancel', { tenantId: TENANT, bookingId: booked });
+    }
+  });
+
   test('closing a day in Settings that has an appointment shows it and offers to keep, cancel and text, or review', async ({ page, appliance, problems }) => {
     const original = await desk.call('tenants/get', { tenantId: TENANT });
     const cleo = await desk.call('bookings/create', { tenantId: TENANT, serviceId: 'exam', providerId: 'dr-lee', start: '2026-12-02T10:00', customer: { name: 'Cleo Closed', phone: '+15555550331' } });
@@ -152,6 +250,41 @@ test.describe('the visit’s day on the schedule', () => {
       expect(await problems.list()).toEqual([]);
     } finally {
       // Later files expect the demo practice's own closures.
+      await desk.call('tenants/save', { config: original });
+    }
+  });
+
+  test('shortening a provider’s hours in Settings over a booked visit says why and offers the same choice', async ({ page, appliance, problems }) => {
+    const original = await desk.call('tenants/get', { tenantId: TENANT });
+    const hal = await desk.call('bookings/create', { tenantId: TENANT, serviceId: 'exam', providerId: 'dr-patel', start: '2026-11-30T13:45', customer: { name: 'Hal Hours', phone: '+15555550341' } });
+    try {
+      await openDeskScreen(page, appliance.consoleUrl, 'settings');
+      const patel = page.getByRole('group', { name: 'Provider: Dr. Raj Patel' });
+      await patel.getByRole('textbox', { name: 'Dr. Raj Patel Monday, hours 2 to', exact: true }).fill('2:00 PM');
+      const saveButton = page.getByRole('button', { name: 'Save', exact: true });
+      await saveButton.click();
+
+      const dialog = page.getByRole('dialog', { name: '1 appointment is outside the new hours' });
+      const list = dialog.getByRole('list', { name: 'Appointments outside the new hours' });
+      await expect(list).toContainText(/Mon, Nov 30 · 1:45 – 2:15 PM · Dental exam with Dr\. Raj Patel for Hal Hours/);
+      await expect(list).toContainText("Dr. Raj Patel's new hours on Mondays end at 2:00 PM.");
+      expect(await unnamedControls(page)).toEqual([]);
+      await dialog.getByRole('button', { name: 'Send them to Review to move' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Saved. The appointments outside the new hours are waiting in Review to be moved.' })).toBeVisible();
+
+      const stored = await desk.call('tenants/get', { tenantId: TENANT });
+      expect(stored.providers.find((p) => p.id === 'dr-patel')?.hours?.mon).toEqual([
+        ['09:00', '12:00'],
+        ['13:00', '14:00'],
+      ]);
+      expect(await desk.call('bookings/get', { tenantId: TENANT, bookingId: hal.id })).toMatchObject({
+        status: 'pending_review',
+        reviewReason: "Dr. Raj Patel's new hours on Mondays end at 2:00 PM: move this appointment to another time.",
+      });
+      expect(await problems.list()).toEqual([]);
+    } finally {
+      // Later files expect the demo practice's own hours and an empty review queue.
+      await desk.call('bookings/cancel', { tenantId: TENANT, bookingId: hal.id });
       await desk.call('tenants/save', { config: original });
     }
   });

@@ -117,3 +117,66 @@ describe('arrived, completed and no-show in one click', () => {
     expect((await ctx.internal('bookings/get', { tenantId: A, bookingId: visit.id })).status).toBe('confirmed');
   });
 });
+
+describe('undoing a mistaken arrived, completed or no-show', () => {
+  it('puts the visit back as it was, under the signed-in person, and a second click changes nothing', async () => {
+    const ctx = await frontDesk();
+    const dana = await ctx.signedIn('Dana Desk', 'dana-password-1');
+    const olivia = await ctx.signedIn('Olivia Owner', 'owner-password-1');
+    const undo = (bookingId: string, outcome: string, ws = dana) => call(ws, 'bookings/undo-outcome', { tenantId: A, bookingId, outcome });
+    const mark = (bookingId: string, outcome: string) => call(dana, 'bookings/record-outcome', { tenantId: A, bookingId, outcome });
+    const visit = await ctx.book('2026-11-23T10:00', 'Ann Lee');
+
+    expect(result(await mark(visit.id, 'arrived')).status).toBe('arrived');
+    const oliviaHears = nextFrame(olivia, (f) => f.kind === 'event' && f.name === 'bookings/changed');
+    expect(result(await undo(visit.id, 'arrived'))).toMatchObject({ status: 'confirmed', updatedBy: 'Dana Desk' });
+    expect(await oliviaHears).toMatchObject({ payload: { tenantId: A, bookingIds: [visit.id] } });
+    // Another desk clicking the same Undo a moment later: no error, and it goes no further back.
+    expect(result(await undo(visit.id, 'arrived', olivia)).status).toBe('confirmed');
+
+    // Completed after arrived goes back to arrived; a second undo then to confirmed.
+    await mark(visit.id, 'arrived');
+    await mark(visit.id, 'completed');
+    expect(result(await undo(visit.id, 'completed')).status).toBe('arrived');
+    expect(result(await undo(visit.id, 'completed')).status).toBe('arrived');
+    expect(result(await undo(visit.id, 'arrived')).status).toBe('confirmed');
+    const detail = await ctx.internal('bookings/get', { tenantId: A, bookingId: visit.id });
+    expect(detail.history.slice(-3)).toMatchObject([
+      { actor: 'Dana Desk', action: 'completed', fromStatus: 'arrived', toStatus: 'completed' },
+      { actor: 'Dana Desk', action: 'completed undone', fromStatus: 'completed', toStatus: 'arrived' },
+      { actor: 'Dana Desk', action: 'arrived undone', fromStatus: 'arrived', toStatus: 'confirmed' },
+    ]);
+  });
+
+  it('takes back a no-show (the time is the patient’s again), unless someone has since been booked into it', async () => {
+    const ctx = await frontDesk();
+    const dana = await ctx.signedIn('Dana Desk', 'dana-password-1');
+    const visit = await ctx.book('2026-11-23T10:00', 'Ann Lee');
+    const late = await ctx.book('2026-11-23T11:00', 'Late Larry');
+    ctx.clock.set('2026-11-23T16:05:00Z');
+    for (const id of [visit.id, late.id]) expect(result(await call(dana, 'bookings/record-outcome', { tenantId: A, bookingId: id, outcome: 'no_show' })).status).toBe('no_show');
+
+    expect(result(await call(dana, 'bookings/undo-outcome', { tenantId: A, bookingId: visit.id, outcome: 'no_show' })).status).toBe('confirmed');
+    // Part of Larry's time went to a walk-in once he was marked a no-show: he cannot go back over them.
+    await ctx.book('2026-11-23T11:15', 'Walk In');
+    expect(await call(dana, 'bookings/undo-outcome', { tenantId: A, bookingId: late.id, outcome: 'no_show' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'Someone else is booked in this visit’s time now, so it cannot go back on the schedule. Move or cancel that booking first.' },
+    });
+    expect((await ctx.internal('bookings/get', { tenantId: A, bookingId: late.id })).status).toBe('no_show');
+  });
+
+  it('refuses what is not an outcome to take back, with the reason, and keeps practices apart', async () => {
+    const ctx = await frontDesk();
+    const dana = await ctx.signedIn('Dana Desk', 'dana-password-1');
+    const ben = await ctx.signedIn('Ben Desk', 'ben-password-1');
+    const visit = await ctx.book('2026-11-23T10:00', 'Ann Lee');
+    expect(await call(dana, 'bookings/undo-outcome', { tenantId: A, bookingId: visit.id, outcome: 'arrived' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'This visit is confirmed, not marked as arrived, so there is nothing to undo.' },
+    });
+    await call(dana, 'bookings/record-outcome', { tenantId: A, bookingId: visit.id, outcome: 'arrived' });
+    expect(await call(ben, 'bookings/undo-outcome', { tenantId: A, bookingId: visit.id, outcome: 'arrived' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await ctx.internal('bookings/get', { tenantId: A, bookingId: visit.id })).status).toBe('arrived');
+  });
+});

@@ -36,6 +36,7 @@ export const COMMAND_ACCESS: Record<CommandName, CommandAccess> = {
   'bookings/cancel': 'staff',
   'bookings/reschedule': 'staff',
   'bookings/record-outcome': 'staff',
+  'bookings/undo-outcome': 'staff',
   'bookings/remove-rehearsal': 'staff',
   'customers/search': 'staff',
   'customers/get': 'staff',

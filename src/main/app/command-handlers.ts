@@ -7,7 +7,7 @@ import { createCallHandlers, type CallHandlerDeps } from './call-handlers.js';
 import { createDeskHandlers, type DeskHandlerDeps } from './desk-handlers.js';
 import { createLlmHandlers, type LlmHandlerDeps } from './llm-handlers.js';
 import { createSchedulingHandlers, type SchedulingHandlerDeps } from './scheduling-handlers.js';
-import { closedDayBookings, savePractice } from './practice-save.js';
+import { savePractice, strandedBookings } from './practice-save.js';
 import { createBookingPresenter } from './booking-presenter.js';
 import { createPractice } from './practice-create.js';
 import type { createSetupHandlers } from './setup-handlers.js';
@@ -45,7 +45,7 @@ export function createCommandHandlers(deps: HandlerDeps): CommandHandlers {
     },
     'tenants/closure-impact': ({ tenantId, config }) => {
       if ((config as { id?: unknown } | null)?.id !== tenantId) throw new ContractError('invalid_input', 'The practice file is for another practice.');
-      return closedDayBookings(deps, config).map(bookingDto);
+      return strandedBookings(deps, config).map(({ booking, why, closedDay }) => ({ ...bookingDto(booking), why, closedDay }));
     },
     'tenants/create': (input, context) => {
       const record = createPractice(tenants, input, context.actor);

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { ACTIVE_BOOKING_STATUSES, ContractError, type ClosedDayChoice, type TenantConfig } from '../../shared/contract/index.js';
-import { ScheduleRules, type BookingRecord, type BookingService, type CustomerService } from '../core/scheduling/index.js';
+import { ScheduleRules, workingTimeLost, type BookingRecord, type BookingService, type CustomerService } from '../core/scheduling/index.js';
 import type { TenantRecord, TenantService } from '../core/tenants/index.js';
 
 export interface PracticeSaveDeps {
@@ -19,13 +19,21 @@ interface Orphan {
 }
 
 /**
+ * An upcoming visit this change strands where it stands: on a day it closes, or outside its
+ * provider's new working time (shorter hours, a day off, time off). The owner may keep, cancel or review these.
+ */
+export interface StrandedVisit extends Orphan {
+  closedDay: boolean;
+}
+
+/**
  * Saves a practice file without losing appointments: a change that would leave upcoming
- * bookings without their provider or service, or on a day the practice now closes, is refused
- * with the list of them, unless the owner named who takes over a removed provider's bookings
- * (then they are moved, with the same conflict checks as any move, before the provider goes).
- * The console, the WebSocket and `frontdesk tenant import` all save through here. A day the change
- * closes (a closure, or special hours with none) may keep its appointments, cancel them (each
- * patient texted) or send them to review, when the owner says which (`closedDays`).
+ * bookings without their provider or service, on a day the practice now closes, or outside
+ * their provider's working time, is refused with the list of them, unless the owner named who
+ * takes over a removed provider's bookings (then they are moved, with the same conflict checks as
+ * any move, before the provider goes). The console, the WebSocket and `frontdesk tenant import`
+ * all save through here. Visits a change strands in time (a closed day, shorter hours, time off)
+ * may be kept, cancelled (each patient texted) or sent to review, when the owner says which (`closedDays`).
  */
 export async function savePractice(
   deps: PracticeSaveDeps,
@@ -40,12 +48,13 @@ export async function savePractice(
   if (!current) return tenants.save(next, actor);
 
   const moves: { booking: BookingRecord; to: string }[] = [];
-  const orphans: Orphan[] = [];
-  const closing: BookingRecord[] = [];
+  const orphans: (Orphan | StrandedVisit)[] = [];
+  const closing: StrandedVisit[] = [];
   for (const booking of upcomingOf(deps, next.id)) {
-    const why = orphanReason(current.config, next, booking);
-    if (why === CLOSED_DAY && closedDays) {
-      closing.push(booking);
+    const stranded = strandedIn(current.config, next, booking, deps.now());
+    const why = stranded?.why ?? orphanReason(current.config, next, booking);
+    if (stranded && closedDays) {
+      closing.push(stranded);
     } else if (why === 'provider removed' && reassign[booking.providerId]) {
       const to = reassign[booking.providerId] ?? '';
       const taker = next.providers.find((p) => p.id === to);
@@ -54,7 +63,7 @@ export async function savePractice(
       else if (!service?.providerIds.includes(taker.id)) orphans.push({ booking, why: `${taker.name} does not offer ${service?.name ?? 'this service'}` });
       else moves.push({ booking, to });
     } else if (why) {
-      orphans.push({ booking, why });
+      orphans.push(stranded ?? { booking, why });
     }
   }
   if (orphans.length > 0) {
@@ -62,7 +71,9 @@ export async function savePractice(
     const them = n === 1 ? 'it' : 'them';
     const message = orphans.every((o) => o.why === CLOSED_DAY)
       ? `This change closes a day with ${n} upcoming appointment${n === 1 ? '' : 's'}. Keep ${them} (the day closes to new bookings only), cancel ${them} and text each patient, or send ${them} to review to move.`
-      : `This change would leave ${n} upcoming appointment${n === 1 ? '' : 's'} without a place on the schedule. Move or cancel ${them} first, or choose who takes ${them} over.`;
+      : orphans.every((o) => 'closedDay' in o)
+        ? `This change leaves ${n} upcoming appointment${n === 1 ? '' : 's'} outside ${n === 1 ? 'its' : 'their'} provider's working time. Keep ${them} (new bookings follow the new hours), cancel ${them} and text each patient, or send ${them} to review to move.`
+        : `This change would leave ${n} upcoming appointment${n === 1 ? '' : 's'} without a place on the schedule. Move or cancel ${them} first, or choose who takes ${them} over.`;
     throw new ContractError('conflict', message, orphans.map((o) => `${describe(deps, current.config, o.booking)}: ${o.why}`));
   }
   const saved = await saveMoving(deps, current.config, next, moves, actor);
@@ -70,27 +81,38 @@ export async function savePractice(
   return saved;
 }
 
-/** The upcoming appointments on days this edited practice file would newly close (for the owner to decide on). */
-export function closedDayBookings(deps: PracticeSaveDeps, raw: unknown): BookingRecord[] {
+/** The upcoming appointments this edited practice file would strand on a closed day or outside working time (for the owner to decide on). */
+export function strandedBookings(deps: PracticeSaveDeps, raw: unknown): StrandedVisit[] {
   const next = deps.tenants.parse(raw);
   const current = deps.tenants.find(next.id);
   if (!current) return [];
-  return upcomingOf(deps, next.id).filter((booking) => orphanReason(current.config, next, booking) === CLOSED_DAY);
+  return upcomingOf(deps, next.id).flatMap((booking) => strandedIn(current.config, next, booking, deps.now()) ?? []);
 }
 
 const CLOSED_DAY = 'the practice would be closed that day';
+
+/** A visit whose provider and service stay but whose time no longer fits: a newly closed day, or working time that no longer covers it. */
+function strandedIn(current: TenantConfig, next: TenantConfig, booking: BookingRecord, now: number): StrandedVisit | null {
+  if (!next.providers.some((p) => p.id === booking.providerId) || !next.services.some((s) => s.id === booking.serviceId)) return null;
+  const date = DateTime.fromMillis(booking.start, { zone: next.timezone }).toISODate() ?? '';
+  if (closedOn(next, date) && !closedOn(current, date)) return { booking, why: CLOSED_DAY, closedDay: true };
+  const why = workingTimeLost(current, next, booking, now);
+  return why ? { booking, why, closedDay: false } : null;
+}
 
 function upcomingOf(deps: PracticeSaveDeps, tenantId: string): BookingRecord[] {
   return deps.bookings.list(tenantId, { statuses: [...ACTIVE_BOOKING_STATUSES] }).filter((b) => b.end > deps.now());
 }
 
-/** What the owner chose for a newly closed day's appointments, each recorded under their name. */
-async function settleClosedDays(deps: PracticeSaveDeps, tenantId: string, closing: readonly BookingRecord[], choice: ClosedDayChoice, actor: string): Promise<void> {
-  for (const booking of closing) {
+/** What the owner chose for the stranded appointments, each recorded under their name with why. */
+async function settleClosedDays(deps: PracticeSaveDeps, tenantId: string, closing: readonly StrandedVisit[], choice: ClosedDayChoice, actor: string): Promise<void> {
+  for (const { booking, why, closedDay } of closing) {
     // Cancelling goes through the ordinary path, so the patient gets the practice's "cancelled" text (which invites them to book again).
-    if (choice === 'cancel') await deps.bookings.cancel(tenantId, booking.id, actor, 'the practice is closed that day');
-    else if (choice === 'review') await deps.bookings.flagForReview(tenantId, booking.id, 'The practice is now closed that day: move this appointment to another day.', actor);
-    else deps.bookings.note(tenantId, booking.id, actor, 'kept on a closed day');
+    if (choice === 'cancel') await deps.bookings.cancel(tenantId, booking.id, actor, closedDay ? 'the practice is closed that day' : `outside the new working time: ${why}`);
+    else if (choice === 'review') {
+      const reason = closedDay ? 'The practice is now closed that day: move this appointment to another day.' : `${why[0]?.toUpperCase() ?? ''}${why.slice(1)}: move this appointment to another time.`;
+      await deps.bookings.flagForReview(tenantId, booking.id, reason, actor);
+    } else deps.bookings.note(tenantId, booking.id, actor, closedDay ? 'kept on a closed day' : 'kept outside the new working time', closedDay ? {} : { reason: why });
   }
 }
 
@@ -121,8 +143,6 @@ function orphanReason(current: TenantConfig, next: TenantConfig, booking: Bookin
   if (!next.services.some((s) => s.id === booking.serviceId)) {
     return `the service ${current.services.find((s) => s.id === booking.serviceId)?.name ?? ''} would be removed`.replace('  ', ' ');
   }
-  const date = DateTime.fromMillis(booking.start, { zone: next.timezone }).toISODate() ?? '';
-  if (closedOn(next, date) && !closedOn(current, date)) return CLOSED_DAY;
   return null;
 }
 

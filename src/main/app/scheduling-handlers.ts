@@ -32,6 +32,7 @@ type SchedulingCommand =
   | 'bookings/cancel'
   | 'bookings/reschedule'
   | 'bookings/record-outcome'
+  | 'bookings/undo-outcome'
   | 'bookings/remove-rehearsal'
   | 'customers/search'
   | 'customers/get'
@@ -97,6 +98,7 @@ export function createSchedulingHandlers(deps: SchedulingHandlerDeps): Pick<Comm
       dto(await bookings.reschedule(tenantId, bookingId, instant(tenantOf(tenantId), start), context.actor, providerId, { allowInsideNotice: true })),
     'bookings/record-outcome': async ({ tenantId, bookingId, outcome }, context) =>
       dto(await bookings.recordOutcome(tenantId, bookingId, outcome, context.actor)),
+    'bookings/undo-outcome': async ({ tenantId, bookingId, outcome }, context) => dto(await bookings.undoOutcome(tenantId, bookingId, outcome, context.actor)),
     'bookings/remove-rehearsal': ({ tenantId }) => ({ removed: bookings.removeRehearsalBookings(tenantId, 'all').length }),
     'customers/search': ({ tenantId, query, limit }) => customers.search(tenantId, query, limit).map(toCustomerDto),
     'customers/get': ({ tenantId, customerId }) => {

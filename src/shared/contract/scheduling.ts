@@ -143,6 +143,14 @@ export const schedulingCommands = {
     input: z.object({ tenantId, bookingId: z.string(), outcome: z.enum(VISIT_OUTCOMES) }).strict(),
     output: bookingSchema,
   },
+  /**
+   * Takes back a mistaken arrived / completed / no-show click (`outcome` is the click being undone):
+   * the visit returns to what it was before, recorded under the person's name.
+   */
+  'bookings/undo-outcome': {
+    input: z.object({ tenantId, bookingId: z.string(), outcome: z.enum(VISIT_OUTCOMES) }).strict(),
+    output: bookingSchema,
+  },
   /** Removes every booking rehearsals made in this practice (they are tests), in one click. */
   'bookings/remove-rehearsal': { input: z.object({ tenantId }).strict(), output: z.object({ removed: z.number() }) },
   'customers/search': {

@@ -9,6 +9,7 @@ import {
   hoursSummary,
   placeBookings,
   providerDayRules,
+  providerForClick,
   rangeTitle,
   scheduleWindow,
   shiftAnchor,
@@ -179,5 +180,29 @@ describe('booking history lines', () => {
     expect(historyStatusChange({ fromStatus: null, toStatus: 'held' })).toBe('On hold');
     expect(historyStatusChange({ fromStatus: 'confirmed', toStatus: 'confirmed' })).toBeNull();
     expect(historyDetails({ reason: 'Sick', staffName: 'Sam', nested: { a: 1 } })).toEqual(['Reason: Sick', 'Staff name: Sam']);
+  });
+});
+
+describe('a click on an empty time in the all-providers week', () => {
+  const weekOf = (date: string, bookings: Parameters<typeof buildColumns>[3] = []) =>
+    buildColumns('week', date, demo, bookings, 'all').find((c) => c.date === date)!;
+
+  it('books with the first provider working then who has nobody booked then', () => {
+    // Monday 10:00: everyone works; Dr. Lee comes first.
+    expect(providerForClick(demo, weekOf('2026-11-23'), 10 * 60)).toBe('dr-lee');
+    // Dr. Lee booked at 10:00 (and Dr. Patel's week has Mondays from 9): the next one free.
+    const lee = booking({ id: 'x', providerId: 'dr-lee', status: 'confirmed', start: '2026-11-23T10:00:00-05:00', end: '2026-11-23T10:30:00-05:00' });
+    expect(providerForClick(demo, weekOf('2026-11-23', [lee]), 10 * 60 + 15)).toBe('dr-patel');
+    // A visit that is over (completed) does not hold the time.
+    expect(providerForClick(demo, weekOf('2026-11-23', [{ ...lee, status: 'completed' }]), 10 * 60 + 15)).toBe('dr-lee');
+  });
+
+  it('skips who is off or not working that day', () => {
+    // Tuesday Dec 1, 2 PM: Dr. Lee is at a conference, Dr. Patel does not work Tuesdays.
+    expect(providerForClick(demo, weekOf('2026-12-01'), 14 * 60)).toBe('maria');
+    // Monday 8:30: Dr. Patel starts at 9; Dr. Lee works from 8.
+    expect(providerForClick(demo, weekOf('2026-11-23'), 8 * 60 + 30)).toBe('dr-lee');
+    // Nobody works on Sunday: the first provider, and the appliance says why when booked.
+    expect(providerForClick(demo, weekOf('2026-11-29'), 10 * 60)).toBe('dr-lee');
   });
 });

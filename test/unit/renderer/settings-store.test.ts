@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TenantConfig } from '../../../src/shared/contract/tenant.js';
 import { createSettingsStore, settingsStoreFor } from '../../../src/renderer/features/settings/settings-store.js';
 import { errorsAt } from '../../../src/renderer/features/settings/settings-validation.js';
-import { Refusal, scriptedClient, settle } from './review-scripted-transport.js';
+import { Refusal, booking, scriptedClient, settle } from './review-scripted-transport.js';
 
 const demo = JSON.parse(readFileSync(new URL('../../../resources/demo-practice.json', import.meta.url), 'utf8')) as TenantConfig;
 
@@ -117,5 +117,20 @@ describe('settings store', () => {
     store.getState().start();
     await settle();
     expect(store.getState()).toMatchObject({ status: 'error', loadError: 'There is no practice "bright-smiles".' });
+  });
+
+  it('asks before a change that strands booked visits outside the new hours, then says what was done', async () => {
+    const { store, transport, stored } = setup();
+    const hal = { ...booking({ id: 'hal', status: 'confirmed', providerId: 'dr-patel' }), why: "Dr. Raj Patel's new hours on Mondays end at 2:00 PM", closedDay: false };
+    transport.handle('tenants/closure-impact', (input) => (input.config.providers.find((p: { id: string }) => p.id === 'dr-patel').hours.mon.length === 1 ? [hal] : []));
+    await settle();
+    store.getState().update(['providers', 1, 'hours', 'mon'], [['09:00', '12:00']]);
+    expect(await store.getState().save()).toBe(false);
+    expect(transport.count('tenants/save')).toBe(0);
+    expect(store.getState().closedDays).toEqual([hal]);
+
+    expect(await store.getState().save('review')).toBe(true);
+    expect(stored().providers[1]?.hours?.mon).toEqual([['09:00', '12:00']]);
+    expect(store.getState()).toMatchObject({ closedDays: null, savedNotice: 'Saved. The appointments outside the new hours are waiting in Review to be moved.' });
   });
 });

@@ -14,7 +14,7 @@ import {
 } from './ports.js';
 import { replayOf } from './idempotent-replay.js';
 import type { SlotLocks } from './slot-locks.js';
-import { visitOutcomeRefusal } from './visit-outcome.js';
+import { undoneAction, undoOutcomeTarget, visitOutcomeRefusal } from './visit-outcome.js';
 
 /** How far around a slot we look for bookings whose buffers might reach it. */
 const NEIGHBOURHOOD_MS = 24 * 60 * 60 * 1000;
@@ -371,6 +371,24 @@ export class BookingService {
     }));
   }
 
+  /**
+   * Takes back a mistaken arrived / completed / no-show click: the visit returns to what it was
+   * before it, recorded under the person's name. A no-show whose time someone else has since
+   * taken stays a no-show (the overlap guard refuses it), with a reason.
+   */
+  async undoOutcome(tenantId: string, bookingId: string, outcome: VisitOutcome, actor: string): Promise<BookingRecord> {
+    const taken = 'Someone else is booked in this visit’s time now, so it cannot go back on the schedule. Move or cancel that booking first.';
+    return this.changedAfter(() =>
+      this.write(() => {
+        const booking = this.get(tenantId, bookingId);
+        const target = undoOutcomeTarget(booking, outcome, this.deps.bookings.history(tenantId, bookingId));
+        if ('done' in target) return booking;
+        if ('refusal' in target) throw new ContractError('conflict', target.refusal);
+        return this.transition(booking, target.to, actor, this.deps.clock.now(), undoneAction(outcome), {});
+      }, taken),
+    );
+  }
+
   private releaseHold(tenantId: string, holdId: string, actor: string, now: number): void {
     const hold = this.get(tenantId, holdId);
     if (hold.status !== 'held' && hold.status !== 'expired') {
@@ -458,7 +476,7 @@ export class BookingService {
   }
 
   /** Guard 2: the re-check and the write share one IMMEDIATE transaction; guard 3's refusal becomes a conflict. */
-  private write(fn: () => BookingRecord): BookingRecord {
+  private write(fn: () => BookingRecord, takenMessage = 'That time was just taken. Please choose another time.'): BookingRecord {
     try {
       return this.deps.bookings.exclusive(() => {
         const record = fn();
@@ -467,7 +485,7 @@ export class BookingService {
       });
     } catch (error) {
       if (error instanceof SlotTakenError) {
-        throw new ContractError('conflict', 'That time was just taken. Please choose another time.');
+        throw new ContractError('conflict', takenMessage);
       }
       throw error;
     }

@@ -18,3 +18,4 @@ export {
   type FreshBusy,
 } from './ports.js';
 export { SlotLocks } from './slot-locks.js';
+export { workingTimeLost } from './working-time-change.js';

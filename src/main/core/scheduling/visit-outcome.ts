@@ -51,3 +51,40 @@ export function visitOutcomeRefusal(
   }
   return null;
 }
+
+/** The history action an undo records ("arrived undone"), so a second click can tell it was already taken back. */
+export const undoneAction = (outcome: VisitOutcome): string => `${outcome} undone`;
+
+const OUTCOMES: readonly BookingStatus[] = ['arrived', 'completed', 'no_show'];
+
+/**
+ * What taking back `outcome` returns the visit to: the status it had before that click, read from
+ * its history (completed after arrived goes back to arrived; a second undo then to confirmed).
+ * `done` when that click was already taken back (a second desk, a double click); otherwise the
+ * refusal in the front desk's words.
+ */
+export function undoOutcomeTarget(
+  booking: { status: BookingStatus },
+  outcome: VisitOutcome,
+  history: readonly { action: string; fromStatus: BookingStatus | null; toStatus: BookingStatus | null }[],
+): { to: BookingStatus } | { done: true } | { refusal: string } {
+  if (booking.status !== outcome) {
+    const last = history.at(-1);
+    if (last?.action === undoneAction(outcome) && last.toStatus === booking.status) return { done: true };
+    return { refusal: `This visit is ${NOW_IS[booking.status] ?? booking.status}, not ${DONE[outcome]}, so there is nothing to undo.` };
+  }
+  // Outcomes only move forward, so the latest entry that reached this status is the click being undone.
+  const click = [...history].reverse().find((h) => h.toStatus === outcome && OUTCOMES.includes(h.action as BookingStatus));
+  const to = click?.fromStatus;
+  if (!to || (to !== 'confirmed' && to !== 'arrived')) return { refusal: `This visit was not ${DONE[outcome]} from the schedule, so it cannot be undone here.` };
+  return { to };
+}
+
+const NOW_IS: Partial<Record<BookingStatus, string>> = {
+  confirmed: 'confirmed',
+  arrived: 'marked as arrived',
+  completed: 'marked completed',
+  no_show: 'marked a no-show',
+  cancelled: 'cancelled',
+  pending_review: 'waiting for review',
+};

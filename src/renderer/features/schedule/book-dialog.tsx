@@ -15,6 +15,8 @@ export interface BookingDraft {
   date: string;
   /** "HH:MM": a time picked on the grid (a walk-in may be now, inside the phone's notice). */
   time?: string;
+  /** The time was picked in a column of everyone: the provider is a suggestion staff may change. */
+  chooseProvider?: boolean;
   customer?: { name: string; phone: string };
 }
 
@@ -47,6 +49,13 @@ export function BookDialog({
   const serviceId = initial.serviceId ?? config.services.find((s) => !initial.providerId || s.providerIds.includes(initial.providerId))?.id ?? config.services[0]?.id ?? '';
   const fixedProvider = initial.time && initial.providerId ? config.providers.find((p) => p.id === initial.providerId) : undefined;
   const [fixed, setFixed] = useState(fixedProvider ? { providerId: fixedProvider.id, serviceId, start: `${initial.date}T${initial.time}` } : null);
+
+  /** Another provider for the picked time keeps the service when they offer it, else takes their first. */
+  const withProvider = (current: NonNullable<typeof fixed>, providerId: string) => {
+    const offered = config.services.filter((s) => s.providerIds.includes(providerId));
+    const serviceId = offered.some((s) => s.id === current.serviceId) ? current.serviceId : (offered[0]?.id ?? current.serviceId);
+    return { ...current, providerId, serviceId };
+  };
 
   const submit = async () => {
     const found: typeof errors = {};
@@ -121,9 +130,28 @@ export function BookDialog({
       >
         {fixed ? (
           <div className="fixed-slot">
-            <p>
-              At <strong>{fixedLabel}</strong> with <strong>{fixedProvider?.name}</strong>
-            </p>
+            {initial.chooseProvider ? (
+              <>
+                <p>
+                  At <strong>{fixedLabel}</strong>
+                </p>
+                <FormField label="Provider">
+                  {(field) => (
+                    <select {...field} className="input" value={fixed.providerId} onChange={(e) => setFixed(withProvider(fixed, e.target.value))}>
+                      {config.providers.map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {p.name}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </FormField>
+              </>
+            ) : (
+              <p>
+                At <strong>{fixedLabel}</strong> with <strong>{fixedProvider?.name}</strong>
+              </p>
+            )}
             <FormField label="Service">
               {(field) => (
                 <select {...field} className="input" value={fixed.serviceId} onChange={(e) => setFixed({ ...fixed, serviceId: e.target.value })}>

@@ -10,7 +10,7 @@ import { FormField } from '../../components/form-field.js';
 import { InlineError } from '../../components/inline-error.js';
 import { SlotPicker, type SlotChoice } from '../../components/slot-picker.js';
 import { formatDayTime, formatDayTimeRange, localDateOfIso, todayIn } from '../../components/wall-clock.js';
-import { visitActions } from './visit-actions.js';
+import { undoAction, visitActions } from './visit-actions.js';
 import { formatPhoneNumber } from '../overview/format.js';
 import { bookingErrorMessage, slotsAreStale } from './booking-errors.js';
 import { historyActionLabel, historyDetails, historyStatusChange } from './booking-history.js';
@@ -82,6 +82,8 @@ export function BookingDetailDialog({
 
   const title = detail ? `${detail.serviceName}` : 'Booking';
   const active = detail ? ACTIVE.has(detail.status) : false;
+  // A mistaken arrived / completed / no-show click is taken back here, on any day.
+  const undo = detail ? undoAction(detail) : null;
 
   return (
     <Dialog title={title} onClose={onClose} wide={mode === 'move'}>
@@ -227,6 +229,16 @@ export function BookingDetailDialog({
                   {action.outcome === 'completed' ? 'Mark completed' : action.outcome === 'arrived' ? 'Mark arrived' : action.label}
                 </button>
               ))}
+              {undo ? (
+                <button
+                  type="button"
+                  className="button"
+                  disabled={working}
+                  onClick={() => void run(undo.done, () => client.call('bookings/undo-outcome', { tenantId, bookingId, outcome: undo.outcome }))}
+                >
+                  Undo {undo.name}
+                </button>
+              ) : null}
             </div>
           )}
 

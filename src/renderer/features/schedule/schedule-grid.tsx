@@ -4,7 +4,7 @@ import type { BusyBlockDto } from '../../../shared/contract/calendars.js';
 import { BOOKING_STATUS_LABELS } from '../../components/booking-status.js';
 import { formatPhoneNumber } from '../overview/format.js';
 import { formatDay, formatHour, formatTime, formatTimeRange } from '../../components/wall-clock.js';
-import type { VisitAction } from './visit-actions.js';
+import { visitActionName, type VisitAction } from './visit-actions.js';
 import { closedSpans, hoursSummary, scheduleWindow, spansToShow, type PlacedBooking, type ScheduleColumn } from './schedule-layout.js';
 
 export const HOUR_PX = 56;
@@ -244,12 +244,16 @@ function BookingBlock({
         <span className="visit-actions">
           {actions.map((action) => (
             <button
-              key={action.outcome}
+              key={`${action.outcome}${action.undo ? '-undo' : ''}`}
               type="button"
-              className={`visit-action visit-action-${action.outcome}`}
-              aria-label={`${action.label}: ${who}, ${formatTimeRange(booking.start, booking.end)}`}
-              title={`${action.label}: ${who}`}
-              onClick={() => onAction(booking, action)}
+              className={`visit-action ${action.undo ? 'visit-action-undo' : `visit-action-${action.outcome}`}`}
+              aria-label={visitActionName(action, who, formatTimeRange(booking.start, booking.end))}
+              title={action.undo ? `Undo ${action.name}: ${who}` : `${action.label}: ${who}`}
+              onClick={(event) => {
+                // The button may go once the step is recorded: keep the keyboard on the visit's block, where Tab reaches its next step.
+                event.currentTarget.closest('li')?.querySelector<HTMLElement>('.booking-block')?.focus();
+                onAction(booking, action);
+              }}
             >
               {action.label}
             </button>

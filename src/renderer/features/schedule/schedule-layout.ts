@@ -239,3 +239,23 @@ export function hoursSummary(open: readonly MinuteSpan[]): string {
     })
     .join(', ');
 }
+
+const OCCUPYING: readonly BookingStatus[] = ['confirmed', 'pending_review', 'held', 'arrived'];
+
+/**
+ * Who a click on an empty time in a column of everyone (the all-providers week) books with: the
+ * first provider, in the practice's order, who works then and has nobody booked then; else the
+ * first who works then; else the first provider. The booking dialog lets staff pick another, and
+ * the appliance checks whichever they book like any booking.
+ */
+export function providerForClick(config: Pick<TenantConfig, 'hours' | 'closures' | 'specialHours' | 'providers'>, column: ScheduleColumn, minute: number): string | null {
+  const within = (spans: readonly MinuteSpan[]) => spans.some(([from, to]) => from <= minute && minute < to);
+  const working = config.providers.filter((p) => {
+    const rules = providerDayRules(config, p.id, column.date);
+    return within(rules.open) && !within(rules.timeOff);
+  });
+  const free = working.find(
+    (p) => !column.bookings.some((b) => b.booking.providerId === p.id && OCCUPYING.includes(b.booking.status) && b.startMinute <= minute && minute < b.endMinute),
+  );
+  return (free ?? working[0] ?? config.providers[0])?.id ?? null;
+}

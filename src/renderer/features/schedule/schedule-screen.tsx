@@ -15,7 +15,7 @@ import { BookingDetailDialog } from './booking-detail-dialog.js';
 import { CustomerPanel } from './customer-panel.js';
 import { bookingErrorMessage } from './booking-errors.js';
 import { PROVIDER_TONES, ScheduleGrid } from './schedule-grid.js';
-import { ALL_PROVIDERS, buildColumns, rangeTitle, type ScheduleView } from './schedule-layout.js';
+import { ALL_PROVIDERS, buildColumns, providerForClick, rangeTitle, type ScheduleView } from './schedule-layout.js';
 import { ScheduleLegend } from './schedule-legend.js';
 import { quickVisitActions } from './visit-actions.js';
 import { createScheduleStore, rangeKey } from './schedule-store.js';
@@ -203,9 +203,11 @@ function ScheduleBoard({ tenantId, config }: { tenantId: string; config: TenantC
                   onOpenBooking={openBooking}
                   onBookAt={(column) => setOverlay({ kind: 'book', draft: { providerId: column.providerId, date: column.date } })}
                   slotStepMinutes={config.booking.slotStepMinutes}
-                  onBookAtTime={(column, minute) =>
-                    setOverlay({ kind: 'book', draft: { providerId: column.providerId, date: column.date, time: clockOf(minute) } })
-                  }
+                  onBookAtTime={(column, minute) => {
+                    // A column of everyone books at the time clicked too, with someone free then (staff may pick another).
+                    const providerId = column.providerId ?? providerForClick(config, column, minute);
+                    setOverlay({ kind: 'book', draft: { providerId, date: column.date, time: clockOf(minute), ...(column.providerId ? {} : { chooseProvider: true }) } });
+                  }}
                   onMove={(booking, column, minute) => {
                     void client
                       .call('bookings/reschedule', { tenantId, bookingId: booking.id, start: `${column.date}T${clockOf(minute)}`, providerId: column.providerId ?? booking.providerId })
@@ -218,11 +220,11 @@ function ScheduleBoard({ tenantId, config }: { tenantId: string; config: TenantC
                   providerToneOf={providerTone}
                   visitActionsOf={(booking) => quickVisitActions(booking, today, now)}
                   onVisitAction={(booking, action) => {
-                    void client
-                      .call('bookings/record-outcome', { tenantId, bookingId: booking.id, outcome: action.outcome })
+                    const input = { tenantId, bookingId: booking.id, outcome: action.outcome };
+                    void (action.undo ? client.call('bookings/undo-outcome', input) : client.call('bookings/record-outcome', input))
                       .then(
                         (marked) => setNotice(`${action.done}: ${marked.customer?.name ?? 'the patient'}, ${formatDayTime(marked.start)}.`),
-                        (error: unknown) => setNotice(`Not marked: ${bookingErrorMessage(error)}`),
+                        (error: unknown) => setNotice(`${action.undo ? 'Not undone' : 'Not marked'}: ${bookingErrorMessage(error)}`),
                       )
                       .finally(() => void refresh());
                   }}

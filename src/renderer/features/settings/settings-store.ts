@@ -1,6 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ClosedDayChoice } from '../../../shared/contract/closures.js';
-import type { BookingDto } from '../../../shared/contract/scheduling.js';
+import type { ClosedDayChoice, StrandedBookingDto } from '../../../shared/contract/closures.js';
 import type { TenantConfig } from '../../../shared/contract/tenant.js';
 import { describeError, isCommandError } from '../../api/command-error.js';
 import type { ConsoleClient } from '../../api/console-client.js';
@@ -31,12 +30,12 @@ export interface SettingsState {
   /** Someone else saved while this draft had changes. */
   changedElsewhere: boolean;
   savedNotice: string | null;
-  /** Appointments on days this draft would close, waiting for the owner's choice (see ClosedDaysDialog). */
-  closedDays: BookingDto[] | null;
+  /** Appointments this draft would strand (a closed day, shorter hours, time off), waiting for the owner's choice (see ClosedDaysDialog). */
+  closedDays: StrandedBookingDto[] | null;
   load(): Promise<void>;
   update(path: Path, value: unknown): void;
   revert(): void;
-  /** Validates, then saves; resolves true when the appliance took it. A draft closing booked days first asks what to do with them. */
+  /** Validates, then saves; resolves true when the appliance took it. A draft stranding booked visits first asks what to do with them. */
   save(closedDays?: ClosedDayChoice): Promise<boolean>;
   /** Back to editing without saving (the closed-days question was dismissed). */
   dismissClosedDays(): void;
@@ -49,6 +48,12 @@ const CLOSED_DAYS_DONE: Record<ClosedDayChoice, string> = {
   keep: 'The appointments on the closed days were kept; no new bookings go there.',
   cancel: 'The appointments on the closed days were cancelled and each patient is texted.',
   review: 'The appointments on the closed days are waiting in Review to be moved.',
+};
+
+const OUTSIDE_HOURS_DONE: Record<ClosedDayChoice, string> = {
+  keep: 'The appointments outside the new hours were kept; new bookings follow the new hours.',
+  cancel: 'The appointments outside the new hours were cancelled and each patient is texted.',
+  review: 'The appointments outside the new hours are waiting in Review to be moved.',
 };
 
 const drafts = new WeakMap<ConsoleClient, Map<string, SettingsStore>>();
@@ -125,10 +130,13 @@ export function createSettingsStore(client: ConsoleClient, tenantId: string): Se
           return false;
         }
         const config = withIdsFromNames(draft, get().saved);
+        // What the owner was answering: the notice names closed days only when that is all it was.
+        const answered = get().closedDays;
+        const done = answered && !answered.every((b) => b.closedDay) ? OUTSIDE_HOURS_DONE : CLOSED_DAYS_DONE;
         set({ saveProblem: null, showSummary: false, savedNotice: null, closedDays: null });
         try {
           if (!closedDays) {
-            // Closing a day that has appointments: show them and ask, rather than refuse or drop them.
+            // A change that strands booked visits (a closed day, shorter hours, time off): show them and ask, rather than refuse or drop them.
             // (Save stays enabled meanwhile, so focus returns to it when the question is dismissed.)
             const affected = await client.call('tenants/closure-impact', { tenantId, config });
             if (affected.length > 0) {
@@ -150,7 +158,7 @@ export function createSettingsStore(client: ConsoleClient, tenantId: string): Se
             dirty: keepEdits ? !sameConfig(current, fresh) : false,
             serverErrors: new Map(),
             changedElsewhere: false,
-            savedNotice: closedDays ? `Saved. ${CLOSED_DAYS_DONE[closedDays]}` : 'Saved. The next call uses these settings.',
+            savedNotice: closedDays ? `Saved. ${done[closedDays]}` : 'Saved. The next call uses these settings.',
           });
           return true;
         } catch (error) {
