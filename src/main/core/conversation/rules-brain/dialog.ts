@@ -10,13 +10,6 @@ import { continueBooking, startBooking } from './slot-flow.js';
 import type { Turn } from './turn.js';
 import { changesWish, mergeWish } from './wish.js';
 
-/** "Have Dr. Patel call me back about my x-rays": the request already says what it is about. */
-const ABOUT = /\b(?:about|regarding|concerning|because|re|sobre|acerca de|porque|por lo de|respecto a)\s+\S+(?:\s+\S+)?/i;
-
-function saysWhatAbout(text: string): boolean {
-  return ABOUT.test(text);
-}
-
 /** Questions whose answer is a name of someone or something else, not the caller's own name. */
 const NAME_IS_THE_ANSWER = new Set(['name', 'confirm_name', 'lookup', 'message_reason']);
 
@@ -89,7 +82,8 @@ async function route(t: Turn, u: Understanding): Promise<void> {
     case 'faq':
       return answerQuestion(t, u);
     case 'leave_message':
-      return startMessage(t, { reason: saysWhatAbout(t.text) ? t.text.trim() : null });
+      // "Have Dr. Patel call me back about my x-rays": the request already says what it is about.
+      return startMessage(t, { reason: u.about !== undefined ? t.text.trim() : null });
     case 'greeting':
       if (u.faqIndex !== null) return answerQuestion(t, { ...u, intent: 'faq' });
       // "Hello?" in the middle of a question: they are checking we are still here.

@@ -64,11 +64,9 @@ function asksQuestion(u: Understanding): boolean {
  * "The following Saturday, same time": a move keeps the appointment's clock time when the caller
  * says so and names no other.
  */
-const SAME_TIME = /\b(?:same time|the same hour|same hour|misma hora|mismo horario)\b/i;
-
 function keepSameTime(t: Turn, u: Understanding): void {
   const s = t.state;
-  if (s.flow === 'reschedule' && s.target && u.time === null && SAME_TIME.test(t.text)) {
+  if (s.flow === 'reschedule' && s.target && u.time === null && u.sameTime === true) {
     s.wish = { ...s.wish, time: localClock(s.target.start, t.tenant), partOfDay: null, earliest: false };
   }
 }

@@ -56,6 +56,10 @@ const RULES: Rule[] = [
   [/\b(diente roto|diente quebrado|se me rompio un diente|se me quebro un diente)\b/g, 'broken tooth'],
   [/\b(se me cayo un diente|diente caido)\b/g, 'knocked out tooth'],
   // The waitlist ("lista de espera", "avíseme si se libera algo"), before "mensaje" becomes a message to leave
+  // "A la misma hora" keeps an appointment's clock time; "es sobre…" says what a message is about.
+  [/\b((a|en) )?(la misma hora|el mismo horario|la misma hora de siempre)\b|\b(misma hora|mismo horario)\b/g, 'same time'],
+  [/\b(es sobre|sobre|acerca de|con respecto a|respecto a|respecto de|por lo de|en relacion a|en cuanto a)\b/g, 'about'],
+  [/\bporque\b/g, 'because'],
   [/\b(la |una )?lista de espera\b/g, 'waitlist'],
   [/\bsi (se )?(libera|desocupa|abre|cancela|queda libre|hay) (algo|alguna cita|un espacio|un lugar|un horario|una cita|algun espacio|algun lugar|algun horario)\b/g, 'if something opens up'],
   [/\b(mandeme|envieme|me manda|me mandan|me envia|me envian|me puede mandar|me pueden mandar) (un )?(mensaje|texto)( de texto)?\b/g, 'text me'],

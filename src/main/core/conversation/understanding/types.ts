@@ -81,6 +81,10 @@ export interface Understanding {
   bareName?: string | null;
   /** "A message" / "the front desk" as an answer to "message or front desk?". */
   helpChoice?: 'message' | 'person' | null;
+  /** "Same time", "a la misma hora": a move keeps the appointment's clock time (set only when said). */
+  sameTime?: boolean;
+  /** What the caller says it is about: "call me back about my x-rays" → "my x-rays" (set only when said). */
+  about?: string;
   /** Every question asked in the utterance, in order: "Where are you? Is there parking?" is two. */
   questions?: AskedQuestion[];
 }

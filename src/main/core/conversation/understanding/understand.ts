@@ -17,6 +17,7 @@ import { findPhones } from './phone.js';
 import { vocabularyOf } from './tenant-vocabulary.js';
 import { findTimes, type TimeRole, type TimeValue } from './times.js';
 import { askedQuestions } from './questions.js';
+import { saysSameTime, subjectOf } from './asides.js';
 import { spanishToEnglish } from './spanish.js';
 import { tokenize } from './tokens.js';
 import type { RejectedEntities, UnderstandContext, Understanding } from './types.js';
@@ -162,5 +163,8 @@ export function understand(said: string, ctx: UnderstandContext): Understanding 
   if (result.intent === 'unknown' && SAYS_MESSAGE.test(text)) result.helpChoice = 'message';
   else if (result.intent === 'unknown' && SAYS_PERSON.test(text)) result.helpChoice = 'person';
   result.emergencyKeyword = emergency?.keyword ?? null;
+  if (saysSameTime(text)) result.sameTime = true;
+  const about = subjectOf(text);
+  if (about !== null) result.about = about;
   return result;
 }
