@@ -134,13 +134,13 @@ export const PHRASES: Phrase[] = [
   p('do you guys take cigna', 'faq', { faqIndex: 0 }),
   p('um do you accept insurance', 'faq', { faqIndex: 0 }),
   p('is my insurence accepted', 'faq', { faqIndex: 0 }),
-  p('how much is a cleaning', 'faq', { faqIndex: 2, serviceId: 'cleaning' }),
-  p('how much is a cleaning without insurance', 'faq', { faqIndex: 2, serviceId: 'cleaning' }),
-  p('how much does whitening cost', 'faq', { faqIndex: 2, serviceId: 'whitening' }),
+  p('how much is a cleaning', 'faq', { faqIndex: 2, serviceId: 'cleaning', asksPrice: true }),
+  p('how much is a cleaning without insurance', 'faq', { faqIndex: 2, serviceId: 'cleaning', asksPrice: true }),
+  p('how much does whitening cost', 'faq', { faqIndex: 2, serviceId: 'whitening', asksPrice: true }),
   p('do you see kids', 'faq', { faqIndex: 3 }),
   p('do you treat children', 'faq', { faqIndex: 3 }),
   p('is there parking', 'faq', { faqIndex: 1 }),
-  p('what are your prices', 'faq', { faqIndex: 2 }),
+  p('what are your prices', 'faq', { faqIndex: 2, asksPrice: true }),
 
   // speak_to_person
   p('can I talk to someone', 'speak_to_person', {}, { min: 0.85 }),

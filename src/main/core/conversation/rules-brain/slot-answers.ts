@@ -30,6 +30,8 @@ function remainingAfterRejection(t: Turn, u: Understanding, options: readonly Of
 }
 
 export async function onService(t: Turn, u: Understanding): Promise<boolean> {
+  // A service not offered, or a price asked: the dialog answers, then asks again.
+  if (u.askedService !== undefined || u.asksPrice) return false;
   if (u.serviceId !== null) {
     t.state.wish = mergeWish(t.state.wish, u, t.tenant);
     await continueBooking(t);
@@ -57,7 +59,7 @@ export async function onService(t: Turn, u: Understanding): Promise<boolean> {
 
 /** "Are you open Friday?" names a day but asks a question: answered, then the booking goes on. */
 function asksQuestion(u: Understanding): boolean {
-  return u.intent === 'hours' || u.intent === 'location' || u.intent === 'faq';
+  return u.intent === 'hours' || u.intent === 'location' || u.intent === 'faq' || u.asksPrice === true || u.askedService !== undefined;
 }
 
 /**

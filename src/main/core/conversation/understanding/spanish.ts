@@ -86,10 +86,12 @@ const RULES: Rule[] = [
   [/\bdireccion\b/g, 'address'],
   [/\b(estacionamiento|estacionar|parqueo|parqueadero|aparcar|donde dejar el carro|donde dejo el carro)\b/g, 'parking'],
   [/\b(aseguranza|seguro medico|seguro dental|seguro)\b/g, 'insurance'],
-  [/\b(cuanto cuesta|cuanto cobran|cuanto sale|que precio|precio|costo)\b/g, 'how much'],
+  [/\b(cuanto (me )?(cuesta|cuestan|cobran|cobra|sale|salen|vale|valen|seria|es) (por )?|que precio|precios|precio|costo)\b/g, 'how much '],
   [/\b(ninos|nino|ninas|hijos|hijo|hija)\b/g, 'children'],
   [/\b(tienen|tiene|hay) (algo|espacio|lugar|citas|cita|disponibilidad|algun horario|algun espacio)( disponible)?\b/g, 'do you have anything'],
   [/\b(tienen|tiene)\b/g, 'do you have'],
+  // "¿Hacen extensiones?", "¿ofrecen implantes?": asking whether a service is offered.
+  [/\b(ustedes )?(hacen|ofrecen|realizan|manejan)( ustedes)?\b/g, 'do you do'],
   // Requests ("la primera cita disponible" is a wish for the earliest, before "cita" becomes "appointment")
   [/\b(lo antes posible|lo mas pronto posible|lo mas pronto|cuanto antes|lo mas temprano posible|la primera (cita|hora) disponible|el primer (horario|espacio|lugar) disponible|lo primero (que tenga|disponible)|lo que tenga primero)\b/g, 'the earliest available'],
   [/\b(cambiar|mover|reprogramar|pasar|recorrer|cambiarme|reagendar) (mi|la|una|el) (cita|consulta|turno|horario)\b/g, 'reschedule my appointment'],

@@ -18,6 +18,7 @@ import { vocabularyOf } from './tenant-vocabulary.js';
 import { findTimes, type TimeRole, type TimeValue } from './times.js';
 import { askedQuestions } from './questions.js';
 import { saysSameTime, subjectOf } from './asides.js';
+import { asksPrice, findServiceRequest, looseService, sharesServiceWord } from './service-request.js';
 import { spanishToEnglish } from './spanish.js';
 import { tokenize } from './tokens.js';
 import type { RejectedEntities, UnderstandContext, Understanding } from './types.js';
@@ -47,6 +48,15 @@ const BOOKING_CUE = /\b(?:book|schedule an|make an|set up an|new appointment|lik
 // A bare "message" or "a person" is the whole answer to "message or front desk?".
 const SAYS_MESSAGE = /\bmessage\b/;
 const SAYS_PERSON = /\b(?:desk|person|someone|somebody|human|staff|receptionist|through)\b/;
+
+/** Requests that are about something else than a new service, whatever words follow. */
+const OTHER_TASKS = new Set(['reschedule', 'cancel', 'check_appointment', 'speak_to_person', 'leave_message', 'emergency', 'hours', 'location', 'goodbye']);
+
+/** The thing asked for is one of the practice's FAQ or emergency words ("do you do loaner cars"). */
+function namesPracticeWords(words: string, vocabulary: ReturnType<typeof vocabularyOf>): boolean {
+  const tokens = tokenize(words);
+  return matchFaq(vocabulary.faq, tokens) !== null || matchEmergency(vocabulary.emergency, tokens, words) !== null;
+}
 
 /** Regions that write "12/3" month first. */
 const MONTH_FIRST_REGIONS = new Set(['US', 'CA', 'PH', 'FM', 'MH', 'PW']);
@@ -97,6 +107,10 @@ export function understand(said: string, ctx: UnderstandContext): Understanding 
   const dates = findDates(work, { today: localToday(tenant.timezone, ctx.now), now: ctx.now, zone: tenant.timezone, monthFirst: monthFirst(tenant), expect });
   const times = findTimes(work, expect, dates.partOfDay);
   const choice = findChoice(work, expect, ctx.optionCount ?? null);
+  // "Do you do balayage", "can I get a feeling": the thing a request frame asks for, once the
+  // other finders have taken their words.
+  const request = services.length === 0 && expect !== 'name' ? findServiceRequest(text, work.masked) : null;
+  const looseServiceId = request ? looseService(request, vocabulary.services) : null;
 
   // "My Thursday appointment", "the one on Thursday", "from Thursday to Friday": that day is the appointment's.
   const ofAppointment = BOOKING_CUE.test(text)
@@ -118,7 +132,7 @@ export function understand(said: string, ctx: UnderstandContext): Understanding 
   const after = pick(clocksWith(times.times, 'after'), text, preferLast);
   const before = pick(clocksWith(times.times, 'before'), text, preferLast);
   const part = pick<PartOfDay>(times.partOfDay, text, preferLast);
-  const service = pick(services, text, preferLast);
+  const service = looseServiceId !== null ? { value: looseServiceId, rejected: null } : pick(services, text, preferLast);
   const provider = pick(providers, text, preferLast);
   const phone = pick(phones, text, preferLast);
 
@@ -163,6 +177,10 @@ export function understand(said: string, ctx: UnderstandContext): Understanding 
   if (result.intent === 'unknown' && SAYS_MESSAGE.test(text)) result.helpChoice = 'message';
   else if (result.intent === 'unknown' && SAYS_PERSON.test(text)) result.helpChoice = 'person';
   result.emergencyKeyword = emergency?.keyword ?? null;
+  if (request && looseServiceId === null && providers.length === 0 && OTHER_TASKS.has(result.intent) === false && !sharesServiceWord(request, vocabulary.services) && !namesPracticeWords(request.words, vocabulary)) {
+    result.askedService = request.words;
+  }
+  if (asksPrice(text)) result.asksPrice = true;
   if (saysSameTime(text)) result.sameTime = true;
   const about = subjectOf(text);
   if (about !== null) result.about = about;
