@@ -1,5 +1,6 @@
 import type { Understanding } from '../understanding/types.js';
 import { goodbye } from './closing.js';
+import { startMessage } from './message-flow.js';
 import { startBooking } from './slot-flow.js';
 import type { Turn } from './turn.js';
 import { changesWish } from './wish.js';
@@ -35,6 +36,11 @@ export async function onAnythingElse(t: Turn, u: Understanding): Promise<boolean
   const offeredBooking = t.state.pending?.promptId;
   if (u.intent === 'yes' && !changesWish(u) && offeredBooking === 'price.offerBooking' && mentioned !== null) {
     await startBooking(t, { ...u, intent: 'book', serviceId: mentioned });
+    return true;
+  }
+  // "…I can take a message for them, or book an appointment for you." "A message, please."
+  if (offeredBooking === 'price.messageOrBook' && u.intent === 'unknown' && u.helpChoice === 'message') {
+    await startMessage(t, { reason: null });
     return true;
   }
   if (u.intent === 'yes' && !changesWish(u) && offeredBooking === 'service.whichOfThose') {

@@ -88,7 +88,10 @@ function priceFromFile(t: Turn, u: Understanding): PriceAnswer | null {
  * team can give it; then the booking goes on, or the caller is offered a booking or a message.
  */
 export async function answerPrice(t: Turn, u: Understanding): Promise<void> {
-  const answer = priceFromFile(t, u);
+  // "How much is it?" while booking a haircut: the haircut.
+  const s = t.state;
+  const inContext = s.flow !== 'idle' ? (s.wish.serviceId ?? s.mentionedServiceId) : null;
+  const answer = priceFromFile(t, u.serviceId === null && inContext !== null ? { ...u, serviceId: inContext } : u);
   if (answer === null) return answerQuestion(t, { ...u, intent: 'faq' });
   const pending = t.state.pending;
   if (pending && isQuestionInFlow(pending.kind)) {

@@ -1,3 +1,4 @@
+import { foldAccents } from './normalize.js';
 import { soundsAlike } from './similarity.js';
 import type { CatalogEntry } from './tenant-vocabulary.js';
 import { MATCH_STOPWORDS, tokenize } from './tokens.js';
@@ -21,7 +22,8 @@ const REQUEST_FRAMES: readonly RegExp[] = [
 
 /** Where the thing asked for ends: a day, a time, a person, a reason, a courtesy. */
 const STOP = /^(?:on|at|for|with|by|from|in|into|around|about|before|after|until|till|tomorrow|today|tonight|next|this|these|that|those|please|and|or|but|because|if|so|then|too|also|as|there|here|sometime|soon|asap|now|cost|costs|run|go|done|again|anymore|still|like|than|to|is|are|was|be|would|will|can|could|should|you|y|me|us|it|them|maybe|perhaps|any|sir|maam|okay|ok|thanks|thank|por|para|con|en|el|la|los|las|mañana|manana|hoy|o|y)$/;
-const LEADING = new Set(['a', 'an', 'the', 'some', 'my', 'our', 'your', 'any', 'another', 'one', '1', 'new', 'un', 'una', 'unos', 'unas', 'el', 'la', 'los', 'las', 'mi', 'su', 'get', 'have', 'do', 'kind', 'of', 'type', 'sort', 'like']);
+const POSSESSIVE = new Set(['my', 'our', 'his', 'her', 'their', 'mi', 'mis', 'su', 'sus']);
+const LEADING = new Set(['his', 'her', 'their', 'mis', 'sus', 'a', 'an', 'the', 'some', 'my', 'our', 'your', 'any', 'another', 'one', '1', 'new', 'un', 'una', 'unos', 'unas', 'el', 'la', 'los', 'las', 'mi', 'su', 'get', 'have', 'do', 'kind', 'of', 'type', 'sort', 'like']);
 
 /**
  * Words that make a request something other than a service: the appointment itself, a time, a
@@ -39,7 +41,7 @@ const NOT_A_SERVICE = new Set(
   here today tomorrow week weeks day days morning afternoon evening night weekend weekday month year monday tuesday wednesday
   thursday friday saturday sunday january february march april may june july august september october november december
   earliest soonest first next asap same new patient patients kid kids child children son daughter wife husband family friend
-  walk walkin walkins break lunch water restroom bathroom wifi directions map list menu schedule calendar waitlist refill yes no
+  walk walkin walkins lunch water restroom bathroom wifi directions map list menu schedule calendar waitlist refill yes no
   thanks please sure okay ok hello hi bye goodbye emergency urgent pain ache better worse back home work job jobs money cash
   check card credit debit`.split(/\s+/),
 );
@@ -49,6 +51,11 @@ export interface ServiceRequest {
   words: string;
   start: number;
   end: number;
+  /**
+   * Said as the caller's own ("my crown", "my car"): a thing to be looked at, not a service's
+   * name, so it is never "a service we do not offer" (though it may still sound like one).
+   */
+  owned: boolean;
 }
 
 /** The thing a request frame asks for, cut before a day, time or person, with its articles dropped. */
@@ -65,13 +72,17 @@ export function findServiceRequest(text: string, masked: string): ServiceRequest
 function objectAfter(text: string, masked: string, from: number): ServiceRequest | null {
   const tokens = tokenize(text.slice(from));
   const kept: number[] = [];
+  let owned = false;
   for (let i = 0; i < tokens.words.length; i++) {
     const word = tokens.words[i] as string;
     const start = from + (tokens.starts[i] as number);
     const end = from + (tokens.ends[i] as number);
     // A word another finder already understood (a service, a provider, a day, a time, a name) ends it.
     if (masked.slice(start, end) !== text.slice(start, end)) break;
-    if (kept.length === 0 && LEADING.has(word)) continue;
+    if (kept.length === 0 && LEADING.has(word)) {
+      if (POSSESSIVE.has(word)) owned = true;
+      continue;
+    }
     if (STOP.test(word) || /\d/.test(word)) break;
     // "my teeth looked at", "a crown replaced": what is to be done to it is not its name.
     if (kept.length > 0 && /^[a-z]{3,}ed$/.test(word)) break;
@@ -85,7 +96,7 @@ function objectAfter(text: string, masked: string, from: number): ServiceRequest
   if (words.every((w) => MATCH_STOPWORDS.has(w))) return null;
   const first = kept[0] as number;
   const last = kept[kept.length - 1] as number;
-  return { words: words.join(' '), start: from + (tokens.starts[first] as number), end: from + (tokens.ends[last] as number) };
+  return { words: words.join(' '), start: from + (tokens.starts[first] as number), end: from + (tokens.ends[last] as number), owned };
 }
 
 const LOOSE_WORD = 0.7;
@@ -95,7 +106,8 @@ const LOOSE_WORD = 0.7;
  * "do you do hair"): too vague to be a service, but not one the practice lacks.
  */
 export function sharesServiceWord(request: ServiceRequest, services: readonly CatalogEntry[]): boolean {
-  const stems = new Set(tokenize(request.words).stems);
+  // Content words only: "de" in "extensiones de pestañas" is not "corte de pelo".
+  const stems = new Set(tokenize(request.words).stems.filter((s) => s.length >= 4));
   return services.some((entry) => entry.phrases.some((phrase) => phrase.stems.some((s) => stems.has(s))));
 }
 
@@ -133,4 +145,16 @@ const PRICE = /\bhow much\b(?! (?:time|longer|notice|later|earlier|sooner)\b)|\b
 
 export function asksPrice(text: string): boolean {
   return PRICE.test(text);
+}
+
+const SAID_WORD = /[\p{L}\p{N}']+/gu;
+
+/** The words as the caller said them, accents kept ("pestañas", not "pestanas"), lowercase. */
+export function wordsAsSaid(words: string, said: string): string {
+  const wanted = words.split(' ');
+  const raw = [...said.matchAll(SAID_WORD)].map((m) => m[0].toLowerCase());
+  for (let i = 0; i + wanted.length <= raw.length; i++) {
+    if (wanted.every((w, k) => foldAccents(raw[i + k] as string) === w)) return raw.slice(i, i + wanted.length).join(' ');
+  }
+  return words;
 }

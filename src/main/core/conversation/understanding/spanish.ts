@@ -86,7 +86,7 @@ const RULES: Rule[] = [
   [/\bdireccion\b/g, 'address'],
   [/\b(estacionamiento|estacionar|parqueo|parqueadero|aparcar|donde dejar el carro|donde dejo el carro)\b/g, 'parking'],
   [/\b(aseguranza|seguro medico|seguro dental|seguro)\b/g, 'insurance'],
-  [/\b(cuanto (me )?(cuesta|cuestan|cobran|cobra|sale|salen|vale|valen|seria|es) (por )?|que precio|precios|precio|costo)\b/g, 'how much '],
+  [/\b(cuanto (me )?(cuesta|cuestan|cobran|cobra|sale|salen|vale|valen|seria|es)( por)?|que precio|precios|precio|costo)\b/g, 'how much'],
   [/\b(ninos|nino|ninas|hijos|hijo|hija)\b/g, 'children'],
   [/\b(tienen|tiene|hay) (algo|espacio|lugar|citas|cita|disponibilidad|algun horario|algun espacio)( disponible)?\b/g, 'do you have anything'],
   [/\b(tienen|tiene)\b/g, 'do you have'],

@@ -18,7 +18,7 @@ import { vocabularyOf } from './tenant-vocabulary.js';
 import { findTimes, type TimeRole, type TimeValue } from './times.js';
 import { askedQuestions } from './questions.js';
 import { saysSameTime, subjectOf } from './asides.js';
-import { asksPrice, findServiceRequest, looseService, sharesServiceWord } from './service-request.js';
+import { asksPrice, findServiceRequest, looseService, sharesServiceWord, wordsAsSaid } from './service-request.js';
 import { spanishToEnglish } from './spanish.js';
 import { tokenize } from './tokens.js';
 import type { RejectedEntities, UnderstandContext, Understanding } from './types.js';
@@ -177,8 +177,8 @@ export function understand(said: string, ctx: UnderstandContext): Understanding 
   if (result.intent === 'unknown' && SAYS_MESSAGE.test(text)) result.helpChoice = 'message';
   else if (result.intent === 'unknown' && SAYS_PERSON.test(text)) result.helpChoice = 'person';
   result.emergencyKeyword = emergency?.keyword ?? null;
-  if (request && looseServiceId === null && providers.length === 0 && OTHER_TASKS.has(result.intent) === false && !sharesServiceWord(request, vocabulary.services) && !namesPracticeWords(request.words, vocabulary)) {
-    result.askedService = request.words;
+  if (request && !request.owned && looseServiceId === null && providers.length === 0 && OTHER_TASKS.has(result.intent) === false && !sharesServiceWord(request, vocabulary.services) && !namesPracticeWords(request.words, vocabulary)) {
+    result.askedService = wordsAsSaid(request.words, said);
   }
   if (asksPrice(text)) result.asksPrice = true;
   if (saysSameTime(text)) result.sameTime = true;
