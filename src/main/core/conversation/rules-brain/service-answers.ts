@@ -32,8 +32,8 @@ function offeredList(t: Turn): string {
 export function notOffered(t: Turn, u: Understanding): void {
   const asked = u.askedService ?? '';
   const offered = offeredList(t);
-  // "We don't offer a root canal", "…implants": English names a single thing with its article.
-  const named = t.lang === 'en' && !/s$/.test(asked) ? withArticle(asked) : asked;
+  // "We don't offer a root canal", "…implants", "…waxing": English names a single thing with its article.
+  const named = t.lang === 'en' && !/(?:s|ing)$/.test(asked) ? withArticle(asked) : asked;
   const sentence = safeToEcho(asked, t.lowConfidence) ? t.m('service.notOfferedNamed', { asked: named, offered }) : t.m('service.notOffered', { offered });
   t.outcome = 'answered';
   t.clarified();
