@@ -18,7 +18,7 @@ import { vocabularyOf } from './tenant-vocabulary.js';
 import { findTimes, type TimeRole, type TimeValue } from './times.js';
 import { askedQuestions } from './questions.js';
 import { saysSameTime, subjectOf } from './asides.js';
-import { asksPrice, findServiceRequest, looseService, sharesServiceWord, wordsAsSaid } from './service-request.js';
+import { asksPrice, findServiceRequest, looseService, sharesServiceWord, wordsAsSaid, type ServiceRequest } from './service-request.js';
 import { spanishToEnglish } from './spanish.js';
 import { tokenize } from './tokens.js';
 import type { RejectedEntities, UnderstandContext, Understanding } from './types.js';
@@ -52,10 +52,14 @@ const SAYS_PERSON = /\b(?:desk|person|someone|somebody|human|staff|receptionist|
 /** Requests that are about something else than a new service, whatever words follow. */
 const OTHER_TASKS = new Set(['reschedule', 'cancel', 'check_appointment', 'speak_to_person', 'leave_message', 'emergency', 'hours', 'location', 'goodbye']);
 
-/** The thing asked for is one of the practice's FAQ or emergency words ("do you do loaner cars"). */
-function namesPracticeWords(words: string, vocabulary: ReturnType<typeof vocabularyOf>): boolean {
-  const tokens = tokenize(words);
-  return matchFaq(vocabulary.faq, tokens) !== null || matchEmergency(vocabulary.emergency, tokens, words) !== null;
+/**
+ * A requested thing that is none of the practice's own: not the caller's own thing ("my crown"),
+ * no word of a service ("do you do hair"), no FAQ ("do you do loaner cars") or emergency word.
+ */
+function isMissingService(request: ServiceRequest, vocabulary: ReturnType<typeof vocabularyOf>): boolean {
+  if (request.owned || sharesServiceWord(request, vocabulary.services)) return false;
+  const tokens = tokenize(request.words);
+  return matchFaq(vocabulary.faq, tokens) === null && matchEmergency(vocabulary.emergency, tokens, request.words) === null;
 }
 
 /** Regions that write "12/3" month first. */
@@ -177,7 +181,7 @@ export function understand(said: string, ctx: UnderstandContext): Understanding 
   if (result.intent === 'unknown' && SAYS_MESSAGE.test(text)) result.helpChoice = 'message';
   else if (result.intent === 'unknown' && SAYS_PERSON.test(text)) result.helpChoice = 'person';
   result.emergencyKeyword = emergency?.keyword ?? null;
-  if (request && !request.owned && looseServiceId === null && providers.length === 0 && OTHER_TASKS.has(result.intent) === false && !sharesServiceWord(request, vocabulary.services) && !namesPracticeWords(request.words, vocabulary)) {
+  if (request && looseServiceId === null && providers.length === 0 && !OTHER_TASKS.has(result.intent) && isMissingService(request, vocabulary)) {
     result.askedService = wordsAsSaid(request.words, said);
   }
   if (asksPrice(text)) result.asksPrice = true;
