@@ -15,7 +15,7 @@ describe('what the caller asked for is said back only when it is safe', () => {
     ['a', false, 'too short'],
     ['damn perm', false, 'not to be repeated'],
     ['shit', false, 'not to be repeated'],
-  ] as const)('"%s" (low confidence: %s): %s', (words, lowConfidence) => {
+  ])('"%s" (low confidence: %s): %s', (words: string, lowConfidence: boolean) => {
     expect(safeToEcho(words, lowConfidence)).toBe(false);
   });
 });
