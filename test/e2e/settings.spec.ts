@@ -102,6 +102,7 @@ test.describe('settings', () => {
     await filling.getByRole('spinbutton', { name: 'Duration (minutes)' }).fill('75');
     await filling.getByRole('textbox', { name: 'Other names callers use' }).fill('cavity, filling, tooth filling, fix a cavity');
     await filling.getByRole('checkbox', { name: 'Requires review' }).check();
+    await filling.getByRole('textbox', { name: 'Price' }).fill('from $90');
 
     const maria = page.getByRole('group', { name: 'Provider: Maria Gomez, RDH' });
     await maria.getByRole('button', { name: '+ Add time off' }).click();
@@ -116,7 +117,7 @@ test.describe('settings', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
     const stored = await desk.call('tenants/get', { tenantId: TENANT });
-    expect(stored.services.find((s) => s.id === 'filling')).toMatchObject({ durationMinutes: 75, requiresReview: true, aliases: ['cavity', 'filling', 'tooth filling', 'fix a cavity'] });
+    expect(stored.services.find((s) => s.id === 'filling')).toMatchObject({ durationMinutes: 75, requiresReview: true, price: 'from $90', aliases: ['cavity', 'filling', 'tooth filling', 'fix a cavity'] });
     const saved = stored.providers.find((p) => p.id === 'maria');
     expect(saved?.timeOff).toEqual([{ from: '2026-12-03T08:00', to: '2026-12-03T12:00' }]);
     expect(saved?.hours?.fri).toEqual([]);

@@ -140,6 +140,11 @@ export const service = z.strictObject({
   requiresReview: z.boolean().default(false),
   /** Hours before the visit its reminder text goes out; unset = the practice's `texts.reminders.hoursBefore`. */
   reminderHoursBefore: reminderHours.optional(),
+  /**
+   * What a caller who asks hears it costs, spoken as written ("$45", "from $120", "$150 with the
+   * exam"). Unset: the receptionist never names a price, and says the team can give one.
+   */
+  price: nonEmptyLine.max(60, { error: 'must be at most 60 characters (it is spoken to callers)' }).optional(),
 });
 
 export const reviewPolicy = z.strictObject({

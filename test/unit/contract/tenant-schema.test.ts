@@ -34,6 +34,20 @@ describe('tenant file schema', () => {
     expect(errorsOf(example)).toEqual([]);
   });
 
+  it('takes an optional spoken price per service, trimmed, and refuses an empty, long or multi-line one', () => {
+    const withPrice = (price: unknown) => {
+      const tenant = demoTenant();
+      (tenant.services[0] as Record<string, unknown>).price = price;
+      return tenant;
+    };
+    expect(tenantConfigSchema.parse(withPrice('  from $120 ')).services[0]?.price).toBe('from $120');
+    expect(tenantConfigSchema.parse(demoTenant()).services[0]?.price).toBeUndefined();
+    expect(errorsOf(withPrice(''))).toEqual([expect.stringMatching(/^services\[0\]\.price: must not be empty/)]);
+    expect(errorsOf(withPrice('x'.repeat(61)))).toEqual([expect.stringMatching(/^services\[0\]\.price: must be at most 60 characters/)]);
+    expect(errorsOf(withPrice('$45\nor less'))).toEqual([expect.stringMatching(/^services\[0\]\.price: /)]);
+    expect(errorsOf(withPrice(45))).toEqual([expect.stringMatching(/^services\[0\]\.price: must be text/)]);
+  });
+
   it('bounds a service to one day, buffers included', () => {
     const issues = (edit: (services: Record<string, number>[]) => void) => {
       const tenant = demoTenant();

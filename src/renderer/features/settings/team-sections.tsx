@@ -55,6 +55,7 @@ export function ServicesSection() {
                 <ChoiceListSetting path={[...p, 'providerIds']} legend="Providers" options={providers.map((pr) => ({ value: pr.id, label: pr.name || 'New provider' }))} />
                 <CheckboxSetting path={[...p, 'requiresReview']} label="Requires review" hint="Phone bookings wait for staff approval before they are confirmed." />
                 <NumberSetting path={[...p, 'reminderHoursBefore']} label="Reminder (hours before)" errorName="Reminder hours" min={1} max={168} hint="Empty: the practice's reminder time (Texts)." />
+                <TextSetting path={[...p, 'price']} label="Price" errorName="Price" empty={undefined} placeholder="$45, from $120" hint="Said as written to callers who ask. Empty: the receptionist says the team can give prices." />
               </div>
             </ItemCard>
           );

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ConsentMissing, requireConsent, type ConsentTarget } from '../../../../src/main/core/conversation/actions/consent-guard.js';
 import type { SpokenLine as HeardLine } from '../../../../src/main/core/conversation/actions/ports.js';
 import { message, spokenTime } from '../../../../src/main/core/conversation/index.js';
+import { understand, type UnderstandContext } from '../../../../src/main/core/conversation/understanding/index.js';
 import { tenantConfigSchema } from '../../../../src/shared/contract/index.js';
 
 const tenant = tenantConfigSchema.parse(JSON.parse(readFileSync(new URL('../../../../resources/demo-practice.json', import.meta.url), 'utf8')));
@@ -99,5 +100,52 @@ describe('the consent guard: read back the exact slot, then a yes in a later tur
     const move: ConsentTarget = { action: 'reschedule_appointment', providerId: 'maria', start: dec1, from: at('2026-11-24T09:00') };
     const moveBack = message('es', 'readBack.move', { service: 'limpieza dental', from: spokenTime.fullWhen('es', at('2026-11-24T09:00'), tenant, NOW), to: spokenTime.fullWhen('es', dec1, tenant, NOW), provider: 'Maria Gomez' });
     expect(check([r(moveBack)], 'sí', move)).toBe('ok');
+  });
+});
+
+describe('the consent guard reads each caller line once', () => {
+  /** Runs the guard with a reader that counts how often each line is understood, per language. */
+  function counted(lines: HeardLine[], callerSaid: string, language?: 'en' | 'es') {
+    const reads = new Map<string, number>();
+    const read = (said: string, ctx: UnderstandContext) => {
+      const key = `${ctx.language ?? 'en'}:${said}`;
+      reads.set(key, (reads.get(key) ?? 0) + 1);
+      return understand(said, ctx);
+    };
+    const context = { tenant, callId: 'call-1', callerPhone: null, turn: 3, callerSaid, ...(language ? { language } : {}) };
+    let outcome = 'ok';
+    try {
+      requireConsent(BOOK, context, { heard: () => lines }, NOW, read);
+    } catch (error) {
+      if (!(error instanceof ConsentMissing)) throw error;
+      outcome = error.reason;
+    }
+    return { outcome, reads };
+  }
+
+  it('a plain yes is understood once, in the call\'s language', () => {
+    expect(counted([READ_BACK], 'yes please')).toEqual({ outcome: 'ok', reads: new Map([['en:yes please', 1]]) });
+    expect(counted([READ_BACK], 'sí, claro', 'es')).toEqual({ outcome: 'ok', reads: new Map([['es:sí, claro', 1]]) });
+  });
+
+  it('a line that is neither yes nor no is read at most once per language, however many checks ask about it', () => {
+    const lines = [READ_BACK, c('hmm, what was the address again?'), r('120 Main Street.'), c('and is there parking')];
+    const { outcome, reads } = counted(lines, 'let me think about it');
+    expect(outcome).toBe('no_yes');
+    expect([...reads.values()].every((n) => n === 1)).toBe(true);
+    // Three caller lines, each in at most two languages.
+    expect(reads.size).toBeLessThanOrEqual(6);
+    expect([...reads.keys()].filter((k) => k.endsWith('let me think about it'))).toEqual(['en:let me think about it', 'es:let me think about it']);
+  });
+
+  it('the caller naming the slot is understood once per language, not again for the yes/no and for the slot', () => {
+    const { outcome, reads } = counted([READ_BACK], 'Tuesday the 24th at 3 p.m.');
+    expect(outcome).toBe('ok');
+    expect(reads.get('en:Tuesday the 24th at 3 p.m.')).toBe(1);
+    expect(reads.get('es:Tuesday the 24th at 3 p.m.') ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('the keypad needs no understanding at all', () => {
+    expect(counted([READ_BACK], '(pressed 1)')).toEqual({ outcome: 'ok', reads: new Map() });
   });
 });

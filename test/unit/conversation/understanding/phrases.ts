@@ -98,7 +98,7 @@ export const PHRASES: Phrase[] = [
   p('can you confirm my appointment', 'check_appointment'),
   p('am I still booked for Thursday', 'check_appointment', { date: '2026-11-26' }),
   p('I forgot when my appointment is', 'check_appointment'),
-  p("I'm calling about my appointment", 'check_appointment', {}, { max: 0.6 }),
+  p("I'm calling about my appointment", 'check_appointment', { about: 'my appointment' }, { max: 0.6 }),
 
   // availability
   p('do you have anything Thursday', 'availability', { date: '2026-11-26' }, { min: 0.85 }),
@@ -134,13 +134,13 @@ export const PHRASES: Phrase[] = [
   p('do you guys take cigna', 'faq', { faqIndex: 0 }),
   p('um do you accept insurance', 'faq', { faqIndex: 0 }),
   p('is my insurence accepted', 'faq', { faqIndex: 0 }),
-  p('how much is a cleaning', 'faq', { faqIndex: 2, serviceId: 'cleaning' }),
-  p('how much is a cleaning without insurance', 'faq', { faqIndex: 2, serviceId: 'cleaning' }),
-  p('how much does whitening cost', 'faq', { faqIndex: 2, serviceId: 'whitening' }),
+  p('how much is a cleaning', 'faq', { faqIndex: 2, serviceId: 'cleaning', asksPrice: true }),
+  p('how much is a cleaning without insurance', 'faq', { faqIndex: 2, serviceId: 'cleaning', asksPrice: true }),
+  p('how much does whitening cost', 'faq', { faqIndex: 2, serviceId: 'whitening', asksPrice: true }),
   p('do you see kids', 'faq', { faqIndex: 3 }),
   p('do you treat children', 'faq', { faqIndex: 3 }),
   p('is there parking', 'faq', { faqIndex: 1 }),
-  p('what are your prices', 'faq', { faqIndex: 2 }),
+  p('what are your prices', 'faq', { faqIndex: 2, asksPrice: true }),
 
   // speak_to_person
   p('can I talk to someone', 'speak_to_person', {}, { min: 0.85 }),
@@ -153,7 +153,7 @@ export const PHRASES: Phrase[] = [
   p('can I speak to Dr. Lee', 'speak_to_person', { providerId: 'dr-lee' }),
   p('transfer me please', 'speak_to_person'),
   p('are you a robot', 'speak_to_person', {}, { max: 0.7 }),
-  p('can I talk to someone about booking', 'speak_to_person'),
+  p('can I talk to someone about booking', 'speak_to_person', { about: 'booking' }),
 
   // leave_message
   p('can I leave a message', 'leave_message', {}, { min: 0.85 }),
@@ -347,7 +347,7 @@ export const PHRASES: Phrase[] = [
   p("I'm Sarah Jones", 'unknown', { name: 'Sarah Jones' }),
   p('my name is Emily Lee', 'unknown', { name: 'Emily Lee' }),
   p('you can call me Liz', 'unknown', { name: 'Liz' }),
-  p('this is John calling about a cleaning', 'book', { name: 'John', serviceId: 'cleaning' }),
+  p('this is John calling about a cleaning', 'book', { name: 'John', serviceId: 'cleaning', about: 'a cleaning' }),
   p("my name is Patrick O'Brien", 'unknown', { name: "Patrick O'Brien" }),
   p('John Smith here', 'unknown', { name: 'John Smith' }),
   p('John Smith', 'unknown', { name: 'John Smith' }, { expect: 'name' }),

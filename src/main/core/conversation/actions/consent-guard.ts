@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import type { TenantConfig } from '../../../../shared/contract/index.js';
+import type { Language, TenantConfig } from '../../../../shared/contract/index.js';
 import { spanishToEnglish } from '../understanding/spanish.js';
-import { understand } from '../understanding/index.js';
+import { understand, type UnderstandContext, type Understanding } from '../understanding/index.js';
 import type { CallConversation, SpokenLine } from './ports.js';
 import { mentionsSlot, spokenSlots, type SpokenSlot } from './spoken-slots.js';
 import type { ActionContext } from './types.js';
@@ -29,7 +29,7 @@ export class ConsentMissing extends Error {
  * later turn the caller said yes (and did not take it back). Whatever a model claims, what counts
  * is what was said on the call.
  */
-export function requireConsent(target: ConsentTarget, context: ActionContext, conversation: CallConversation, now: number): void {
+export function requireConsent(target: ConsentTarget, context: ActionContext, conversation: CallConversation, now: number, read: LineReader = understand): void {
   // Without this turn's words (a router called outside a call turn) nothing can be verified: refuse.
   if (context.callerSaid === undefined) throw new ConsentMissing('caller_unknown');
   const lines: SpokenLine[] = [...conversation.heard(context.tenant.id, context.callId)];
@@ -38,8 +38,48 @@ export function requireConsent(target: ConsentTarget, context: ActionContext, co
   const from = target.from === undefined ? null : localSlot(target.from, null, context.tenant);
   const readBackAt = lastIndexWhere(lines, (line) => line.speaker === 'receptionist' && isReadBackOf(line.text, slot, from, context.tenant, now));
   if (readBackAt < 0) throw new ConsentMissing('no_read_back');
-  const namesTheSlot = (text: string) => isReadBackOf(text, slot, from, context.tenant, now) || callerNamesSlot(text, slot, context.tenant, now);
-  if (!agreedAfter(lines.slice(readBackAt + 1), namesTheSlot, context.tenant, now)) throw new ConsentMissing('no_yes');
+  const callerLines = new CallerLines(context.tenant, now, context.language ?? 'en', read);
+  const namesTheSlot = (text: string) => isReadBackOf(text, slot, from, context.tenant, now) || callerNamesSlot(callerLines.readings(text), slot);
+  if (!agreedAfter(lines.slice(readBackAt + 1), namesTheSlot, callerLines)) throw new ConsentMissing('no_yes');
+}
+
+/** How a caller line is understood: `understand`, or a counting wrapper in tests. */
+export type LineReader = (said: string, ctx: UnderstandContext) => Understanding;
+
+interface Reading {
+  language: Language;
+  understanding: Understanding;
+}
+
+/**
+ * Each caller line read at most once per language, the call's own language first and the other
+ * only when it is asked for: a call may switch language, so a line that says nothing in one may
+ * still be a yes in the other, but a plain "yes" is understood once.
+ */
+class CallerLines {
+  private readonly memo = new Map<string, Understanding>();
+  private readonly languages: readonly Language[];
+
+  constructor(
+    private readonly tenant: TenantConfig,
+    private readonly now: number,
+    first: Language,
+    private readonly read: LineReader,
+  ) {
+    this.languages = first === 'es' ? ['es', 'en'] : ['en', 'es'];
+  }
+
+  *readings(said: string): Generator<Reading> {
+    for (const language of this.languages) {
+      const key = `${language}\u0000${said}`;
+      let understanding = this.memo.get(key);
+      if (understanding === undefined) {
+        understanding = this.read(said, { tenant: this.tenant, now: this.now, expect: 'yes_no', language });
+        this.memo.set(key, understanding);
+      }
+      yield { language, understanding };
+    }
+  }
 }
 
 function localSlot(start: number, providerId: string | null, tenant: TenantConfig) {
@@ -68,13 +108,13 @@ function namesOnly(mentions: SpokenSlot[], slot: ReturnType<typeof localSlot>, f
  * AM/PM may be either half of the clock), nothing is ruled out, and at least one of them is said.
  * The same test the rules receptionist applies before it books.
  */
-function callerNamesSlot(said: string, slot: ReturnType<typeof localSlot>, tenant: TenantConfig, now: number): boolean {
-  return (['en', 'es'] as const).some((language) => {
-    const u = understand(said, { tenant, now, expect: 'yes_no', language });
-    if (u.rejected || (u.date === null && u.time === null)) return false;
-    if (u.date !== null && u.date !== slot.date) return false;
-    return u.time === null || u.time === slot.time || (!u.timeHasMeridiem && sameTwelveHourClock(u.time, slot.time));
-  });
+function callerNamesSlot(readings: Iterable<Reading>, slot: ReturnType<typeof localSlot>): boolean {
+  for (const { understanding: u } of readings) {
+    if (u.rejected || (u.date === null && u.time === null)) continue;
+    if (u.date !== null && u.date !== slot.date) continue;
+    if (u.time === null || u.time === slot.time || (!u.timeHasMeridiem && sameTwelveHourClock(u.time, slot.time))) return true;
+  }
+  return false;
 }
 
 function sameTwelveHourClock(a: string, b: string): boolean {
@@ -86,11 +126,11 @@ function sameTwelveHourClock(a: string, b: string): boolean {
  * I book Wednesday at 8 AM?" with that very day and time ("Wednesday around 8 a.m.") is a yes too:
  * the caller named the slot themselves, and the rules receptionist takes it as one.
  */
-function agreedAfter(lines: SpokenLine[], namesTheSlot: (text: string) => boolean, tenant: TenantConfig, now: number): boolean {
+function agreedAfter(lines: SpokenLine[], namesTheSlot: (text: string) => boolean, callerLines: CallerLines): boolean {
   let agreed = false;
   for (const line of lines) {
     if (line.speaker !== 'caller') continue;
-    const answer = callerAnswer(line.text, tenant, now) ?? (namesTheSlot(line.text) ? 'yes' : null);
+    const answer = callerAnswer(line.text, callerLines) ?? (namesTheSlot(line.text) ? 'yes' : null);
     if (answer === 'yes') agreed = true;
     else if (answer === 'no') agreed = false;
   }
@@ -99,17 +139,23 @@ function agreedAfter(lines: SpokenLine[], namesTheSlot: (text: string) => boolea
 
 const AFFIRMATIVE_START = /^\s*(yes|yeah|yep|yup|sure|correct|that's right|please do|go ahead)\b(?!\s*,?\s*(but|wait)\b)/i;
 
-/** The caller's answer in English, else in Spanish ("sí", "claro que sí", "no, mejor otro día"). */
-function callerAnswer(text: string, tenant: TenantConfig, now: number): 'yes' | 'no' | null {
-  return answerIn('en', text, tenant, now) ?? answerIn('es', text, tenant, now);
+/** The caller's answer in the call's language, else in the other ("sí", "claro que sí", "no, mejor otro día"). */
+function callerAnswer(said: string, callerLines: CallerLines): 'yes' | 'no' | null {
+  // The keypad: "press 1 for yes and 2 for no" is how every read-back offers it.
+  for (const text of [said, spanishToEnglish(said)]) {
+    const pressed = /^\(pressed (\d+)\)$/.exec(text.trim())?.[1] ?? (/^\d$/.test(text.trim()) ? text.trim() : null);
+    if (pressed !== null) return pressed === '1' ? 'yes' : pressed === '2' ? 'no' : null;
+  }
+  for (const reading of callerLines.readings(said)) {
+    const answer = answerFrom(reading, said);
+    if (answer !== null) return answer;
+  }
+  return null;
 }
 
-function answerIn(language: 'en' | 'es', said: string, tenant: TenantConfig, now: number): 'yes' | 'no' | null {
+function answerFrom({ language, understanding }: Reading, said: string): 'yes' | 'no' | null {
   const text = language === 'es' ? spanishToEnglish(said) : said;
-  // The keypad: "press 1 for yes and 2 for no" is how every read-back offers it.
-  const pressed = /^\(pressed (\d+)\)$/.exec(text.trim())?.[1] ?? (/^\d$/.test(text.trim()) ? text.trim() : null);
-  if (pressed !== null) return pressed === '1' ? 'yes' : pressed === '2' ? 'no' : null;
-  const intent = understand(said, { tenant, now, expect: 'yes_no', language }).intent;
+  const intent = understanding.intent;
   if (intent === 'no' || intent === 'correction') return 'no';
   // "Yes, cancel it" reads as a cancel request, but it opens with the answer to the question.
   return intent === 'yes' || AFFIRMATIVE_START.test(text) ? 'yes' : null;

@@ -4,18 +4,12 @@ import { goodbye } from './closing.js';
 import { answerQuestion } from './info-answers.js';
 import { emergency, onMessageReason, saveUnfinishedMessage, speakToPerson, startMessage } from './message-flow.js';
 import { QUESTIONS } from './questions.js';
+import { answerPrice, notOffered } from './service-answers.js';
 import { misunderstood } from './recovery.js';
 import { correctWish } from './slot-answers.js';
 import { continueBooking, startBooking } from './slot-flow.js';
 import type { Turn } from './turn.js';
 import { changesWish, mergeWish } from './wish.js';
-
-/** "Have Dr. Patel call me back about my x-rays": the request already says what it is about. */
-const ABOUT = /\b(?:about|regarding|concerning|because|re|sobre|acerca de|porque|por lo de|respecto a)\s+\S+(?:\s+\S+)?/i;
-
-function saysWhatAbout(text: string): boolean {
-  return ABOUT.test(text);
-}
 
 /** Questions whose answer is a name of someone or something else, not the caller's own name. */
 const NAME_IS_THE_ANSWER = new Set(['name', 'confirm_name', 'lookup', 'message_reason']);
@@ -58,11 +52,17 @@ function settle(t: Turn): void {
   if (t.understood) t.state.counters.misunderstood = 0;
 }
 
+/** Intents a question about the practice's services comes as: a request, a question, or nothing clearer. */
+const ASKS_ABOUT_SERVICES = new Set<Understanding['intent']>(['unknown', 'faq', 'book', 'availability', 'greeting', 'correction', 'yes', 'no']);
+
 const LOOKUP_FLOWS = { reschedule: 'reschedule', cancel: 'cancel', check_appointment: 'check' } as const;
 
 /** A new request, or nothing we can use. */
 async function route(t: Turn, u: Understanding): Promise<void> {
   const s = t.state;
+  // "Do you do balayage?", "can I get a root canal": not a service here; say so and what is.
+  if (u.askedService !== undefined && u.serviceId === null && ASKS_ABOUT_SERVICES.has(u.intent)) return notOffered(t, u);
+  if (u.asksPrice && ASKS_ABOUT_SERVICES.has(u.intent)) return answerPrice(t, u);
   // A question asked in the same breath as a request ("hi, is there parking?") is answered first.
   if (u.questions && u.questions.length > 0 && u.intent !== 'book' && u.intent !== 'availability') return answerQuestion(t, { ...u, intent: u.questions[0]?.kind ?? 'faq' });
   switch (u.intent) {
@@ -89,7 +89,8 @@ async function route(t: Turn, u: Understanding): Promise<void> {
     case 'faq':
       return answerQuestion(t, u);
     case 'leave_message':
-      return startMessage(t, { reason: saysWhatAbout(t.text) ? t.text.trim() : null });
+      // "Have Dr. Patel call me back about my x-rays": the request already says what it is about.
+      return startMessage(t, { reason: u.about !== undefined ? t.text.trim() : null });
     case 'greeting':
       if (u.faqIndex !== null) return answerQuestion(t, { ...u, intent: 'faq' });
       // "Hello?" in the middle of a question: they are checking we are still here.

@@ -6,7 +6,7 @@ import { isQuestionInFlow } from './questions.js';
 import { isSystemFailure, type Turn } from './turn.js';
 
 /** Answers an aside, then picks the request back up ("Now, what day works best for you?") or asks what else. */
-function answered(t: Turn, sentences: string[]): void {
+export function answered(t: Turn, sentences: string[]): void {
   t.outcome = 'answered';
   const pending = t.state.pending;
   if (pending && isQuestionInFlow(pending.kind)) {

@@ -1,5 +1,7 @@
 import type { Understanding } from '../understanding/types.js';
 import { goodbye } from './closing.js';
+import { startMessage } from './message-flow.js';
+import { startBooking } from './slot-flow.js';
 import type { Turn } from './turn.js';
 import { changesWish } from './wish.js';
 import { firstName } from './words.js';
@@ -26,6 +28,24 @@ export async function onIntent(t: Turn, u: Understanding): Promise<boolean> {
 export async function onAnythingElse(t: Turn, u: Understanding): Promise<boolean> {
   if (u.intent === 'no' && !changesWish(u)) {
     goodbye(t);
+    return true;
+  }
+  // "A haircut is $45. Would you like to book one?" "Yes": a haircut it is.
+  // "We offer… Would you like to book one of those?" "Yes": which one.
+  const mentioned = t.state.mentionedServiceId;
+  const offeredBooking = t.state.pending?.promptId;
+  if (u.intent === 'yes' && !changesWish(u) && offeredBooking === 'price.offerBooking' && mentioned !== null) {
+    await startBooking(t, { ...u, intent: 'book', serviceId: mentioned });
+    return true;
+  }
+  // "…I can take a message for them, or book an appointment for you." "A message, please."
+  if (offeredBooking === 'price.messageOrBook' && u.intent === 'unknown' && u.helpChoice === 'message') {
+    await startMessage(t, { reason: null });
+    return true;
+  }
+  if (u.intent === 'yes' && !changesWish(u) && offeredBooking === 'service.whichOfThose') {
+    t.state.mentionedServiceId = null;
+    await startBooking(t, { ...u, intent: 'book' });
     return true;
   }
   return onIntent(t, u);

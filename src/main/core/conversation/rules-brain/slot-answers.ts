@@ -30,6 +30,8 @@ function remainingAfterRejection(t: Turn, u: Understanding, options: readonly Of
 }
 
 export async function onService(t: Turn, u: Understanding): Promise<boolean> {
+  // A service not offered, or a price asked: the dialog answers, then asks again.
+  if (u.askedService !== undefined || u.asksPrice) return false;
   if (u.serviceId !== null) {
     t.state.wish = mergeWish(t.state.wish, u, t.tenant);
     await continueBooking(t);
@@ -57,18 +59,16 @@ export async function onService(t: Turn, u: Understanding): Promise<boolean> {
 
 /** "Are you open Friday?" names a day but asks a question: answered, then the booking goes on. */
 function asksQuestion(u: Understanding): boolean {
-  return u.intent === 'hours' || u.intent === 'location' || u.intent === 'faq';
+  return u.intent === 'hours' || u.intent === 'location' || u.intent === 'faq' || u.asksPrice === true || u.askedService !== undefined;
 }
 
 /**
  * "The following Saturday, same time": a move keeps the appointment's clock time when the caller
  * says so and names no other.
  */
-const SAME_TIME = /\b(?:same time|the same hour|same hour|misma hora|mismo horario)\b/i;
-
 function keepSameTime(t: Turn, u: Understanding): void {
   const s = t.state;
-  if (s.flow === 'reschedule' && s.target && u.time === null && SAME_TIME.test(t.text)) {
+  if (s.flow === 'reschedule' && s.target && u.time === null && u.sameTime === true) {
     s.wish = { ...s.wish, time: localClock(s.target.start, t.tenant), partOfDay: null, earliest: false };
   }
 }

@@ -1,5 +1,5 @@
 import type { Mention } from './mentions.js';
-import { soundKey, wordSimilarity } from './similarity.js';
+import { sameSound, soundKey, wordSimilarity } from './similarity.js';
 import type { CatalogEntry, Phrase } from './tenant-vocabulary.js';
 import type { Tokens } from './tokens.js';
 import { MATCH_STOPWORDS } from './tokens.js';
@@ -16,6 +16,8 @@ const FUZZY_MIN_MEAN = 0.8;
 const FUZZY_MIN_WORD = 0.6;
 const FUZZY_SINGLE = 0.84;
 const LONE = 0.7;
+/** A short word of a longer name said alike ("hair cat" for "hair cut"): enough only next to its other words. */
+const SHORT_SAME_SOUND = 0.7;
 const TITLES = new Set(['dr', 'with', 'see', 'mr', 'mrs', 'ms', 'miss']);
 
 interface Scored {
@@ -25,13 +27,14 @@ interface Scored {
   last: number;
 }
 
-function wordScore(phraseStem: string, phraseWord: string, tokens: Tokens, at: number, titled: boolean): number {
+function wordScore(phraseStem: string, phraseWord: string, tokens: Tokens, at: number, titled: boolean, inLongerName = false): number {
   const s = tokens.stems[at] as string;
   const w = tokens.words[at] as string;
   if (s === phraseStem || w === phraseWord) return 1;
   if (MATCH_STOPWORDS.has(w) || /\d/.test(w)) return 0;
   if (phraseStem.length < 4 || s.length < 3) {
-    return titled && s.length >= 2 && soundKey(s) === soundKey(phraseStem) ? 0.85 : 0;
+    if (titled && s.length >= 2 && soundKey(s) === soundKey(phraseStem)) return 0.85;
+    return inLongerName && w.length === phraseWord.length && sameSound(w, phraseWord) ? SHORT_SAME_SOUND : 0;
   }
   let score = Math.max(wordSimilarity(s, phraseStem, FUZZY_MIN_WORD), wordSimilarity(w, phraseWord, FUZZY_MIN_WORD));
   if (titled && score < 0.85 && soundKey(s) === soundKey(phraseStem)) score = 0.85;
@@ -60,7 +63,7 @@ function matchPhrase(phrase: Phrase, tokens: Tokens, positions: number[], id: st
     let sum = 0;
     let min = 1;
     for (let k = 0; k < n; k++) {
-      const s = wordScore(phrase.stems[k] as string, phrase.words[k] as string, tokens, positions[p + k] as number, titled);
+      const s = wordScore(phrase.stems[k] as string, phrase.words[k] as string, tokens, positions[p + k] as number, titled, n > 1);
       sum += s;
       if (s < min) min = s;
       if (min < FUZZY_MIN_WORD) break;

@@ -1,3 +1,6 @@
+import { doubleMetaphone } from 'double-metaphone';
+import { stem } from './stem.js';
+
 /**
  * How alike two words are, for speech-recognizer slips ("cleening", "patell", "teeth clinging"):
  * 1 − (optimal-string-alignment Damerau–Levenshtein distance ÷ the longer length). Pass `atLeast`
@@ -59,4 +62,40 @@ export function soundKey(word: string): string {
     if (ch !== 'h' && ch !== 'w') last = code;
   }
   return key;
+}
+
+const metaphones = new Map<string, readonly [string, string]>();
+
+function metaphoneOf(word: string): readonly [string, string] {
+  let codes = metaphones.get(word);
+  if (codes === undefined) {
+    codes = doubleMetaphone(word);
+    // Bounded like the stem cache: callers' words repeat, junk must not grow it forever.
+    if (metaphones.size < 20_000) metaphones.set(word, codes);
+  }
+  return codes;
+}
+
+/**
+ * Whether two words sound the same to English ears by Double Metaphone ("cut" ~ "cat", "filling"
+ * ~ "feeling"), starting with the same letter so "dry" is not "try" and "oil" not "all".
+ */
+export function sameSound(a: string, b: string): boolean {
+  if (a[0] !== b[0] || a.length < 3 || b.length < 3) return false;
+  const [a1, a2] = metaphoneOf(a);
+  const [b1, b2] = metaphoneOf(b);
+  return a1 !== '' && (a1 === b1 || a1 === b2 || a2 === b1 || a2 === b2);
+}
+
+const ALIKE_MIN = 0.6;
+const SAME_SOUND = 0.85;
+
+/** 0..1: a word as the recognizer may have heard another, by spelling (stems too) or by sound. */
+export function soundsAlike(a: string, b: string): number {
+  if (a === b) return 1;
+  const sa = stem(a);
+  const sb = stem(b);
+  if (sa === sb) return 1;
+  const spelled = Math.max(wordSimilarity(a, b, ALIKE_MIN), wordSimilarity(sa, sb, ALIKE_MIN));
+  return spelled < SAME_SOUND && sameSound(a, b) ? SAME_SOUND : spelled;
 }

@@ -56,6 +56,10 @@ const RULES: Rule[] = [
   [/\b(diente roto|diente quebrado|se me rompio un diente|se me quebro un diente)\b/g, 'broken tooth'],
   [/\b(se me cayo un diente|diente caido)\b/g, 'knocked out tooth'],
   // The waitlist ("lista de espera", "avíseme si se libera algo"), before "mensaje" becomes a message to leave
+  // "A la misma hora" keeps an appointment's clock time; "es sobre…" says what a message is about.
+  [/\b((a|en) )?(la misma hora|el mismo horario|la misma hora de siempre)\b|\b(misma hora|mismo horario)\b/g, 'same time'],
+  [/\b(es sobre|sobre|acerca de|con respecto a|respecto a|respecto de|por lo de|en relacion a|en cuanto a)\b/g, 'about'],
+  [/\bporque\b/g, 'because'],
   [/\b(la |una )?lista de espera\b/g, 'waitlist'],
   [/\bsi (se )?(libera|desocupa|abre|cancela|queda libre|hay) (algo|alguna cita|un espacio|un lugar|un horario|una cita|algun espacio|algun lugar|algun horario)\b/g, 'if something opens up'],
   [/\b(mandeme|envieme|me manda|me mandan|me envia|me envian|me puede mandar|me pueden mandar) (un )?(mensaje|texto)( de texto)?\b/g, 'text me'],
@@ -82,10 +86,12 @@ const RULES: Rule[] = [
   [/\bdireccion\b/g, 'address'],
   [/\b(estacionamiento|estacionar|parqueo|parqueadero|aparcar|donde dejar el carro|donde dejo el carro)\b/g, 'parking'],
   [/\b(aseguranza|seguro medico|seguro dental|seguro)\b/g, 'insurance'],
-  [/\b(cuanto cuesta|cuanto cobran|cuanto sale|que precio|precio|costo)\b/g, 'how much'],
+  [/\b(cuanto (me )?(cuesta|cuestan|cobran|cobra|sale|salen|vale|valen|seria|es)( por)?|que precio|precios|precio|costo)\b/g, 'how much'],
   [/\b(ninos|nino|ninas|hijos|hijo|hija)\b/g, 'children'],
   [/\b(tienen|tiene|hay) (algo|espacio|lugar|citas|cita|disponibilidad|algun horario|algun espacio)( disponible)?\b/g, 'do you have anything'],
   [/\b(tienen|tiene)\b/g, 'do you have'],
+  // "¿Hacen extensiones?", "¿ofrecen implantes?": asking whether a service is offered.
+  [/\b(ustedes )?(hacen|ofrecen|realizan|manejan)( ustedes)?\b/g, 'do you do'],
   // Requests ("la primera cita disponible" is a wish for the earliest, before "cita" becomes "appointment")
   [/\b(lo antes posible|lo mas pronto posible|lo mas pronto|cuanto antes|lo mas temprano posible|la primera (cita|hora) disponible|el primer (horario|espacio|lugar) disponible|lo primero (que tenga|disponible)|lo que tenga primero)\b/g, 'the earliest available'],
   [/\b(cambiar|mover|reprogramar|pasar|recorrer|cambiarme|reagendar) (mi|la|una|el) (cita|consulta|turno|horario)\b/g, 'reschedule my appointment'],

@@ -81,6 +81,17 @@ export interface Understanding {
   bareName?: string | null;
   /** "A message" / "the front desk" as an answer to "message or front desk?". */
   helpChoice?: 'message' | 'person' | null;
+  /**
+   * A request for something by name that is no service, FAQ or provider of the practice ("do you
+   * do balayage" → "balayage", "can I get a root canal" → "root canal"): a service not offered.
+   */
+  askedService?: string;
+  /** The caller asks what something costs ("how much is a cleaning", "¿cuánto cuesta…?"). */
+  asksPrice?: boolean;
+  /** "Same time", "a la misma hora": a move keeps the appointment's clock time (set only when said). */
+  sameTime?: boolean;
+  /** What the caller says it is about: "call me back about my x-rays" → "my x-rays" (set only when said). */
+  about?: string;
   /** Every question asked in the utterance, in order: "Where are you? Is there parking?" is two. */
   questions?: AskedQuestion[];
 }

@@ -17,6 +17,8 @@ import { findPhones } from './phone.js';
 import { vocabularyOf } from './tenant-vocabulary.js';
 import { findTimes, type TimeRole, type TimeValue } from './times.js';
 import { askedQuestions } from './questions.js';
+import { saysSameTime, subjectOf } from './asides.js';
+import { asksPrice, findServiceRequest, looseService, sharesServiceWord, wordsAsSaid, type ServiceRequest } from './service-request.js';
 import { spanishToEnglish } from './spanish.js';
 import { tokenize } from './tokens.js';
 import type { RejectedEntities, UnderstandContext, Understanding } from './types.js';
@@ -46,6 +48,19 @@ const BOOKING_CUE = /\b(?:book|schedule an|make an|set up an|new appointment|lik
 // A bare "message" or "a person" is the whole answer to "message or front desk?".
 const SAYS_MESSAGE = /\bmessage\b/;
 const SAYS_PERSON = /\b(?:desk|person|someone|somebody|human|staff|receptionist|through)\b/;
+
+/** Requests that are about something else than a new service, whatever words follow. */
+const OTHER_TASKS = new Set(['reschedule', 'cancel', 'check_appointment', 'speak_to_person', 'leave_message', 'emergency', 'hours', 'location', 'goodbye']);
+
+/**
+ * A requested thing that is none of the practice's own: not the caller's own thing ("my crown"),
+ * no word of a service ("do you do hair"), no FAQ ("do you do loaner cars") or emergency word.
+ */
+function isMissingService(request: ServiceRequest, vocabulary: ReturnType<typeof vocabularyOf>): boolean {
+  if (request.owned || sharesServiceWord(request, vocabulary.services)) return false;
+  const tokens = tokenize(request.words);
+  return matchFaq(vocabulary.faq, tokens) === null && matchEmergency(vocabulary.emergency, tokens, request.words) === null;
+}
 
 /** Regions that write "12/3" month first. */
 const MONTH_FIRST_REGIONS = new Set(['US', 'CA', 'PH', 'FM', 'MH', 'PW']);
@@ -96,6 +111,10 @@ export function understand(said: string, ctx: UnderstandContext): Understanding 
   const dates = findDates(work, { today: localToday(tenant.timezone, ctx.now), now: ctx.now, zone: tenant.timezone, monthFirst: monthFirst(tenant), expect });
   const times = findTimes(work, expect, dates.partOfDay);
   const choice = findChoice(work, expect, ctx.optionCount ?? null);
+  // "Do you do balayage", "can I get a feeling": the thing a request frame asks for, once the
+  // other finders have taken their words.
+  const request = services.length === 0 && expect !== 'name' ? findServiceRequest(text, work.masked) : null;
+  const looseServiceId = request ? looseService(request, vocabulary.services) : null;
 
   // "My Thursday appointment", "the one on Thursday", "from Thursday to Friday": that day is the appointment's.
   const ofAppointment = BOOKING_CUE.test(text)
@@ -117,7 +136,7 @@ export function understand(said: string, ctx: UnderstandContext): Understanding 
   const after = pick(clocksWith(times.times, 'after'), text, preferLast);
   const before = pick(clocksWith(times.times, 'before'), text, preferLast);
   const part = pick<PartOfDay>(times.partOfDay, text, preferLast);
-  const service = pick(services, text, preferLast);
+  const service = looseServiceId !== null ? { value: looseServiceId, rejected: null } : pick(services, text, preferLast);
   const provider = pick(providers, text, preferLast);
   const phone = pick(phones, text, preferLast);
 
@@ -162,5 +181,12 @@ export function understand(said: string, ctx: UnderstandContext): Understanding 
   if (result.intent === 'unknown' && SAYS_MESSAGE.test(text)) result.helpChoice = 'message';
   else if (result.intent === 'unknown' && SAYS_PERSON.test(text)) result.helpChoice = 'person';
   result.emergencyKeyword = emergency?.keyword ?? null;
+  if (request && looseServiceId === null && providers.length === 0 && !OTHER_TASKS.has(result.intent) && isMissingService(request, vocabulary)) {
+    result.askedService = wordsAsSaid(request.words, said);
+  }
+  if (asksPrice(text)) result.asksPrice = true;
+  if (saysSameTime(text)) result.sameTime = true;
+  const about = subjectOf(text);
+  if (about !== null) result.about = about;
   return result;
 }
