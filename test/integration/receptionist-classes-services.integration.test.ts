@@ -37,6 +37,9 @@ describe('a service the practice does not offer is said plainly, with what it do
   it.each([
     ['bright-smiles', 'do you guys do implants?', /we don't offer implants here\. We offer a teeth cleaning, a dental exam, a filling, and a teeth whitening consultation\./],
     ['bright-smiles', 'hi, can I get a root canal next week', /we don't offer a root canal here/],
+    // A greeting first never hides the question ("Hi! How can I help you today?" was the answer).
+    ['bright-smiles', 'hi do you guys do implants', /we don't offer implants here/],
+    ['shear-joy', 'hey there, good morning, you guys do balayage?', /we don't offer a balayage here/],
     ['shear-joy', 'do you do balayage?', /we don't offer a balayage here\. We offer a haircut, a hair color, and a blowout\./],
     ['shear-joy', "I'd like to book a perm for Saturday", /we don't offer a perm here/],
     ['lakeside-auto', 'do you fix transmissions', /we don't offer transmissions here\. We offer an oil change, a brake inspection, and a tire rotation\./],

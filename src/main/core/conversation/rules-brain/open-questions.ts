@@ -6,9 +6,12 @@ import type { Turn } from './turn.js';
 import { changesWish } from './wish.js';
 import { firstName } from './words.js';
 
-/** A greeting that carries nothing else; "hello, I'd like to ask about parking" carries a question. */
+/**
+ * A greeting that carries nothing else; "hello, I'd like to ask about parking" carries a question,
+ * "hi, do you guys do implants?" a service, "hi, how much is it?" a price.
+ */
 function bareGreeting(u: Understanding): boolean {
-  return u.intent === 'greeting' && !changesWish(u) && u.faqIndex === null && !(u.questions && u.questions.length > 0);
+  return u.intent === 'greeting' && !changesWish(u) && u.faqIndex === null && !(u.questions && u.questions.length > 0) && u.askedService === undefined && !u.asksPrice;
 }
 
 /** "How can I help you?": a hello back, or a request for the router. */

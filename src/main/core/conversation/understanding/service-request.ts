@@ -12,10 +12,12 @@ import { MATCH_STOPWORDS, tokenize } from './tokens.js';
  */
 
 const ACTOR = '(?:you|y all|you all|you guys|the office|the practice|the clinic|the shop|the salon|dr \\w+|she|he|they|anyone|someone|anybody)';
+/** What may come before a statement-question's "you do…" once the text is normalised (punctuation gone): "hi", "hey there", "ok so". */
+const OPENING = '(?:(?:hi|hello|hey|there|yes|yeah|ok|okay|so|um|uh|well) )*';
 const OFFERS = '(?:do|offer|provide|perform|have|carry|sell|handle|fix|repair|work on|take care of|treat|deal with|specialize in|specialise in|give|install|replace|put in)';
 const REQUEST_FRAMES: readonly RegExp[] = [
-  // "Do you do…", "I was wondering if you guys offer…", "you do balayage?", "any chance you do…".
-  new RegExp(`\\b(?:(?:do|does|can|could|will|would) ${ACTOR}|(?:if|whether|chance) ${ACTOR}|^${ACTOR})(?: guys)? (?:also |still |even |ever )?${OFFERS}\\b`),
+  // "Do you do…", "I was wondering if you guys offer…", "you do balayage?" (also after a hello), "any chance you do…".
+  new RegExp(`\\b(?:(?:do|does|can|could|will|would) ${ACTOR}|(?:if|whether|chance) ${ACTOR}|^${OPENING}${ACTOR})(?: guys)? (?:also |still |even |ever )?${OFFERS}\\b`),
   /\b(?:can|could|may) (?:i|we) (?:get|book|have|schedule|make an appointment for|get an appointment for|come in for|sign up for|also get|get in for)\b/,
   /\b(?:i|we) (?:would like|want|need|am looking for|are looking for|am interested in|was hoping for|was hoping to get|wanted|would love)(?: to (?:get|book|have|schedule|come in for|do|make an appointment for|ask about))?\b/,
   /\bbook (?:me|us)(?: in)?(?: for)?\b|\b(?:is it possible|are you able) to (?:get|do|book|have)\b|\bi am (?:calling|phoning) (?:about|for|to book|to get|to ask about)\b|\bi came (?:in )?for\b/,
