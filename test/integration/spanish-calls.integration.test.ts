@@ -91,4 +91,24 @@ describe('a Spanish-speaking caller, end to end', () => {
     const call = await h.converse('+15555550166', ['I need a cleaning Wednesday at 10 am', 'Tom Brooks', 'yes']);
     expect(said(call)).toMatch(/You're all set for your teeth cleaning on Wednesday, November 25th at 10 AM/);
   });
+
+  it('answers in Spanish a caller who simply speaks Spanish, and keeps a Spanish name as a name', async () => {
+    await bilingual();
+    const call = await h.twilio.placeCall({ from: ANA, to: '+15555550123' });
+    said(call);
+    // No "2", no "español", none of the words listed as Spanish before ("quiero", "cita"…).
+    await call.say('buenas, ¿tienen algo para una limpieza el miércoles a las diez?', { confidence: 0.92 });
+    expect(said(call)).toMatch(/¿A nombre de quién hago la cita\?/);
+    // Asked for a name, a Spanish name is the answer, in the language the call is in.
+    await call.say('María de los Ángeles de la Cruz', { confidence: 0.92 });
+    expect(said(call)).toMatch(/miércoles 25 de noviembre a las 10/);
+    await call.say('sí', { confidence: 0.92 });
+    expect(await h.run<{ start: string }[]>('bookings/list', { tenantId: T, statuses: ['confirmed'] })).toMatchObject([{ start: '2026-11-25T10:00:00-05:00' }]);
+  });
+
+  it('an English caller whose name is Spanish stays in English', async () => {
+    await bilingual();
+    const call = await h.converse('+15555550167', ['I need a cleaning Wednesday at 10 am', 'María de los Ángeles de la Cruz', 'yes']);
+    expect(said(call)).toMatch(/You're all set for your teeth cleaning on Wednesday, November 25th at 10 AM/);
+  });
 });

@@ -26,6 +26,31 @@ describe('a name is kept as the caller spelled it', () => {
     expect(heard('Anne-Marie Duval', 'name')).toBe('Anne-Marie Duval');
   });
 
+  it.each([
+    ['María de los Ángeles de la Cruz', 'María de los Ángeles de la Cruz'],
+    ['Maria de la Cruz', 'Maria de la Cruz'],
+    ['juan carlos de la vega', 'Juan Carlos de la Vega'],
+    ['Ana María Torres López', 'Ana María Torres López'],
+    ['Ludwig van Beethoven', 'Ludwig van Beethoven'],
+    ['João dos Santos', 'João dos Santos'],
+    ['De Luca', 'De Luca'],
+    ['van dyke', 'Van Dyke'],
+  ])('a bare answer to "what name?" with the small words of family names: %s', (said, name) => {
+    expect(heard(said, 'name')).toBe(name);
+  });
+
+  it.each([
+    ['my name is Juan de la Vega and I need a cleaning', 'Juan de la Vega'],
+    ['this is Maria del Carmen Ruiz calling', 'Maria del Carmen Ruiz'],
+    ['hi this is Tom de', 'Tom'],
+  ])('after "my name is" or "this is", particles stay inside the name: %s', (said, name) => {
+    expect(heard(said)).toBe(name);
+  });
+
+  it('a particle alone, or words that are no name, are not a name', () => {
+    for (const said of ['de la', 'i need a cleaning on the day after', 'do you have anything']) expect(heard(said, 'name'), said).toBeNull();
+  });
+
   it('words around the name do not join it', () => {
     expect(heard('hi, this is Ann Lee, calling about a cleaning')).toBe('Ann Lee');
   });

@@ -126,6 +126,16 @@ describe('understanding Spanish callers', () => {
     expect(choosesLanguage('español', ['en'], 'en')).toBeNull();
     expect(choosesLanguage('English please', ['en', 'es'], 'es')).toEqual({ language: 'en', only: true });
     expect(choosesLanguage('I would like a cleaning tomorrow', ['en', 'es'], 'en')).toBeNull();
+    // Just speaking Spanish, without the words asked for before ("quiero", "cita"…), switches too.
+    for (const spoken of ['hola, ¿hacen extensiones de pestañas?', 'entonces un corte de pelo el sábado', '¿tienen algo para el viernes en la tarde?', 'buenas, ¿cuánto cuesta una limpieza?']) {
+      expect(choosesLanguage(spoken, ['en', 'es'], 'en'), spoken).toEqual({ language: 'es', only: false });
+    }
+    // English with a Spanish name or place in it stays English.
+    for (const spoken of ['my name is Maria de la Cruz', 'I live on Calle de la Luna, can I come in Tuesday', 'is Dr. de la Vega in on Monday', 'I need a cleaning at the Las Palmas office']) {
+      expect(choosesLanguage(spoken, ['en', 'es'], 'en'), spoken).toBeNull();
+    }
+    // A name given when asked for one is a name, however Spanish its words.
+    expect(choosesLanguage('María de los Ángeles de la Cruz', ['en', 'es'], 'en', 'name')).toBeNull();
   });
 });
 

@@ -95,7 +95,7 @@ export class RulesBrain implements Brain<RulesState> {
           await onSilence(t);
           return;
         }
-        const chosen = choosesLanguage(u.text, t.tenant.languages, t.lang);
+        const chosen = choosesLanguage(u.text, t.tenant.languages, t.lang, t.pendingKind);
         if (chosen) {
           t.state.language = chosen.language;
           if (chosen.only) {

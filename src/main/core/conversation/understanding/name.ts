@@ -12,6 +12,14 @@ import type { Workspace } from './workspace.js';
  */
 
 const MAX_WORDS = 3;
+/** A bare answer to "what name?" may be longer: "Ana María Torres López". */
+const MAX_ANSWER_WORDS = 4;
+/**
+ * The small words inside many family names ("María de los Ángeles de la Cruz", "Ludwig van
+ * Beethoven", "João dos Santos"): taken inside a name (or first, as in "De Luca"), never at its
+ * end, and not counted among its words. Lower case inside the name, as they are written.
+ */
+const PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'das', 'do', 'dos', 'du', 'la', 'las', 'le', 'los', 'van', 'von', 'der', 'den', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'y']);
 /** "my name is not…": never a name even after the strongest trigger. */
 const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'not', 'is', 'and', 'my', 'your', 'this', 'that', 'it', 'for', 'to', 'of', 'in', 'on', 'at', 'so']);
 
@@ -47,8 +55,10 @@ const ANSWER_FILLER = /^(?:(?:yes|yeah|sure|okay|ok|it is|this is|i am|name is|m
 export function titleCase(name: string): string {
   return name
     .split(' ')
-    .map((word) =>
-      word
+    .map((word, i) =>
+      i > 0 && PARTICLES.has(word)
+        ? word
+        : word
         .split(/(['-])/)
         .map((part, i, parts) => (part === "'" || part === '-' || (i > 0 && parts[i - 1] === "'" && part.length <= 1) ? part : part.charAt(0).toUpperCase() + part.slice(1)))
         .join(''),
@@ -60,18 +70,37 @@ function nameLike(word: string): boolean {
   return /^[a-z][a-z'-]*$/.test(word) && word.length >= 2 && !NOT_NAMES.has(word);
 }
 
-/** Up to three name-like words from `at`; stops at the first word that is not. */
+/**
+ * A whole answer that is a name: name-like words with particles among them ("De Luca" and "Van
+ * Dyke" start with one), never ending on one, at most `max` words besides the particles.
+ */
+function isName(words: readonly string[], max: number): boolean {
+  if (words.length === 0 || PARTICLES.has(words.at(-1) as string)) return false;
+  if (!words.every((w) => nameLike(w) || PARTICLES.has(w))) return false;
+  const named = words.filter((w) => !PARTICLES.has(w)).length;
+  return named > 0 && named <= max;
+}
+
+/** Up to three name-like words from `at` (with any particles between them); stops at the first word that is not. */
 function wordsFrom(text: string, at: number, strict: boolean): { name: string; end: number } | null {
   const rest = text.slice(at);
   const words = rest.split(' ');
   const taken: string[] = [];
+  let named = 0;
   for (const word of words) {
-    if (taken.length === MAX_WORDS) break;
+    if (named === MAX_WORDS) break;
     if (!/^[a-z][a-z'-]*$/.test(word)) break;
+    if (taken.length > 0 && PARTICLES.has(word)) {
+      taken.push(word);
+      continue;
+    }
     if (NOT_NAMES.has(word) && (strict || taken.length > 0 || word.length < 2)) break;
     if (!strict && taken.length === 0 && /(?:ing|ed)$/.test(word)) return null;
     taken.push(word);
+    named++;
   }
+  // "this is Tom de…": a name ends on a name, not on a particle.
+  while (taken.length > 0 && PARTICLES.has(taken.at(-1) as string)) taken.pop();
   if (taken.length === 0) return null;
   const name = taken.join(' ');
   return { name, end: at + name.length };
@@ -85,10 +114,10 @@ export function findName(work: Workspace, expect: Expectation | null): Mention<s
     const found = wordsFrom(text, at, false);
     if (found && !FUNCTION_WORDS.has(found.name.split(' ')[0] as string)) return { value: titleCase(found.name), start: at, end: found.end };
   }
-  const here = NAME_HERE.exec(text);
-  if (here && here[1]?.split(' ').every(nameLike)) {
-    const start = text.indexOf(here[1]);
-    return { value: titleCase(here[1]), start, end: start + here[1].length };
+  const here = NAME_HERE.exec(text)?.[1];
+  if (here !== undefined && isName(here.split(' '), MAX_WORDS)) {
+    const start = text.indexOf(here);
+    return { value: titleCase(here), start, end: start + here.length };
   }
   for (const m of text.matchAll(WEAK_TRIGGER)) {
     const at = m.index + m[0].length;
@@ -97,8 +126,7 @@ export function findName(work: Workspace, expect: Expectation | null): Mention<s
   }
   if (expect === 'name') {
     const answer = work.masked.replace(/\s+/g, ' ').trim().replace(ANSWER_FILLER, '').trim();
-    const words = answer.split(' ');
-    if (answer !== '' && words.length <= MAX_WORDS && words.every(nameLike)) {
+    if (answer !== '' && isName(answer.split(' '), MAX_ANSWER_WORDS)) {
       const start = text.indexOf(answer);
       return { value: titleCase(answer), start: Math.max(0, start), end: Math.max(0, start) + answer.length };
     }

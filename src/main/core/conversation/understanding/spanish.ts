@@ -217,20 +217,35 @@ export function mayNameSpanishClockTime(text: string): boolean {
 const SPANISH_CLOCK_WORDS = /\b(la|las|tipo|mediodia|punto)\b/;
 
 const SPANISH_MARKERS = /\b(quiero|quisiera|necesito|cita|citas|hola|buenos|buenas|gracias|manana|hacer|tiene|tienen|por favor|para el|cancelar|cambiar|puedo|usted|senorita|horario|donde|estan|mi nombre|me llamo|el martes|el lunes|el jueves|el viernes|el miercoles)\b/g;
+const SPANISH_FUNCTION_WORDS = new Set(
+  'de del la las el los un una unos unas y o que en por para con sin al se me mi mis su sus es son esta estan hay hola gracias usted ustedes hacen tienen pueden puedo quiero quisiera necesito como cuando donde cuanto cuesta tambien pero si senor senora manana tarde noche sabado domingo lunes martes miercoles jueves viernes'.split(' '),
+);
+const ENGLISH_FUNCTION_WORDS = new Set(
+  'the a an and or of to in on at for with my your is are was be do does can could would will i you we it this that what when where how have has please hi hello thanks thank need want like name'.split(' '),
+);
 const ASKS_SPANISH = /\b(espanol|castellano|spanish|en espanol|habla espanol|hablan espanol)\b/;
 const ASKS_ENGLISH = /\b(ingles|english|in english)\b/;
 
 /**
  * A caller choosing a language: "español" (or "Spanish", or simply speaking Spanish) when the
  * practice offers it; "inglés" / "English" back. `only`: the words were nothing but the choice.
+ * `expecting`: what the receptionist just asked for ("name": a name is not a language).
  */
-export function choosesLanguage(text: string, offered: readonly Language[], current: Language): { language: Language; only: boolean } | null {
+export function choosesLanguage(text: string, offered: readonly Language[], current: Language, expecting: string | null = null): { language: Language; only: boolean } | null {
   const folded = fold(text);
   const words = folded.split(/[\s,.!?]+/).filter(Boolean);
   if (current !== 'es' && offered.includes('es')) {
     if (ASKS_SPANISH.test(folded)) return { language: 'es', only: words.length <= 4 };
     const markers = folded.match(SPANISH_MARKERS)?.length ?? 0;
     if (markers >= 2 || (markers >= 1 && words.length <= 3 && /\b(hola|buenos|buenas|gracias)\b/.test(folded))) return { language: 'es', only: false };
+    // A caller who just speaks Spanish ("hola, ¿hacen extensiones de pestañas?", "un corte de pelo el
+    // sábado"): more of its little words are Spanish than English. A Spanish name in an English
+    // sentence ("my name is Maria de la Cruz") is outnumbered by the sentence's own; a name said
+    // alone when asked for one ("María de los Ángeles de la Cruz") is not a language.
+    if (expecting === 'name') return null;
+    const spanish = words.filter((w) => SPANISH_FUNCTION_WORDS.has(w)).length;
+    const english = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length;
+    if (spanish >= 2 && spanish > english) return { language: 'es', only: false };
   }
   if (current !== 'en' && offered.includes('en') && ASKS_ENGLISH.test(folded)) return { language: 'en', only: words.length <= 4 };
   return null;
