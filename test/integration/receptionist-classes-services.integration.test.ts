@@ -158,3 +158,21 @@ describe('service names the speech recognizer mishears', () => {
     expect(said(c)).toMatch(readBack);
   });
 });
+
+describe('a request and a question in one breath', () => {
+  it('answers the question and does not forget the service: "Would you like to book a teeth cleaning?", and a yes books it', async () => {
+    await practice();
+    const c = await call('bright-smiles', '+15555550295', ['I need a cleaning, do you take insurance?']);
+    expect(said(c)).toMatch(/We accept most PPO plans.*Would you like to book a teeth cleaning\?$/);
+    expect(await answerTo(c, 'yes please')).toMatch(/What day works best for you\?/);
+    for (const line of ['Wednesday at 10 am', 'Pat Kim']) await c.say(line, { confidence: 0.92 });
+    expect(said(c)).toMatch(/Wednesday, November 25th at 10 AM with .* for a teeth cleaning\. Shall I book it\?/);
+  });
+
+  it('a no after the offer closes kindly', async () => {
+    await practice(SALON);
+    const c = await call('shear-joy', '+15555550296', ['what are your hours for a blowout']);
+    expect(said(c)).toMatch(/Would you like to book a blowout\?$/);
+    expect(await answerTo(c, 'no thanks')).toMatch(/Goodbye|bye|Thank/i);
+  });
+});

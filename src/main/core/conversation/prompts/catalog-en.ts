@@ -62,6 +62,7 @@ export const EN = {
   'price.list': 'Our prices: {prices}.',
   'price.item': '{service} is {price}',
   'price.offerBooking': 'Would you like to book one?',
+  'faq.offerBooking': 'Would you like to book {service}?',
   'price.unknownService': "I don't have the price of {service} on hand, but the team can tell you.",
   'price.unknown': "I don't have our prices on hand, but the team can tell you.",
   'price.messageOrBook': 'I can take a message for them, or book an appointment for you. Which would you like?',

@@ -60,6 +60,7 @@ export const ES: Record<keyof typeof EN, string> = {
   'price.list': 'Nuestros precios: {prices}.',
   'price.item': '{service}, {price}',
   'price.offerBooking': '¿Le gustaría hacer una cita?',
+  'faq.offerBooking': '¿Le gustaría hacer una cita para {service}?',
   'price.unknownService': 'No tengo a la mano el precio del servicio de {service}, pero el equipo se lo puede dar.',
   'price.unknown': 'No tengo los precios a la mano, pero el equipo se los puede dar.',
   'price.messageOrBook': 'Puedo tomarle un mensaje para el equipo, o hacerle una cita. ¿Qué prefiere?',

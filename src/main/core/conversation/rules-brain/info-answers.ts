@@ -2,7 +2,8 @@ import type { AskedQuestion, Understanding } from '../understanding/types.js';
 import { anythingElse } from './closing.js';
 import { dayHoursSentence, hoursSentences } from './hours-words.js';
 import { troubleToMessage } from './message-flow.js';
-import { isQuestionInFlow } from './questions.js';
+import { askQuestion, isQuestionInFlow } from './questions.js';
+import { serviceWithArticle } from './words.js';
 import { isSystemFailure, type Turn } from './turn.js';
 
 /** Answers an aside, then picks the request back up ("Now, what day works best for you?") or asks what else. */
@@ -69,6 +70,15 @@ export async function answerQuestion(t: Turn, u: Understanding): Promise<void> {
   }
   if (!inFlow) s.summary = t.m('summary.question', { topic: topics[0] ?? 'other' });
   if (unanswered === null) {
+    // "I need a cleaning, do you take insurance?": the question is answered, and the cleaning is not
+    // forgotten: the caller is asked whether to book it (a yes books that service).
+    if (!inFlow && u.serviceId !== null && !u.asksPrice) {
+      t.outcome = 'answered';
+      t.speak(...sentences);
+      s.flow = 'idle';
+      askQuestion(t, 'anything_else', { prompt: 'faq.offerBooking', params: { service: serviceWithArticle(t, u.serviceId) } });
+      return;
+    }
     answered(t, sentences);
     return;
   }

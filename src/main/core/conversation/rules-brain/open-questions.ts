@@ -33,11 +33,12 @@ export async function onAnythingElse(t: Turn, u: Understanding): Promise<boolean
     goodbye(t);
     return true;
   }
-  // "A haircut is $45. Would you like to book one?" "Yes": a haircut it is.
+  // "A haircut is $45. Would you like to book one?" "Yes": a haircut it is. The same after an
+  // answer that came with a service ("I need a cleaning, do you take insurance?").
   // "We offer… Would you like to book one of those?" "Yes": which one.
   const mentioned = t.state.mentionedServiceId;
   const offeredBooking = t.state.pending?.promptId;
-  if (u.intent === 'yes' && !changesWish(u) && offeredBooking === 'price.offerBooking' && mentioned !== null) {
+  if (u.intent === 'yes' && !changesWish(u) && (offeredBooking === 'price.offerBooking' || offeredBooking === 'faq.offerBooking') && mentioned !== null) {
     await startBooking(t, { ...u, intent: 'book', serviceId: mentioned });
     return true;
   }
