@@ -176,3 +176,12 @@ describe('a request and a question in one breath', () => {
     expect(await answerTo(c, 'no thanks')).toMatch(/Goodbye|bye|Thank/i);
   });
 });
+
+describe('holidays said by name', () => {
+  it('"are you open on Christmas Eve?" is answered for that day, not with the weekly hours', async () => {
+    await practice();
+    const c = await call('bright-smiles', '+15555550297', ['are you open on christmas eve']);
+    expect(said(c)).toMatch(/Thursday, December 24th .*8 AM to noon/);
+    expect(said(c)).not.toMatch(/Monday to Wednesday/);
+  });
+});

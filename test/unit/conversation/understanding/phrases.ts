@@ -120,7 +120,7 @@ export const PHRASES: Phrase[] = [
   p('when do you close', 'hours'),
   p('what time do you open tomorrow', 'hours', { date: '2026-11-24' }),
   p('how late are you open on Thursdays', 'hours', { date: '2026-11-26' }),
-  p('are you guys open on Thanksgiving', 'hours'),
+  p('are you guys open on Thanksgiving', 'hours', { date: '2026-11-26' }),
   p('what are your hours on friday', 'hours', { date: '2026-11-27' }),
 
   // location
@@ -403,7 +403,7 @@ export const PHRASES: Phrase[] = [
   p('I need to cancel, my son is sick', 'cancel'),
   p('Do you have Saturday hours?', 'hours', { date: '2026-11-28' }),
   p('Are you open on the 24th?', 'hours', { date: '2026-11-24' }),
-  p('Is the office closed for Thanksgiving?', 'hours'),
+  p('Is the office closed for Thanksgiving?', 'hours', { date: '2026-11-26' }),
   p('Where exactly are you guys?', 'location', { faqIndex: 1 }),
   p('Can I get a callback', 'leave_message'),
   p('I just want to talk to a person please', 'speak_to_person'),

@@ -1,5 +1,6 @@
 import type { PartOfDay } from '../../scheduling/index.js';
 import { chronoDates, monthDayForward, numericDate } from './chrono-dates.js';
+import { holidaysFor } from './holidays.js';
 import { addDays, daysInMonth, dayOf, isoDate, isoWeekday, mondayOf, monthOf, yearOf } from './local-calendar.js';
 import type { Mention } from './mentions.js';
 import type { Expectation } from './types.js';
@@ -21,6 +22,7 @@ import type { Workspace } from './workspace.js';
  *   out loud is kept even when past.
  * - "12/3" by the tenant's locale: month/day for en-US (and CA, PH), day/month elsewhere (read by
  *   chrono-node, see chrono-dates.ts, which also catches phrasings not listed here).
+ * - Holidays by name ("Christmas Eve", "the day after Thanksgiving"): see holidays.ts.
  * - Ranges: "this week" (today to Sunday), "next week" (Monday to Sunday), "the week after next",
  *   "this/next weekend", "next month", "in December", "early/mid/late December" (a month name
  *   alone is not a range: "may I…", "June Carter").
@@ -30,6 +32,8 @@ import type { Workspace } from './workspace.js';
 
 export interface DateContext {
   today: string;
+  /** The practice's country (ISO code): which holidays its callers may name. */
+  country?: string;
   now: number;
   zone: string;
   /** Read "12/3" as month/day. */
@@ -211,6 +215,7 @@ export function findDates(work: Workspace, ctx: DateContext): DateFindings {
     return true;
   };
 
+  for (const holiday of holidaysFor(ctx.country ?? '')) work.scan(holiday.pattern, (m) => add(m, holiday.next(today, m), { explicit: true }));
   work.scan(DAY_AFTER_TOMORROW, (m) => add(m, addDays(today, 2)));
   work.scan(UNITS_FROM, (m) => {
     const n = countOf(m[1] as string);

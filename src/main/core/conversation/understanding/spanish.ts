@@ -108,6 +108,16 @@ const RULES: Rule[] = [
   [/\b(una cita|cita|citas)\b/g, 'an appointment'],
   // Days: "pasado mañana" before "mañana"; "la mañana" is the morning, "mañana" alone is tomorrow.
   [/\bpasado manana\b/g, 'the day after tomorrow'],
+  // Holidays by name, read as the English names (holidays.ts knows their dates); a greeting is not a date.
+  [/\bfelices fiestas\b/g, 'happy holidays'],
+  [/\bfeliz navidad\b/g, 'merry christmas'],
+  [/\bfeliz (ano nuevo|ano)\b/g, 'happy new year'],
+  [/\bfeliz dia de accion de gracias\b/g, 'happy thanksgiving'],
+  [/\b(la )?nochebuena\b/g, 'christmas eve'],
+  [/\b(la )?navidad\b/g, 'christmas'],
+  [/\b(la )?nochevieja\b/g, 'new years eve'],
+  [/\b(el )?(dia de )?ano nuevo\b/g, 'new years day'],
+  [/\b(el )?dia de accion de gracias\b/g, 'thanksgiving'],
   [/\b(por|en|de|a) la manana\b/g, 'in the morning'],
   [/\b(por|en|de|a) la tarde\b/g, 'in the afternoon'],
   [/\b(por|en|de|a) la noche\b/g, 'in the evening'],

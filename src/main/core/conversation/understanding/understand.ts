@@ -108,7 +108,7 @@ export function understand(said: string, ctx: UnderstandContext): Understanding 
   const providers = matchCatalog(vocabulary.providers, catalogTokens);
   for (const m of [...services, ...providers]) work.mask(m.start, m.end);
 
-  const dates = findDates(work, { today: localToday(tenant.timezone, ctx.now), now: ctx.now, zone: tenant.timezone, monthFirst: monthFirst(tenant), expect });
+  const dates = findDates(work, { today: localToday(tenant.timezone, ctx.now), country: tenant.country, now: ctx.now, zone: tenant.timezone, monthFirst: monthFirst(tenant), expect });
   const times = findTimes(work, expect, dates.partOfDay);
   const choice = findChoice(work, expect, ctx.optionCount ?? null);
   // "Do you do balayage", "can I get a feeling": the thing a request frame asks for, once the
