@@ -215,7 +215,8 @@ export function findDates(work: Workspace, ctx: DateContext): DateFindings {
     return true;
   };
 
-  for (const holiday of holidaysFor(ctx.country ?? '')) work.scan(holiday.pattern, (m) => add(m, holiday.next(today, m), { explicit: true }));
+  const named = holidaysFor(ctx.country ?? '');
+  if (named.any.test(work.text)) for (const holiday of named.holidays) work.scan(holiday.pattern, (m) => add(m, holiday.next(today, m), { explicit: true }));
   work.scan(DAY_AFTER_TOMORROW, (m) => add(m, addDays(today, 2)));
   work.scan(UNITS_FROM, (m) => {
     const n = countOf(m[1] as string);

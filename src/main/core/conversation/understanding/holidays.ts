@@ -59,13 +59,17 @@ export interface NamedHoliday {
   next(today: string, match: RegExpExecArray): string;
 }
 
-const byCountry = new Map<string, NamedHoliday[]>();
+const byCountry = new Map<string, { any: RegExp; holidays: NamedHoliday[] }>();
 
-/** The holidays a practice's callers may name, in the order to look for them. */
-export function holidaysFor(country: string): readonly NamedHoliday[] {
+/**
+ * The holidays a practice's callers may name, in the order to look for them, and one pattern for
+ * any of their names: most sentences name none, and one test is cheaper than one scan per holiday.
+ */
+export function holidaysFor(country: string): { any: RegExp; holidays: readonly NamedHoliday[] } {
   let found = byCountry.get(country);
   if (!found) {
-    found = HOLIDAYS.filter((h) => !h.countries || h.countries.includes(country)).map((h) => ({
+    const kept = HOLIDAYS.filter((h) => !h.countries || h.countries.includes(country));
+    const holidays = kept.map((h) => ({
       pattern: new RegExp(`(?<!\\b(?:merry|happy|a happy|a merry) )\\b(?:(?:the )?day (after|before) )?(?:${h.names})\\b`, 'g'),
       next: (today: string, match: RegExpExecArray) => {
         const offset = match[1] === 'after' ? 1 : match[1] === 'before' ? -1 : 0;
@@ -73,6 +77,7 @@ export function holidaysFor(country: string): readonly NamedHoliday[] {
         return thisYear >= today ? thisYear : addDays(h.on(yearOf(today) + 1), offset);
       },
     }));
+    found = { any: new RegExp(`\\b(?:${kept.map((h) => h.names).join('|')})\\b`), holidays };
     byCountry.set(country, found);
   }
   return found;
