@@ -1,56 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type WebSocket from 'ws';
-import { createApp, type App } from '../../src/main/app/index.js';
-import { call, connect, fetchToken, nextFrame, socketUrl } from '../support/console-socket.js';
-import { demoTenant } from '../support/demo-tenant.js';
-import { FakeClock } from '../support/fake-clock.js';
-import { makeTempDir } from '../support/temp-dir.js';
-import { testConfig } from '../support/test-config.js';
+import { describe, expect, it } from 'vitest';
+import { call, nextFrame } from '../support/console-socket.js';
+import { A, B, output as result, signIn, stopConsoleAppsAfterEach, twoPractices } from '../support/console-staff-app.js';
 
-const A = 'bright-smiles';
-const B = 'sunrise-vet';
-
-const running: { app: App; cleanup: () => void; sockets: WebSocket[] }[] = [];
-afterEach(async () => {
-  for (const { app, cleanup, sockets } of running.splice(0)) {
-    for (const socket of sockets) socket.close();
-    await app.stop();
-    cleanup();
-  }
-});
+stopConsoleAppsAfterEach();
 
 /** Two practices, a desk account for each and an owner; Monday Nov 23 2026, 9:00 AM in New York. */
 async function frontDesk() {
-  const { dir, cleanup } = makeTempDir();
-  const clock = FakeClock.at('2026-11-23T14:00:00Z');
-  const app = createApp(testConfig(dir), { clock });
-  const sockets: WebSocket[] = [];
-  running.push({ app, cleanup, sockets });
-  const { consoleUrl } = await app.start();
-  if (!consoleUrl) throw new Error('no console url');
-  const internal = async (name: string, input: unknown) => {
-    const result = await app.dispatch(name, input, { actor: 'test', transport: 'internal' });
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    return result.output as any;
-  };
-  await internal('tenants/save', { config: { ...demoTenant(), id: B, name: 'Sunrise Vet', phoneNumbers: ['+15555550777'] } });
-  await internal('staff/add', { name: 'Olivia Owner', role: 'owner', password: 'owner-password-1' });
-  await internal('staff/add', { name: 'Dana Desk', role: 'desk', practices: [A], password: 'dana-password-1' });
-  await internal('staff/add', { name: 'Ben Desk', role: 'desk', practices: [B], password: 'ben-password-1' });
-  const token = await fetchToken(consoleUrl);
+  const ctx = await twoPractices();
   const signedIn = async (name: string, password: string) => {
-    const ws = await connect(socketUrl(consoleUrl, token), consoleUrl.replace(/\/$/, ''));
-    sockets.push(ws);
-    const reply = await call(ws, 'session/sign-in', { name, password });
-    if (reply.kind !== 'result' || !reply.ok) throw new Error(`sign-in failed for ${name}`);
+    const ws = await ctx.open();
+    await signIn(ws, name, password);
     return ws;
   };
   const book = (start: string, name: string, tenantId = A) =>
-    internal('bookings/create', { tenantId, serviceId: 'exam', providerId: 'dr-lee', start, customer: { name } });
-  return { clock, internal, signedIn, book };
+    ctx.internal('bookings/create', { tenantId, serviceId: 'exam', providerId: 'dr-lee', start, customer: { name } });
+  return { clock: ctx.clock, internal: ctx.internal, signedIn, book };
 }
-
-const result = (frame: Awaited<ReturnType<typeof call>>) => (frame.kind === 'result' && frame.ok ? (frame.output as any) : frame);
 
 describe('arrived, completed and no-show in one click', () => {
   it('records each under the signed-in person, tells the other consoles, and keeps an arrived patient\'s time busy', async () => {
